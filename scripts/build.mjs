@@ -1,0 +1,27 @@
+// Builds dist/ from src/ with esbuild: one bundle for the start-up path, and a chunk per lazily imported
+// command or heavy library, so `smallpay --version` loads a few files instead of hundreds.
+// Type checking is tsc's job (`npm run typecheck`); esbuild only strips types.
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+
+await import('./compile-schemas.mjs');
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Heavy libraries with data files of their own stay in node_modules and load only when a command needs them.
+  external: ['pdfmake', 'nodemailer', 'pdfkit'],
+  define: { SMALLPAY_VERSION: JSON.stringify(pkg.version) },
+  // Bundled CommonJS dependencies (commander, cli-table3, proper-lockfile) call require().
+  banner: { js: "import { createRequire as __smallpayRequire } from 'node:module'; const require = __smallpayRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,18 @@
+/**
+ * The request is wrong in a way the core cannot see: a missing flag, two flags that exclude each other.
+ * Mapped to exit code 2 with the domain's errors (main.ts).
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The person at the terminal pressed Ctrl-C at a prompt. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}

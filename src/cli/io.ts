@@ -1,0 +1,58 @@
+/**
+ * The terminal as commands see it. Commands never touch process.stdout or console: they get an Io, so
+ * tests can hand them buffers and a pretend TTY.
+ */
+export interface Output {
+  write(chunk: string | Uint8Array): unknown;
+}
+
+export interface Io {
+  out: Output;
+  err: Output;
+  /** All of standard input as text ('' when it is closed). */
+  readStdin(): Promise<string>;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  /** Colour on stdout: a TTY, and neither NO_COLOR nor --no-color. */
+  color: boolean;
+  /** Terminal width for tables and charts: COLUMNS, else the TTY's, else 80. */
+  columns: number;
+}
+
+/** Prompts only when a person is there to answer: both stdin and stdout are terminals. */
+export function canPrompt(io: Io): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function wantsColor(env: Env, stdoutIsTTY: boolean, colorFlag: boolean): boolean {
+  if (!colorFlag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stdoutIsTTY && env.TERM !== 'dumb';
+}
+
+export function terminalColumns(env: Env, ttyColumns: number | undefined): number {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return ttyColumns && ttyColumns > 0 ? ttyColumns : 80;
+}
+
+export function createSystemIo(env: Env, colorFlag: boolean): Io {
+  const stdoutIsTTY = process.stdout.isTTY === true;
+  return {
+    out: process.stdout,
+    err: process.stderr,
+    async readStdin() {
+      if (process.stdin.destroyed) return '';
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY,
+    color: wantsColor(env, stdoutIsTTY, colorFlag),
+    columns: terminalColumns(env, process.stdout.columns),
+  };
+}

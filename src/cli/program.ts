@@ -1,0 +1,45 @@
+/** The commander program: global options and the command tree. Verb modules load only when they run. */
+import { Command } from 'commander';
+import { registerAudit } from '../commands/audit/index.js';
+import { registerConfig } from '../commands/config/index.js';
+import { registerCustomer } from '../commands/customer/index.js';
+import { registerDemo } from '../commands/demo/index.js';
+import { registerInit } from '../commands/init/index.js';
+import { registerInvoice } from '../commands/invoice/index.js';
+import type { DepsFactory } from './command.js';
+import type { Io } from './io.js';
+
+export function buildProgram(io: Io, makeDeps: DepsFactory): Command {
+  const program = new Command('smallpay')
+    .description('Invoicing for freelancers and small businesses: exact to the cent, from the shell.')
+    .version(SMALLPAY_VERSION, '-V, --version', 'print the version')
+    .option('--store <path>', 'the store file (default: $SMALLPAY_STORE, else $XDG_DATA_HOME/smallpay/store.json)')
+    .option('--no-color', 'no colour in output (as NO_COLOR=1 does)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => void io.out.write(text),
+      writeErr: (text) => void io.err.write(text),
+      // Errors are printed by main.ts, as every other error is: one line, "smallpay: …".
+      outputError: () => undefined,
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ smallpay demo
+  $ smallpay init --name "Ada Lovelace Consulting" --email ada@example.com
+  $ smallpay customer add --name "Globex GmbH" --email ap@globex.test --lang de
+  $ smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19
+  $ smallpay invoice list --status overdue --json
+
+Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
+    );
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerAudit, registerDemo]) {
+    register(program, makeDeps);
+  }
+  return program;
+}

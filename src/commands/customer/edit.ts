@@ -1,0 +1,26 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { singleArgument } from '../../cli/flags.js';
+import { type CustomerInput, editCustomer } from '../../domain/customers.js';
+import { customerJson, toJsonText } from '../../render/json.js';
+import { customerInputFromFlags } from './input.js';
+
+export interface EditCustomerOptions {
+  customer: string;
+  changes: CustomerInput;
+  json: boolean;
+}
+
+export function toOptions({ args, opts }: RawInput): EditCustomerOptions {
+  const changes = customerInputFromFlags(opts, true);
+  if (Object.keys(changes).length === 0) throw new UsageError('nothing to change: give at least one of --name, --email, --id, --address, --phone, --tax-id, --currency, --terms, --lang');
+  return { customer: singleArgument(args, 'customer id or email'), changes, json: opts.json === true };
+}
+
+export async function run(options: EditCustomerOptions, deps: Deps): Promise<string> {
+  const store = await deps.store();
+  const customer = await store.update((doc) => editCustomer(doc, options.customer, options.changes));
+  deps.io.err.write(`Updated customer ${customer.id}\n`);
+  return options.json ? toJsonText(customerJson(customer), deps.io.stdoutIsTTY) : `${customer.id}\n`;
+}

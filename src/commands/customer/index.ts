@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { type DepsFactory, lazyAction, withExamples } from '../../cli/command.js';
+
+function customerFields(command: Command, editing: boolean): Command {
+  const clear = editing ? '; "" clears it' : '';
+  return command
+    .option('--name <name>', 'name as it appears on invoices')
+    .option('--email <email>', 'email address invoices are sent to (unique per store)')
+    .option('--id <slug>', editing ? 'a new id (slug)' : 'id (slug); derived from the name when absent')
+    .option('--address <text>', `postal address${clear}`)
+    .option('--phone <text>', `phone number${clear}`)
+    .option('--tax-id <id>', `VAT or tax number${clear}`)
+    .option('--currency <code>', `currency of their invoices (default: the business's)${clear}`)
+    .option('--terms <days>', `payment terms in days (default: the business's)${clear}`)
+    .option('--lang <code>', `language of their documents (en, de, fr, es)${clear}`)
+    .option('--json', 'print the customer as JSON');
+}
+
+export function registerCustomer(program: Command, makeDeps: DepsFactory): void {
+  const customer = program.command('customer').summary('add, list, show, edit and remove customers').description('Add, list, show, edit and remove customers.');
+  withExamples(customerFields(customer.command('add').description('add a customer; on a terminal, asks for what is missing'), false).action(lazyAction(makeDeps, () => import('./add.js'))), [
+    'smallpay customer add --name "Globex GmbH" --email ap@globex.test --lang de --terms 14',
+    'smallpay customer add --id acme --name "ACME Corp." --email billing@acme.test --currency USD',
+  ]);
+  withExamples(
+    customer
+      .command('list')
+      .description('list customers, sorted by name')
+      .option('--search <text>', 'only those whose id, name, email or tax id contains the text')
+      .option('--json', 'print a JSON array')
+      .action(lazyAction(makeDeps, () => import('./list.js'))),
+    ['smallpay customer list', 'smallpay customer list --search globex --json'],
+  );
+  withExamples(
+    customer
+      .command('show')
+      .description('show a customer and what they owe')
+      .argument('<customer>', 'id or email')
+      .option('--json', 'print the customer as JSON')
+      .action(lazyAction(makeDeps, () => import('./show.js'))),
+    ['smallpay customer show globex', 'smallpay customer show ap@globex.test --json'],
+  );
+  withExamples(
+    customerFields(customer.command('edit').description('change a customer; issued invoices keep the details they were issued with').argument('<customer>', 'id or email'), true).action(
+      lazyAction(makeDeps, () => import('./edit.js')),
+    ),
+    ['smallpay customer edit globex --email invoices@globex.test', 'smallpay customer edit globex --phone ""'],
+  );
+  withExamples(
+    customer
+      .command('rm')
+      .alias('remove')
+      .description('remove a customer; refused while they have unpaid or draft invoices')
+      .argument('<customer>', 'id or email')
+      .option('--force', 'remove even with unpaid invoices (the invoices keep their copy of the customer)')
+      .option('-y, --yes', 'do not ask for confirmation')
+      .option('--json', 'print the removed customer as JSON')
+      .action(lazyAction(makeDeps, () => import('./rm.js'))),
+    ['smallpay customer rm globex', 'smallpay customer rm globex --force --yes'],
+  );
+}

@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { flag } from '../../cli/flags.js';
+import { dataDirectory, resolveStorePath } from '../../cli/settings.js';
+import { selectInvoices } from '../../domain/invoice-query.js';
+import { invoiceJson, jsonArrayChunks } from '../../render/json.js';
+import { emptyDocument } from '../../store/schema.js';
+import { buildSampleBusiness } from './sample.js';
+
+export interface DemoOptions {
+  force: boolean;
+  json: boolean;
+}
+
+export function toOptions({ opts }: RawInput): DemoOptions {
+  return { force: flag(opts, 'force'), json: flag(opts, 'json') };
+}
+
+export async function run(options: DemoOptions, deps: Deps): Promise<string | Iterable<string>> {
+  const path = deps.storeFlag === undefined ? join(dataDirectory(deps.env), 'demo', 'store.json') : resolveStorePath(deps.storeFlag, deps.env);
+  if (deps.storeFlag !== undefined && !options.force && (await stat(path).then(() => true, () => false))) {
+    throw new UsageError(`${path} exists; the demo never replaces a store unless asked`, 'pass --force to replace it, or give another --store');
+  }
+  const store = await deps.openStoreAt(path);
+  const today = deps.today();
+  const doc = await store.update((current) => {
+    Object.assign(current, emptyDocument());
+    buildSampleBusiness(current, today, () => deps.newId('inv'));
+    return current;
+  });
+  const invoices = selectInvoices(doc.invoices, {}, today);
+  deps.io.err.write(
+    `Demo business "${doc.business?.name}" with ${doc.customers.length} customers and ${invoices.length} invoices in ${path}\n` +
+      `Explore it with: smallpay --store '${path}' invoice show ${invoices[0]?.number ?? ''}\n`,
+  );
+  if (options.json) return jsonArrayChunks(invoices, (invoice) => invoiceJson(invoice, today), deps.io.stdoutIsTTY);
+  const { renderInvoiceList } = await import('../../render/invoice-views.js');
+  return renderInvoiceList(invoices, today, deps.io);
+}

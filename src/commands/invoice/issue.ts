@@ -1,0 +1,30 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { optionalDate, singleArgument } from '../../cli/flags.js';
+import { issueInvoice } from '../../domain/invoice-issue.js';
+import { findInvoice } from '../../domain/invoices.js';
+import { formatAmount } from '../../domain/money.js';
+import { cell } from '../../render/text.js';
+import { changedInvoiceOutput } from './output.js';
+
+export interface IssueInvoiceOptions {
+  invoice: string;
+  date?: string;
+  json: boolean;
+}
+
+export function toOptions({ args, opts }: RawInput): IssueInvoiceOptions {
+  const date = optionalDate(opts, 'date', '--date');
+  return { invoice: singleArgument(args, 'draft id'), ...(date !== undefined && { date }), json: opts.json === true };
+}
+
+export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<string> {
+  const today = deps.today();
+  const invoice = await (await deps.store()).update((doc) => {
+    const invoice = findInvoice(doc, options.invoice);
+    issueInvoice(doc, invoice, today, options.date);
+    return invoice;
+  });
+  deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}\n`);
+  return changedInvoiceOutput(invoice, options.json, deps);
+}

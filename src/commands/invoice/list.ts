@@ -1,0 +1,43 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { optionalDate, optionalString } from '../../cli/flags.js';
+import { customerIdForFilter } from '../../domain/customers.js';
+import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
+import { invoiceJson, jsonArrayChunks } from '../../render/json.js';
+
+export interface ListInvoicesOptions {
+  filter: Omit<InvoiceFilter, 'customerId'>;
+  customer?: string;
+  json: boolean;
+}
+
+export function toOptions({ opts }: RawInput): ListInvoicesOptions {
+  const status = optionalString(opts, 'status');
+  if (status !== undefined && !STATUS_FILTERS.includes(status as StatusFilter)) {
+    throw new UsageError(`--status: '${status}' is not one of ${STATUS_FILTERS.join(', ')}`);
+  }
+  const from = optionalDate(opts, 'from', '--from');
+  const to = optionalDate(opts, 'to', '--to');
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const customer = optionalString(opts, 'customer');
+  return {
+    filter: { ...(status !== undefined && { status: status as StatusFilter }), ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
+    ...(customer !== undefined && { customer }),
+    json: opts.json === true,
+  };
+}
+
+export async function run(options: ListInvoicesOptions, deps: Deps): Promise<string | Iterable<string>> {
+  const doc = await (await deps.store()).read();
+  const today = deps.today();
+  const filter: InvoiceFilter = { ...options.filter, ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }) };
+  const invoices = selectInvoices(doc.invoices, filter, today);
+  if (options.json) return jsonArrayChunks(invoices, (invoice) => invoiceJson(invoice, today), deps.io.stdoutIsTTY);
+  if (invoices.length === 0) {
+    deps.io.err.write(doc.invoices.length === 0 ? 'No invoices yet; create one with smallpay invoice new.\n' : 'No invoices match.\n');
+    return '';
+  }
+  const { renderInvoiceList } = await import('../../render/invoice-views.js');
+  return renderInvoiceList(invoices, today, deps.io);
+}

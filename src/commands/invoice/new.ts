@@ -1,0 +1,73 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
+import { readInvoiceDocument } from '../../cli/invoice-document.js';
+import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
+import { canPrompt } from '../../cli/io.js';
+import { currency as checkCurrency } from '../../domain/fields.js';
+import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
+import { formatAmount } from '../../domain/money.js';
+import type { ItemInput } from '../../domain/totals.js';
+import type { StoreDocument } from '../../domain/types.js';
+import { cell } from '../../render/text.js';
+import { askCustomer, askItems } from './ask.js';
+import { changedInvoiceOutput } from './output.js';
+
+export interface NewInvoiceOptions {
+  input?: string;
+  /** What the flags gave; they win over the --input document. */
+  flags: Partial<Omit<InvoiceInput, 'items'>> & { items?: ItemInput[] };
+  json: boolean;
+}
+
+export function toOptions({ opts }: RawInput): NewInvoiceOptions {
+  exclusive(opts, ['due', 'terms']);
+  const items = itemsFromFlags(opts);
+  const input = optionalString(opts, 'input');
+  if (input !== undefined && items !== undefined) throw new UsageError('give the items either with --item or in the --input document, not both');
+  const flags: NewInvoiceOptions['flags'] = {};
+  const customer = optionalString(opts, 'customer');
+  const issueDate = optionalDate(opts, 'date', '--date');
+  const dueDate = optionalDate(opts, 'due', '--due');
+  const terms = optionalTerms(opts, 'terms', '--terms');
+  const currency = optionalString(opts, 'currency');
+  const note = optionalString(opts, 'note');
+  if (customer !== undefined) flags.customer = customer;
+  if (items !== undefined) flags.items = items;
+  if (issueDate !== undefined) flags.issueDate = issueDate;
+  if (dueDate !== undefined) flags.dueDate = dueDate;
+  if (issueDate !== undefined && dueDate !== undefined && dueDate < issueDate) throw new UsageError(`--due ${dueDate} is before --date ${issueDate}`);
+  if (terms !== undefined) flags.terms = terms;
+  if (currency !== undefined) flags.currency = checkCurrency(currency, '--currency');
+  if (note !== undefined) flags.note = note;
+  if (opts.draft === true) flags.draft = true;
+  return { ...(input !== undefined && { input }), flags, json: opts.json === true };
+}
+
+async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => Promise<StoreDocument>): Promise<InvoiceInput> {
+  const document = options.input === undefined ? {} : await readInvoiceDocument(options.input, deps.io);
+  const merged = { ...document, ...options.flags };
+  const fromFlags = options.flags.items !== undefined;
+  let { customer, items } = merged;
+  if ((customer === undefined || items === undefined) && !canPrompt(deps.io)) {
+    throw new UsageError(`${customer === undefined ? '--customer' : '--item (with --price)'} is required (no terminal to ask on)`);
+  }
+  customer ??= await askCustomer(await doc(), deps);
+  items ??= await askItems(deps);
+  return { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) };
+}
+
+export async function run(options: NewInvoiceOptions, deps: Deps): Promise<string> {
+  const store = await deps.store();
+  const input = await completeInput(options, deps, () => store.read());
+  const today = deps.today();
+  const invoice = await store.update((doc) => createInvoice(doc, input, { today, id: deps.newId('inv') }));
+  const amount = `${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}`;
+  deps.io.err.write(
+    invoice.number
+      ? `Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${amount}, due ${invoice.dueDate}\n`
+      : `Drafted ${invoice.id} for ${cell(invoice.customer.name)}: ${amount}; issue it with smallpay invoice issue ${invoice.id}\n`,
+  );
+  return changedInvoiceOutput(invoice, options.json, deps);
+}

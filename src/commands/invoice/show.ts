@@ -1,0 +1,23 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { singleArgument } from '../../cli/flags.js';
+import { findInvoice } from '../../domain/invoices.js';
+import { invoiceJson, toJsonText } from '../../render/json.js';
+
+export interface ShowInvoiceOptions {
+  invoice: string;
+  json: boolean;
+}
+
+export function toOptions({ args, opts }: RawInput): ShowInvoiceOptions {
+  return { invoice: singleArgument(args, 'invoice number or id'), json: opts.json === true };
+}
+
+export async function run(options: ShowInvoiceOptions, deps: Deps): Promise<string> {
+  const doc = await (await deps.store()).read();
+  const invoice = findInvoice(doc, options.invoice);
+  const today = deps.today();
+  if (options.json) return toJsonText(invoiceJson(invoice, today), deps.io.stdoutIsTTY);
+  const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
+  return renderInvoiceDetail(invoice, today, deps.io);
+}

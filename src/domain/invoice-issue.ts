@@ -1,0 +1,51 @@
+/**
+ * Issuing: a draft becomes a numbered, frozen invoice. Numbers are given here and only here (as Stripe
+ * does), so deleting a draft never leaves a gap in the numbering.
+ */
+import { addDays } from './dates.js';
+import { refused } from './errors.js';
+import { nextInvoiceNumber } from './numbering.js';
+import { customerSnapshot } from './customers.js';
+import { statusForPaid } from './status.js';
+import type { Business, Invoice, IssuerSnapshot, StoreDocument } from './types.js';
+
+export function requireBusiness(doc: StoreDocument): Business {
+  if (!doc.business) throw refused('no business is set up in this store', 'run smallpay init --name <name> --email <email> first');
+  return doc.business;
+}
+
+export function issuerSnapshot(business: Business): IssuerSnapshot {
+  const { name, email, address, taxId } = business;
+  return { name, email, ...(address !== undefined && { address }), ...(taxId !== undefined && { taxId }) };
+}
+
+function numberInUse(doc: StoreDocument, number: string): boolean {
+  return doc.invoices.some((invoice) => invoice.number === number) || doc.audit.some((entry) => entry.invoice?.number === number);
+}
+
+/**
+ * Gives a draft its number and freezes the customer and issuer details. A draft's issue date becomes the day
+ * it is issued (or `issueDate`) unless a date was given when it was drafted; likewise its due date.
+ */
+export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string, issueDate?: string): void {
+  const business = requireBusiness(doc);
+  if (invoice.status !== 'draft') throw refused(`invoice ${invoice.number ?? invoice.id} is already issued`);
+  if (issueDate !== undefined || !invoice.issueDateGiven) invoice.issueDate = issueDate ?? today;
+  if (!invoice.dueDateGiven) invoice.dueDate = addDays(invoice.issueDate, invoice.terms);
+  if (invoice.dueDate < invoice.issueDate) {
+    throw refused(`dueDate: ${invoice.dueDate} is before the issue date ${invoice.issueDate}`, 'pass --date or change the due date');
+  }
+  const liveCustomer = doc.customers.find((customer) => customer.id === invoice.customer.id);
+  if (liveCustomer) invoice.customer = customerSnapshot(liveCustomer);
+  const { number, series, sequence } = nextInvoiceNumber(doc.sequences, business.numberFormat, invoice.issueDate);
+  if (numberInUse(doc, number)) {
+    throw refused(`invoice number ${number} is already in use`, 'check the numberFormat setting (smallpay config show)');
+  }
+  doc.sequences[series] = sequence;
+  invoice.number = number;
+  invoice.issuer = issuerSnapshot(business);
+  invoice.status = statusForPaid(invoice.total, invoice.paid);
+  delete invoice.issueDateGiven;
+  delete invoice.dueDateGiven;
+  invoice.history.push({ at: today, event: 'issued' });
+}

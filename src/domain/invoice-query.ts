@@ -1,0 +1,42 @@
+/** Selecting and ordering invoices for lists and reports. */
+import { isOverdue } from './status.js';
+import type { Invoice, InvoiceStatus } from './types.js';
+
+export type StatusFilter = InvoiceStatus | 'overdue';
+export const STATUS_FILTERS: readonly StatusFilter[] = ['draft', 'open', 'partial', 'paid', 'void', 'overdue'];
+
+export interface InvoiceFilter {
+  status?: StatusFilter;
+  customerId?: string;
+  /** Issue dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export function matchesFilter(invoice: Invoice, filter: InvoiceFilter, today: string): boolean {
+  if (filter.status !== undefined) {
+    if (filter.status === 'overdue' ? !isOverdue(invoice, today) : invoice.status !== filter.status) return false;
+  }
+  if (filter.customerId !== undefined && invoice.customer.id !== filter.customerId) return false;
+  if (filter.from !== undefined && invoice.issueDate < filter.from) return false;
+  if (filter.to !== undefined && invoice.issueDate > filter.to) return false;
+  return true;
+}
+
+/**
+ * Issue date, then number. Numbers of one format compare by length first, so INV-2026-10000 sorts after
+ * INV-2026-9999; drafts (no number yet) come after the issued invoices of their day.
+ */
+export function compareInvoices(a: Invoice, b: Invoice): number {
+  if (a.issueDate !== b.issueDate) return a.issueDate < b.issueDate ? -1 : 1;
+  if (a.number === null || b.number === null) {
+    if (a.number !== b.number) return a.number === null ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+  if (a.number.length !== b.number.length) return a.number.length - b.number.length;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
+export function selectInvoices(invoices: readonly Invoice[], filter: InvoiceFilter, today: string): Invoice[] {
+  return invoices.filter((invoice) => matchesFilter(invoice, filter, today)).sort(compareInvoices);
+}

@@ -1,0 +1,148 @@
+/**
+ * Creating, finding and editing invoices. Every change recomputes the totals through totals.ts; an edit of
+ * an issued invoice keeps the version it replaces in the history.
+ */
+import { addDays, daysBetween } from './dates.js';
+import { invalid, notFound, refused } from './errors.js';
+import * as fields from './fields.js';
+import { customerSnapshot, findCustomer } from './customers.js';
+import { issueInvoice, requireBusiness } from './invoice-issue.js';
+import { seriesKey } from './numbering.js';
+import { type FieldLabel, type ItemInput, computeTotals, jsonFieldLabel } from './totals.js';
+import type { Invoice, InvoiceVersion, StoreDocument } from './types.js';
+
+export const MAX_NOTE_LENGTH = 2000;
+
+/** Dates are already checked calendar dates; terms a checked number of days. */
+export interface InvoiceInput {
+  customer: string;
+  items: ItemInput[];
+  issueDate?: string;
+  dueDate?: string;
+  terms?: number;
+  currency?: string;
+  note?: string;
+  draft?: boolean;
+  /** Names item fields in errors; JSON paths unless the items came from flags. */
+  itemLabel?: FieldLabel;
+}
+
+export interface InvoiceChanges {
+  customer?: string;
+  items?: ItemInput[];
+  issueDate?: string;
+  dueDate?: string;
+  terms?: number;
+  currency?: string;
+  /** An empty string removes the note. */
+  note?: string;
+  itemLabel?: FieldLabel;
+}
+
+export function invoiceLabel(invoice: Pick<Invoice, 'number' | 'id'>): string {
+  return invoice.number ?? `draft ${invoice.id}`;
+}
+
+/** By number (INV-2026-0001) or stable id (inv_…); numbers match case-insensitively. */
+export function findInvoice(doc: StoreDocument, ref: string): Invoice {
+  const wanted = ref.trim();
+  const upper = wanted.toUpperCase();
+  const invoice =
+    doc.invoices.find((candidate) => candidate.number === wanted || candidate.id === wanted) ??
+    doc.invoices.find((candidate) => candidate.number?.toUpperCase() === upper);
+  if (!invoice) throw notFound(`no invoice '${ref}'`, 'smallpay invoice list shows them');
+  return invoice;
+}
+
+function dueDateFor(issueDate: string, dueDate: string | undefined, terms: number): { dueDate: string; terms: number } {
+  if (dueDate === undefined) return { dueDate: addDays(issueDate, terms), terms };
+  if (dueDate < issueDate) throw invalid(`dueDate: ${dueDate} is before the issue date ${issueDate}`);
+  return { dueDate, terms: daysBetween(issueDate, dueDate) };
+}
+
+function cleanNote(note: string | undefined): string | undefined {
+  if (note === undefined || note.trim() === '') return undefined;
+  return fields.multiLine(note, 'note', MAX_NOTE_LENGTH);
+}
+
+/** Drafts an invoice and, unless `draft`, issues it at once. The invoice is added to `doc`. */
+export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }): Invoice {
+  const business = requireBusiness(doc);
+  const customer = findCustomer(doc, input.customer);
+  const currency = fields.currency(input.currency ?? customer.currency ?? business.currency, 'currency');
+  const totals = computeTotals(input.items, currency, input.itemLabel ?? jsonFieldLabel);
+  const issueDate = input.issueDate ?? context.today;
+  const { dueDate, terms } = dueDateFor(issueDate, input.dueDate, input.terms ?? customer.terms ?? business.terms);
+  const note = cleanNote(input.note);
+  const invoice: Invoice = {
+    id: context.id,
+    number: null,
+    status: 'draft',
+    customer: customerSnapshot(customer),
+    issuer: null,
+    issueDate,
+    dueDate,
+    terms,
+    currency,
+    ...(note !== undefined && { note }),
+    ...totals,
+    paid: 0,
+    payments: [],
+    history: input.draft ? [{ at: context.today, event: 'created' }] : [],
+    ...(input.issueDate !== undefined && { issueDateGiven: true }),
+    ...(input.dueDate !== undefined && { dueDateGiven: true }),
+  };
+  if (!input.draft) issueInvoice(doc, invoice, context.today);
+  doc.invoices.push(invoice);
+  return invoice;
+}
+
+function versionOf(invoice: Invoice): InvoiceVersion {
+  const { number, issueDate, dueDate, terms, note, items, taxes, subtotal, tax, total } = invoice;
+  return { number, issueDate, dueDate, terms, ...(note !== undefined && { note }), items, taxes, subtotal, tax, total };
+}
+
+/**
+ * Drafts change freely. An issued invoice with no payment may change its items, dates and note, keeping the
+ * replaced version in its history; partly paid, paid and void invoices are refused.
+ */
+export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: InvoiceChanges, today: string): Invoice {
+  const business = requireBusiness(doc);
+  const label = invoiceLabel(invoice);
+  const issued = invoice.status !== 'draft';
+  if (invoice.status === 'partial' || invoice.status === 'paid' || invoice.status === 'void') {
+    throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : 'record a credit note or refund outside SmallPay');
+  }
+  if (issued && (changes.customer !== undefined || changes.currency !== undefined)) {
+    throw refused(`invoice ${label} is issued: its customer and currency are fixed`, 'void it and issue a new one');
+  }
+  const previous = versionOf(invoice);
+  const customer = changes.customer !== undefined ? findCustomer(doc, changes.customer) : undefined;
+  const currency = changes.currency !== undefined ? fields.currency(changes.currency, 'currency') : invoice.currency;
+  const totals = computeTotals(changes.items ?? invoice.items, currency, changes.itemLabel ?? jsonFieldLabel);
+  const issueDate = changes.issueDate ?? invoice.issueDate;
+  if (issued && invoice.number !== null && seriesKey(business.numberFormat, issueDate) !== seriesKey(business.numberFormat, invoice.issueDate)) {
+    throw refused(`issueDate: ${issueDate} would move ${label} out of its number series`, 'void it and issue a new one with that date');
+  }
+  const keepDue = changes.dueDate === undefined && changes.terms === undefined && changes.issueDate === undefined;
+  const due = keepDue
+    ? { dueDate: invoice.dueDate, terms: invoice.terms }
+    : dueDateFor(issueDate, changes.dueDate, changes.terms ?? invoice.terms);
+
+  if (customer) invoice.customer = customerSnapshot(customer);
+  invoice.currency = currency;
+  Object.assign(invoice, totals, { issueDate, dueDate: due.dueDate, terms: due.terms });
+  if (changes.note !== undefined) {
+    const note = cleanNote(changes.note);
+    if (note === undefined) delete invoice.note;
+    else invoice.note = note;
+  }
+  if (!issued) {
+    if (changes.issueDate !== undefined) invoice.issueDateGiven = true;
+    if (changes.dueDate !== undefined) invoice.dueDateGiven = true;
+    return invoice;
+  }
+  invoice.status = totals.total === 0 ? 'paid' : 'open';
+  invoice.history.push({ at: today, event: 'edited', previous });
+  return invoice;
+}

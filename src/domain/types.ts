@@ -1,0 +1,130 @@
+/**
+ * The business's data as the core sees it: plain objects, the same shape as the store file.
+ * Amounts are integers of minor units of the invoice's currency (see money.ts); quantities, unit prices and
+ * tax rates are canonical decimal strings; dates are calendar dates "YYYY-MM-DD".
+ */
+
+export interface Business {
+  name: string;
+  email: string;
+  address?: string;
+  taxId?: string;
+  currency: string;
+  /** Default payment terms in days. */
+  terms: number;
+  numberFormat: string;
+  /** Default language of documents, a BCP 47 code such as "en" or "de". */
+  lang: string;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  email: string;
+  address?: string;
+  phone?: string;
+  taxId?: string;
+  currency?: string;
+  terms?: number;
+  lang?: string;
+  createdAt: string;
+}
+
+/** The customer as an invoice knows them: frozen when the invoice is issued. */
+export type CustomerSnapshot = Omit<Customer, 'createdAt' | 'currency' | 'terms'>;
+
+/** The issuing business as an invoice knows it: frozen when the invoice is issued. */
+export type IssuerSnapshot = Pick<Business, 'name' | 'email' | 'address' | 'taxId'>;
+
+export type InvoiceStatus = 'draft' | 'open' | 'partial' | 'paid' | 'void';
+
+export interface LineItem {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  /** Percent, e.g. "19" or "7.5". */
+  taxRate: string;
+  /** quantity × unitPrice rounded to the minor unit. */
+  net: number;
+}
+
+export interface TaxLine {
+  rate: string;
+  /** Sum of the nets of the items at this rate. */
+  base: number;
+  tax: number;
+}
+
+export interface Payment {
+  amount: number;
+  date: string;
+  method?: string;
+}
+
+/** What an issued invoice looked like before an edit replaced it. */
+export interface InvoiceVersion {
+  number: string | null;
+  issueDate: string;
+  dueDate: string;
+  terms: number;
+  note?: string;
+  items: LineItem[];
+  taxes: TaxLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+}
+
+/** The lifecycle of an invoice, oldest first. `at` is the day it happened. */
+export type HistoryEntry =
+  | { at: string; event: 'created' }
+  | { at: string; event: 'issued' }
+  | { at: string; event: 'edited'; previous: InvoiceVersion }
+  | { at: string; event: 'payment'; amount: number; date: string }
+  | { at: string; event: 'voided'; reason?: string };
+
+export interface Invoice {
+  id: string;
+  /** Given when the invoice is issued; null for drafts. */
+  number: string | null;
+  status: InvoiceStatus;
+  customer: CustomerSnapshot;
+  /** Null while a draft. */
+  issuer: IssuerSnapshot | null;
+  issueDate: string;
+  dueDate: string;
+  /** Payment terms in days (dueDate − issueDate). */
+  terms: number;
+  currency: string;
+  note?: string;
+  lang?: string;
+  items: LineItem[];
+  taxes: TaxLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  paid: number;
+  payments: Payment[];
+  history: HistoryEntry[];
+  /** Drafts only: the issue and due dates were given, so issuing keeps them instead of dating the invoice anew. */
+  issueDateGiven?: boolean;
+  dueDateGiven?: boolean;
+}
+
+export interface AuditEntry {
+  at: string;
+  event: 'invoice.deleted' | 'customer.removed';
+  reason?: string;
+  invoice?: Invoice;
+  customer?: Customer;
+}
+
+export interface StoreDocument {
+  schemaVersion: number;
+  business: Business | null;
+  customers: Customer[];
+  invoices: Invoice[];
+  /** Last sequence number given per invoice-number series (see numbering.ts). */
+  sequences: Record<string, number>;
+  audit: AuditEntry[];
+}

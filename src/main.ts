@@ -1,0 +1,77 @@
+/**
+ * Parses argv, runs the command, and maps every error to one line on stderr and an exit code. The only
+ * place that decides exit codes:
+ *   0 success; 2 the request is wrong (usage, invalid value, unknown record, refused by a rule);
+ *   1 any other failure (store locked, unreadable, corrupt; I/O errors; bugs); 130 cancelled at a prompt.
+ */
+import { CommanderError } from 'commander';
+import { DomainError } from './domain/errors.js';
+import { StoreError } from './store/errors.js';
+import { CancelledError, UsageError } from './cli/errors.js';
+import { type Deps, type GlobalOptions, createSystemDeps } from './cli/deps.js';
+import { type Env, type Io, createSystemIo } from './cli/io.js';
+import { buildProgram } from './cli/program.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_CANCELLED = 130;
+
+type CreateDeps = (io: Io, env: Env, global: GlobalOptions) => Deps;
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function report(io: Io, message: string, hint?: string): void {
+  io.err.write(`smallpay: ${oneLine(message)}${hint ? `; ${oneLine(hint)}` : ''}\n`);
+}
+
+export function exitCodeFor(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+    if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT_USAGE;
+    report(io, error.message.replace(/^error: /, ''));
+    return EXIT_USAGE;
+  }
+  if (error instanceof DomainError || error instanceof UsageError) {
+    report(io, error.message, error.hint);
+    return EXIT_USAGE;
+  }
+  if (error instanceof StoreError) {
+    report(io, error.message, error.hint);
+    return EXIT_FAILURE;
+  }
+  if (error instanceof CancelledError) {
+    report(io, 'cancelled; nothing was changed');
+    return EXIT_CANCELLED;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  report(io, `unexpected error: ${message}`, `this is a bug in smallpay ${SMALLPAY_VERSION}${debug ? '' : '; run again with --debug for details'}`);
+  if (debug && error instanceof Error && error.stack) io.err.write(`${error.stack}\n`);
+  return EXIT_FAILURE;
+}
+
+/** Runs one command line and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: Io, env: Env, createDeps: CreateDeps = createSystemDeps): Promise<number> {
+  try {
+    const program = buildProgram(io, (command) => {
+      const global = command.optsWithGlobals() as { store?: string; color?: boolean };
+      return createDeps({ ...io, color: io.color && global.color !== false }, env, { store: global.store });
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    return exitCodeFor(error, io, argv.includes('--debug'));
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  // `smallpay invoice list | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  const io = createSystemIo(process.env, !argv.includes('--no-color'));
+  process.exitCode = await runCli(argv, io, process.env);
+}

@@ -1,0 +1,58 @@
+/** The human views of customers and of the business settings. */
+import type { Business, Customer } from '../domain/types.js';
+import { type TableStyle, renderFields, renderTable } from './table.js';
+import { block, cell, displayAmount } from './text.js';
+
+export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
+  return renderTable(
+    [{ header: 'Id' }, { header: 'Name' }, { header: 'Email' }, { header: 'Currency' }, { header: 'Terms', align: 'right' }],
+    customers.map((c) => [c.id, cell(c.name), cell(c.email), c.currency ?? '', c.terms === undefined ? '' : `${c.terms} d`]),
+    style,
+  );
+}
+
+export interface CustomerBalance {
+  currency: string;
+  outstanding: number;
+  overdue: number;
+}
+
+export function renderCustomerDetail(customer: Customer, balances: readonly CustomerBalance[], invoiceCount: number, style: TableStyle): string {
+  const optional = (label: string, value: string | number | undefined): [string, string][] => (value === undefined ? [] : [[label, String(value)]]);
+  return renderFields(
+    [
+      ['Id', customer.id],
+      ['Name', cell(customer.name)],
+      ['Email', cell(customer.email)],
+      ...optional('Address', customer.address && block(customer.address)),
+      ...optional('Phone', customer.phone && cell(customer.phone)),
+      ...optional('Tax id', customer.taxId && cell(customer.taxId)),
+      ...optional('Currency', customer.currency),
+      ...optional('Terms', customer.terms === undefined ? undefined : `${customer.terms} days`),
+      ...optional('Language', customer.lang),
+      ['Since', customer.createdAt],
+      ['Invoices', String(invoiceCount)],
+      ...balances.map((b): [string, string] => [
+        `Outstanding ${b.currency}`,
+        `${displayAmount(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayAmount(b.overdue, b.currency)} overdue)` : ''}`,
+      ]),
+    ],
+    style,
+  );
+}
+
+export function renderBusiness(business: Business, style: TableStyle): string {
+  return renderFields(
+    [
+      ['name', cell(business.name)],
+      ['email', cell(business.email)],
+      ['address', business.address ? block(business.address) : '-'],
+      ['taxId', business.taxId ? cell(business.taxId) : '-'],
+      ['currency', business.currency],
+      ['terms', `${business.terms} days`],
+      ['numberFormat', business.numberFormat],
+      ['lang', business.lang],
+    ],
+    style,
+  );
+}

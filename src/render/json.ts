@@ -1,0 +1,142 @@
+/**
+ * The documented JSON shapes (README "JSON output"): fixed projections of the stored records, not dumps of
+ * them. Amounts become decimal strings with the currency's minor digits; absent optional fields are null.
+ */
+import { formatAmount } from '../domain/money.js';
+import { balanceOf, isOverdue } from '../domain/status.js';
+import type { AuditEntry, Business, Customer, HistoryEntry, Invoice, InvoiceVersion, LineItem, TaxLine } from '../domain/types.js';
+
+type Money = (minor: number) => string;
+
+function itemsJson(items: readonly LineItem[], money: Money) {
+  return items.map((item) => ({
+    description: item.description,
+    quantity: item.quantity,
+    unitPrice: item.unitPrice,
+    taxRate: item.taxRate,
+    net: money(item.net),
+  }));
+}
+
+function taxesJson(taxes: readonly TaxLine[], money: Money) {
+  return taxes.map((line) => ({ rate: line.rate, base: money(line.base), tax: money(line.tax) }));
+}
+
+function versionJson(version: InvoiceVersion, money: Money) {
+  return {
+    number: version.number,
+    issueDate: version.issueDate,
+    dueDate: version.dueDate,
+    note: version.note ?? null,
+    items: itemsJson(version.items, money),
+    subtotal: money(version.subtotal),
+    tax: money(version.tax),
+    total: money(version.total),
+  };
+}
+
+function historyJson(entry: HistoryEntry, money: Money) {
+  switch (entry.event) {
+    case 'edited':
+      return { at: entry.at, event: entry.event, previous: versionJson(entry.previous, money) };
+    case 'payment':
+      return { at: entry.at, event: entry.event, amount: money(entry.amount), date: entry.date };
+    case 'voided':
+      return entry.reason === undefined ? { at: entry.at, event: entry.event } : { at: entry.at, event: entry.event, reason: entry.reason };
+    default:
+      return { at: entry.at, event: entry.event };
+  }
+}
+
+export function invoiceJson(invoice: Invoice, today: string) {
+  const money: Money = (minor) => formatAmount(minor, invoice.currency);
+  const { customer, issuer } = invoice;
+  return {
+    number: invoice.number,
+    id: invoice.id,
+    status: invoice.status,
+    overdue: isOverdue(invoice, today),
+    customer: { id: customer.id, name: customer.name, email: customer.email, address: customer.address ?? null, taxId: customer.taxId ?? null },
+    issuer: issuer && { name: issuer.name, email: issuer.email, address: issuer.address ?? null, taxId: issuer.taxId ?? null },
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    terms: invoice.terms,
+    currency: invoice.currency,
+    note: invoice.note ?? null,
+    items: itemsJson(invoice.items, money),
+    taxes: taxesJson(invoice.taxes, money),
+    subtotal: money(invoice.subtotal),
+    tax: money(invoice.tax),
+    total: money(invoice.total),
+    paid: money(invoice.paid),
+    balance: money(balanceOf(invoice)),
+    payments: invoice.payments.map((payment) => ({ amount: money(payment.amount), date: payment.date, method: payment.method ?? null })),
+    history: invoice.history.map((entry) => historyJson(entry, money)),
+  };
+}
+
+export function customerJson(customer: Customer) {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    address: customer.address ?? null,
+    phone: customer.phone ?? null,
+    taxId: customer.taxId ?? null,
+    currency: customer.currency ?? null,
+    terms: customer.terms ?? null,
+    lang: customer.lang ?? null,
+    createdAt: customer.createdAt,
+  };
+}
+
+export function businessJson(business: Business) {
+  return {
+    name: business.name,
+    email: business.email,
+    address: business.address ?? null,
+    taxId: business.taxId ?? null,
+    currency: business.currency,
+    terms: business.terms,
+    numberFormat: business.numberFormat,
+    lang: business.lang,
+  };
+}
+
+export function auditJson(entry: AuditEntry, today: string) {
+  return {
+    at: entry.at,
+    event: entry.event,
+    reason: entry.reason ?? null,
+    number: entry.invoice?.number ?? null,
+    customerId: entry.customer?.id ?? entry.invoice?.customer.id ?? null,
+    invoice: entry.invoice ? invoiceJson(entry.invoice, today) : null,
+    customer: entry.customer ? customerJson(entry.customer) : null,
+  };
+}
+
+/**
+ * One JSON document ending in a newline: what `--json` writes to stdout. Indented for a person at a
+ * terminal; compact when piped (as gh does), which halves the time and size of a 100,000-invoice list.
+ */
+export function toJsonText(value: unknown, pretty: boolean): string {
+  return `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
+}
+
+/**
+ * A JSON array as chunks of text, each element projected and stringified on its own: the projections die
+ * young instead of piling up, which keeps a 100,000-invoice list fast and small in memory. The text is
+ * exactly what toJsonText would give for the whole array.
+ */
+export function* jsonArrayChunks<T>(values: readonly T[], project: (value: T) => unknown, pretty: boolean): Generator<string> {
+  if (values.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[';
+  for (let index = 0; index < values.length; index += 1) {
+    const separator = index === 0 ? '' : ',';
+    yield pretty ? `${separator}\n  ${JSON.stringify(project(values[index] as T), null, 2).replace(/\n/g, '\n  ')}` : `${separator}${JSON.stringify(project(values[index] as T))}`;
+  }
+  yield pretty ? '\n]\n' : ']\n';
+}

@@ -1,0 +1,34 @@
+/**
+ * Forward migrations of the store file, one function per schema version step, applied in order on load.
+ * Pure: the store keeps a copy of the file as it was before it writes a migrated document.
+ */
+import { CURRENT_SCHEMA_VERSION, InvalidDocumentError } from './schema.js';
+
+type Json = Record<string, unknown>;
+
+/** MIGRATIONS[n] turns a version-n document into version n + 1. */
+const MIGRATIONS: Record<number, (doc: Json) => Json> = {};
+
+export class TooNewError extends Error {
+  override readonly name = 'TooNewError';
+  constructor(readonly version: number) {
+    super(`written by a newer SmallPay (schema version ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION})`);
+  }
+}
+
+/** The document brought to the current schema version, and the version it had. */
+export function migrate(json: unknown, migrations: Record<number, (doc: Json) => Json> = MIGRATIONS): { json: Json; from: number } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InvalidDocumentError('document: must be a JSON object');
+  const from = (json as Json).schemaVersion;
+  if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 1) {
+    throw new InvalidDocumentError('schemaVersion: missing or not a positive whole number');
+  }
+  if (from > CURRENT_SCHEMA_VERSION) throw new TooNewError(from);
+  let doc = json as Json;
+  for (let version = from; version < CURRENT_SCHEMA_VERSION; version += 1) {
+    const step = migrations[version];
+    if (!step) throw new InvalidDocumentError(`schemaVersion: no migration from version ${version}`);
+    doc = { ...step(doc), schemaVersion: version + 1 };
+  }
+  return { json: doc, from };
+}

@@ -1,0 +1,21 @@
+import type { SchemaError } from '../generated/validators.js';
+
+/** "/invoices/3/items/0/net" → "invoices[3].items[0].net": how a person points at a place in the file. */
+export function pointerToPath(pointer: string): string {
+  let path = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path += /^\d+$/.test(key) ? `[${key}]` : path === '' ? key : `.${key}`;
+  }
+  return path;
+}
+
+/** One line naming the first problem ajv found, such as "invoices[3].total: must be integer". */
+export function describeSchemaError(error: SchemaError | undefined, root: string): string {
+  if (!error) return `${root}: invalid`;
+  const at = pointerToPath(error.instancePath);
+  const join = (child: string) => (at === '' ? child : `${at}.${child}`);
+  if (error.keyword === 'required') return `${join(String(error.params.missingProperty))}: is required`;
+  if (error.keyword === 'additionalProperties') return `${join(String(error.params.additionalProperty))}: unknown field`;
+  return `${at === '' ? root : at}: ${error.message ?? 'invalid'}`;
+}
