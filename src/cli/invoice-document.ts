@@ -47,7 +47,7 @@ function decimalText(value: string | number, field: string): string {
 
 /** Checks and converts a parsed JSON document; `source` names it in errors ("--input order.json"). */
 export function parseInvoiceDocument(json: unknown, source: string): InvoiceDocument {
-  if (!validateInvoiceInput(json)) throw invalid(`${source}: ${describeSchemaError(validateInvoiceInput.errors?.[0], 'document')}`);
+  if (!validateInvoiceInput(json)) throw invalid(`${source}: ${describeSchemaError(validateInvoiceInput.errors, 'document')}`);
   const raw = json as RawDocument;
   const at = (field: string) => `${source}: ${field}`;
   const document: InvoiceDocument = {};

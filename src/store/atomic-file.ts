@@ -16,15 +16,15 @@ export class JsonParseError extends Error {
   override readonly name = 'JsonParseError';
 }
 
-/** The line and column of a JSON.parse error position, which is what a person editing the file needs. */
+/** The line and column of a JSON.parse error, which is what a person editing the file needs; one line. */
 function locate(text: string, message: string): string {
   const position = /position (\d+)/.exec(message);
-  if (!position) return message;
+  if (!position) return message.replace(/\r?\n/g, '\\n');
   const offset = Number(position[1]);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  return `${message.replace(/ in JSON at position \d+.*$/s, '')} at line ${line}, column ${column}`;
 }
 
 /**

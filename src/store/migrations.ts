@@ -17,15 +17,19 @@ export class TooNewError extends Error {
 }
 
 /** The document brought to the current schema version, and the version it had. */
-export function migrate(json: unknown, migrations: Record<number, (doc: Json) => Json> = MIGRATIONS): { json: Json; from: number } {
+export function migrate(
+  json: unknown,
+  migrations: Record<number, (doc: Json) => Json> = MIGRATIONS,
+  target: number = CURRENT_SCHEMA_VERSION,
+): { json: Json; from: number } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InvalidDocumentError('document: must be a JSON object');
   const from = (json as Json).schemaVersion;
   if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 1) {
     throw new InvalidDocumentError('schemaVersion: missing or not a positive whole number');
   }
-  if (from > CURRENT_SCHEMA_VERSION) throw new TooNewError(from);
+  if (from > target) throw new TooNewError(from);
   let doc = json as Json;
-  for (let version = from; version < CURRENT_SCHEMA_VERSION; version += 1) {
+  for (let version = from; version < target; version += 1) {
     const step = migrations[version];
     if (!step) throw new InvalidDocumentError(`schemaVersion: no migration from version ${version}`);
     doc = { ...step(doc), schemaVersion: version + 1 };

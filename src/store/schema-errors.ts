@@ -10,8 +10,13 @@ export function pointerToPath(pointer: string): string {
   return path;
 }
 
-/** One line naming the first problem ajv found, such as "invoices[3].total: must be integer". */
-export function describeSchemaError(error: SchemaError | undefined, root: string): string {
+/**
+ * One line naming the problem ajv found, such as "invoices[3].total: must be integer". Of several errors
+ * (alternatives of an anyOf) the deepest is the one a person can act on.
+ */
+export function describeSchemaError(errors: readonly SchemaError[] | null | undefined, root: string): string {
+  const depth = (e: SchemaError) => e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+  const error = (errors ?? []).reduce<SchemaError | undefined>((best, e) => (best === undefined || depth(e) > depth(best) ? e : best), undefined);
   if (!error) return `${root}: invalid`;
   const at = pointerToPath(error.instancePath);
   const join = (child: string) => (at === '' ? child : `${at}.${child}`);

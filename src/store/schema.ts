@@ -39,7 +39,7 @@ function checkInvoiceValues(invoice: Invoice, at: string): void {
 
 /** The document if it is a valid store of the current schema; else throws naming the first problem. */
 export function validateDocument(json: unknown): StoreDocument {
-  if (!validateStore(json)) throw new InvalidDocumentError(describeSchemaError(validateStore.errors?.[0], 'document'));
+  if (!validateStore(json)) throw new InvalidDocumentError(describeSchemaError(validateStore.errors, 'document'));
   const doc = json as StoreDocument;
   const currencies: [string, string | undefined][] = [
     ['business.currency', doc.business?.currency],

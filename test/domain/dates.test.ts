@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, calendarDateOf, daysBetween, isCalendarDate, parseCalendarDate } from '../../src/domain/dates.js';
+
+describe('calendar dates', () => {
+  it.each(['2026-11-25', '2024-02-29', '2000-02-29', '1900-01-01', '9999-12-31'])('accepts %s', (date) => expect(isCalendarDate(date)).toBe(true));
+  it.each(['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1', '26-11-25', '2026-11-25T00:00', '1899-12-31'])(
+    'refuses %s',
+    (date) => expect(isCalendarDate(date)).toBe(false),
+  );
+
+  it('names the field in errors', () => {
+    expect(() => parseCalendarDate('2026-02-30', '--due')).toThrow(/--due: '2026-02-30' is not a date/);
+  });
+
+  it('adds days across months, years and daylight-saving changes', () => {
+    expect(addDays('2026-11-01', 30)).toBe('2026-12-01');
+    expect(addDays('2026-12-15', 30)).toBe('2027-01-14');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDays('2026-01-31', -31)).toBe('2025-12-31');
+  });
+
+  it('counts days between dates', () => {
+    expect(daysBetween('2026-11-01', '2026-12-01')).toBe(30);
+    expect(daysBetween('2026-12-01', '2026-11-01')).toBe(-30);
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+  });
+
+  it('takes "today" from an ISO date or date-time as written', () => {
+    expect(calendarDateOf('2026-11-25', 'SMALLPAY_NOW')).toBe('2026-11-25');
+    expect(calendarDateOf('2026-11-25T23:30:00+05:00', 'SMALLPAY_NOW')).toBe('2026-11-25');
+    expect(calendarDateOf('2026-11-25T01:00:00Z', 'SMALLPAY_NOW')).toBe('2026-11-25');
+    expect(calendarDateOf('2026-11-25T08:15:30.123-0800', 'SMALLPAY_NOW')).toBe('2026-11-25');
+    expect(() => calendarDateOf('yesterday', 'SMALLPAY_NOW')).toThrow(/SMALLPAY_NOW: 'yesterday' is not an ISO date/);
+    expect(() => calendarDateOf('2026-02-30', 'SMALLPAY_NOW')).toThrow(/SMALLPAY_NOW/);
+  });
+});
+
+describe('in time zones with daylight saving', () => {
+  it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Pacific/Auckland', 'America/Santiago'])('adds days in %s without skipping or repeating a day', (zone) => {
+    const previous = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      let date = '2025-12-20';
+      for (let day = 0; day < 500; day += 1) {
+        const next = addDays(date, 1);
+        expect(daysBetween(date, next)).toBe(1);
+        expect(isCalendarDate(next)).toBe(true);
+        expect(next > date).toBe(true);
+        date = next;
+      }
+      expect(date).toBe(addDays('2025-12-20', 500));
+    } finally {
+      process.env.TZ = previous;
+    }
+  });
+});
