@@ -11,7 +11,7 @@ import { parseCalendarDate } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { termsDays } from '../domain/fields.js';
 import type { ItemInput } from '../domain/totals.js';
-import { validateInvoiceInput } from '../generated/validators.js';
+import { validateInvoiceInput } from '../generated/validateInvoiceInput.js';
 import { describeSchemaError } from '../store/schema-errors.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';

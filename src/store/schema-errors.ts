@@ -1,4 +1,4 @@
-import type { SchemaError } from '../generated/validators.js';
+import type { SchemaError } from '../generated/validateStore.js';
 
 /** "/invoices/3/items/0/net" → "invoices[3].items[0].net": how a person points at a place in the file. */
 export function pointerToPath(pointer: string): string {
@@ -15,7 +15,9 @@ export function pointerToPath(pointer: string): string {
  * (alternatives of an anyOf) the deepest is the one a person can act on.
  */
 export function describeSchemaError(errors: readonly SchemaError[] | null | undefined, root: string): string {
-  const depth = (e: SchemaError) => e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+  // An unknown field first: it is usually a typo of the field reported missing.
+  const depth = (e: SchemaError) =>
+    e.instancePath.split('/').length + (e.keyword === 'required' ? 1 : 0) + (e.keyword === 'additionalProperties' ? 1.5 : 0);
   const error = (errors ?? []).reduce<SchemaError | undefined>((best, e) => (best === undefined || depth(e) > depth(best) ? e : best), undefined);
   if (!error) return `${root}: invalid`;
   const at = pointerToPath(error.instancePath);

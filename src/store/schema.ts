@@ -7,7 +7,7 @@
 import { isCurrencyCode } from '../domain/currency.js';
 import { isCalendarDate } from '../domain/dates.js';
 import type { Invoice, StoreDocument } from '../domain/types.js';
-import { validateStore } from '../generated/validators.js';
+import { validateStore } from '../generated/validateStore.js';
 import { describeSchemaError } from './schema-errors.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
