@@ -72,6 +72,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
     throw error;
   });
+  // Past a file size limit (ulimit -f) the kernel kills the writer with SIGXFSZ; ignored, the write fails
+  // with EFBIG instead and is reported like a full disk, the store left as it was.
+  process.on('SIGXFSZ', () => undefined);
   const io = createSystemIo(process.env, !argv.includes('--no-color'));
   process.exitCode = await runCli(argv, io, process.env);
 }

@@ -39,7 +39,7 @@ export async function withLock<T>(path: string, options: LockOptions, work: (ass
       if (Date.now() >= deadline) {
         throw new StoreError(
           'locked',
-          `store ${path} is locked by another smallpay process (waited ${(options.timeoutMs / 1000).toFixed(0)} s)`,
+          `store ${path} is locked by another smallpay process (waited ${Number((options.timeoutMs / 1000).toFixed(1))} s)`,
           `try again later; if no smallpay is running, remove ${lockPath}`,
         );
       }

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sandbox } from '../support/cli.js';
+
+const box = sandbox();
+afterAll(() => box.cleanup());
+
+const COMMANDS = [
+  'init',
+  'config show',
+  'config set',
+  'config unset',
+  'customer add',
+  'customer list',
+  'customer show',
+  'customer edit',
+  'customer rm',
+  'invoice new',
+  'invoice list',
+  'invoice show',
+  'invoice edit',
+  'invoice pay',
+  'invoice void',
+  'invoice issue',
+  'invoice delete',
+  'audit',
+  'demo',
+];
+
+describe('help and version', () => {
+  it('prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const result = await box.ok(['--version']);
+    expect(result.stdout).toBe(`${version}\n`);
+  });
+
+  it.each(COMMANDS)('smallpay %s --help has a summary and an example', async (command) => {
+    const result = await box.ok([...command.split(' '), '--help']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Usage: smallpay ${command}[| ]`));
+    const summary = result.stdout.split('\n')[2] ?? '';
+    expect(summary.trim().length).toBeGreaterThan(10);
+    expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
+  });
+
+  it.each(['', 'customer', 'invoice', 'config'])('lists the commands of %j', async (group) => {
+    const result = await box.ok([...(group ? [group] : []), '--help']);
+    expect(result.stdout).toMatch(/Commands:/);
+  });
+
+  it('shows help on stderr and exits 2 when a subcommand is missing', async () => {
+    const result = await box.run(['invoice']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/Usage: smallpay invoice/);
+  });
+});
