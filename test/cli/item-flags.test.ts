@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { addItemOptions, itemsFromFlags } from '../../src/cli/item-flags.js';
+import { UsageError } from '../../src/cli/errors.js';
+
+function parse(argv: string[]) {
+  const command = addItemOptions(new Command('new').exitOverride());
+  command.parse(argv, { from: 'user' });
+  return itemsFromFlags(command.opts());
+}
+
+describe('item flags', () => {
+  it('groups each --qty, --price and --tax with the --item before it', () => {
+    expect(parse(['--item', 'Design work', '--qty', '10', '--price', '150.00', '--tax', '19', '--item', 'Hosting', '--price', '20'])).toEqual([
+      { description: 'Design work', quantity: '10', unitPrice: '150.00', taxRate: '19' },
+      { description: 'Hosting', unitPrice: '20' },
+    ]);
+  });
+
+  it('takes the flags of an item in any order', () => {
+    expect(parse(['--item', 'A', '--tax', '7', '--price', '1', '--qty', '2.5'])).toEqual([{ description: 'A', quantity: '2.5', unitPrice: '1', taxRate: '7' }]);
+  });
+
+  it('gives undefined when no item flag was used', () => {
+    expect(parse([])).toBeUndefined();
+  });
+
+  it.each([
+    [['--price', '1', '--item', 'A'], /--price 1: must follow the --item it belongs to/],
+    [['--item', 'A', '--price', '1', '--price', '2'], /item 1 --price: given twice/],
+    [['--item', 'A', '--qty', 'two', '--price', '1'], /item 1 --qty: 'two' is not a decimal number/],
+    [['--item', 'A', '--price', '1', '--item', 'B'], /item 2 --price: missing for 'B'/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parse(argv)).toThrow(UsageError);
+    expect(() => parse(argv)).toThrow(message);
+  });
+
+  it('starts afresh for every program it is added to', () => {
+    parse(['--item', 'A', '--price', '1']);
+    expect(parse(['--item', 'B', '--price', '2'])).toEqual([{ description: 'B', unitPrice: '2' }]);
+  });
+});

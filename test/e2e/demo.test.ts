@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sandbox } from '../support/cli.js';
+
+const box = sandbox();
+afterAll(() => box.cleanup());
+
+describe('smallpay demo', () => {
+  it('builds a sample business in a store of its own and lists its invoices', async () => {
+    writeFileSync(box.store, 'my real store; must not be touched');
+    const result = await box.ok(['demo']);
+    const demoStore = join(box.home, '.local', 'share', 'smallpay', 'demo', 'store.json');
+    expect(existsSync(demoStore)).toBe(true);
+    expect(readFileSync(box.store, 'utf8')).toBe('my real store; must not be touched');
+    expect(result.stderr).toContain(`in ${demoStore}`);
+    expect(result.stdout).toMatch(/^Number\s+Customer/);
+    for (const status of ['paid', 'partial, overdue', 'open, overdue', 'void', 'draft', 'open']) expect(result.stdout).toContain(status);
+  });
+
+  it('covers every state, in two currencies, with exact totals', async () => {
+    const invoices = JSON.parse((await box.ok(['demo', '--json'])).stdout) as { status: string; overdue: boolean; currency: string; total: string }[];
+    const states = new Set(invoices.map((i) => `${i.status}${i.overdue ? '+overdue' : ''}`));
+    expect(states).toEqual(new Set(['paid', 'open+overdue', 'partial+overdue', 'void', 'open', 'draft']));
+    expect(new Set(invoices.map((i) => i.currency))).toEqual(new Set(['EUR', 'USD']));
+    for (const invoice of invoices) expect(invoice.total).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  it('rebuilds its own store on every run, and refuses another existing file unless --force', async () => {
+    await box.ok(['demo']);
+    const other = join(box.home, 'other.json');
+    writeFileSync(other, '{}');
+    const refused = await box.run(['--store', other, 'demo']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/other\.json exists; the demo never replaces a store unless asked; pass --force/);
+    expect(readFileSync(other, 'utf8')).toBe('{}');
+  });
+
+  it('writes to a new file given with --store, which the other commands then read', async () => {
+    const fresh = join(box.home, 'fresh.json');
+    await box.ok(['--store', fresh, 'demo']);
+    const customers = JSON.parse((await box.ok(['customer', 'list', '--json'], { env: { SMALLPAY_STORE: fresh } })).stdout) as { id: string }[];
+    expect(customers.map((c) => c.id)).toEqual(['globex', 'initech', 'umbrella', 'zoe']);
+  });
+});
