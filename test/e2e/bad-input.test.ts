@@ -41,6 +41,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['an unknown customer', ['invoice', 'new', '--customer', 'nobody', '--item', 'x', '--price', '1'], /no customer 'nobody'/],
   ['an unknown field in --input', ['invoice', 'new', '--input', 'unknown-field.json'], /--input unknown-field.json: items\[0\]\.unit_price: unknown field/],
   ['broken JSON in --input', ['invoice', 'new', '--input', 'broken.json'], /--input broken.json: not valid JSON/],
+  ['an empty stdin for --input -', ['invoice', 'new', '--input', '-'], /--input -: is empty; expected a JSON document/],
   ['a missing --input file', ['invoice', 'new', '--input', 'nope.json'], /--input nope.json: cannot read it: no such file or directory/],
   ['an unknown invoice', ['invoice', 'show', 'INV-2026-0999'], /no invoice 'INV-2026-0999'/],
   ['an overpayment', ['invoice', 'pay', 'INV-2026-0001', '--amount', '119.01'], /amount: 119.01 EUR is more than the balance due of 119.00 EUR on INV-2026-0001/],
