@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { DomainError } from './domain/errors.js';
 import { StoreError } from './store/errors.js';
 import { CancelledError, UsageError } from './cli/errors.js';
-import { type Deps, type GlobalOptions, createSystemDeps } from './cli/deps.js';
+import type { Deps, GlobalOptions } from './cli/deps.js';
 import { type Env, type Io, createSystemIo } from './cli/io.js';
 import { buildProgram } from './cli/program.js';
 
@@ -17,7 +17,10 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_CANCELLED = 130;
 
-type CreateDeps = (io: Io, env: Env, global: GlobalOptions) => Deps;
+type CreateDeps = (io: Io, env: Env, global: GlobalOptions) => Deps | Promise<Deps>;
+
+/** The real deps, loaded only when a command runs: --version and --help never pay for them. */
+const createSystemDeps: CreateDeps = async (io, env, global) => (await import('./cli/deps.js')).createSystemDeps(io, env, global);
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
@@ -55,7 +58,7 @@ export function exitCodeFor(error: unknown, io: Io, debug: boolean): number {
 /** Runs one command line and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: Io, env: Env, createDeps: CreateDeps = createSystemDeps): Promise<number> {
   try {
-    const program = buildProgram(io, (command) => {
+    const program = buildProgram(io, async (command) => {
       const global = command.optsWithGlobals() as { store?: string; color?: boolean };
       return createDeps({ ...io, color: io.color && global.color !== false }, env, { store: global.store });
     });

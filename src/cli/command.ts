@@ -20,14 +20,15 @@ export interface VerbModule<Options> {
   run(options: Options, deps: Deps): Promise<CommandOutput>;
 }
 
-export type DepsFactory = (command: Command) => Deps;
+/** Builds the deps once the global options are parsed; asynchronous so deps load only when a command runs. */
+export type DepsFactory = (command: Command) => Promise<Deps>;
 
 export function lazyAction<Options>(makeDeps: DepsFactory, load: () => Promise<VerbModule<Options>>) {
   return async (...params: unknown[]): Promise<void> => {
     const command = params[params.length - 1] as Command;
     const verb = await load();
     const options = verb.toOptions({ args: command.args, opts: command.opts() });
-    const deps = makeDeps(command);
+    const deps = await makeDeps(command);
     writeOutput(deps.io.out, await verb.run(options, deps));
   };
 }

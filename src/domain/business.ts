@@ -5,6 +5,7 @@
 import { invalid } from './errors.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
+import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
 
 export const DEFAULT_CURRENCY = 'EUR';
@@ -23,47 +24,31 @@ export interface BusinessInput {
 }
 
 interface Setting {
-  summary: string;
   /** Set from the user's text; throws DomainError('invalid') naming the key. */
   set(business: Business, value: string, key: string): void;
   /** Present for optional settings only. */
   unset?(business: Business): void;
 }
 
-const SETTINGS: Record<string, Setting> = {
-  name: { summary: 'business name on every invoice', set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
-  email: { summary: 'business email address', set: (b, v, k) => void (b.email = fields.email(v, k)) },
-  address: {
-    summary: 'postal address (may span lines)',
-    set: (b, v, k) => void (b.address = fields.multiLine(v, k)),
-    unset: (b) => void delete b.address,
-  },
-  taxId: {
-    summary: 'VAT or tax number',
-    set: (b, v, k) => void (b.taxId = fields.singleLine(v, k)),
-    unset: (b) => void delete b.taxId,
-  },
-  currency: { summary: 'default currency of new invoices (ISO 4217)', set: (b, v, k) => void (b.currency = fields.currency(v, k)) },
-  terms: { summary: 'default payment terms in days', set: (b, v, k) => void (b.terms = fields.termsDays(v, k)) },
+const SETTINGS: Record<SettingKey, Setting> = {
+  name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
+  email: { set: (b, v, k) => void (b.email = fields.email(v, k)) },
+  address: { set: (b, v, k) => void (b.address = fields.multiLine(v, k)), unset: (b) => void delete b.address },
+  taxId: { set: (b, v, k) => void (b.taxId = fields.singleLine(v, k)), unset: (b) => void delete b.taxId },
+  currency: { set: (b, v, k) => void (b.currency = fields.currency(v, k)) },
+  terms: { set: (b, v, k) => void (b.terms = fields.termsDays(v, k)) },
   numberFormat: {
-    summary: `invoice number format (default ${DEFAULT_NUMBER_FORMAT})`,
     set: (b, v, k) => {
       validateNumberFormat(v.trim(), k);
       b.numberFormat = v.trim();
     },
   },
-  lang: { summary: 'default language of documents (en, de, fr, es)', set: (b, v, k) => void (b.lang = fields.language(v, k)) },
+  lang: { set: (b, v, k) => void (b.lang = fields.language(v, k)) },
 };
 
-const ALIASES: Record<string, string> = { 'tax-id': 'taxId', 'number-format': 'numberFormat', language: 'lang' };
-
-export function settingKeys(): { key: string; summary: string }[] {
-  return Object.entries(SETTINGS).map(([key, setting]) => ({ key, summary: setting.summary }));
-}
-
-function settingFor(key: string): { name: string; setting: Setting } {
-  const name = ALIASES[key] ?? key;
-  const setting = SETTINGS[name];
+function settingFor(key: string): { name: SettingKey; setting: Setting } {
+  const name = (SETTING_ALIASES[key] ?? key) as SettingKey;
+  const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;
   if (!setting) throw invalid(`unknown setting '${key}'; known settings: ${Object.keys(SETTINGS).join(', ')}`);
   return { name, setting };
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { addItemOptions, itemsFromFlags } from '../../src/cli/item-flags.js';
+import { itemsFromFlags } from '../../src/cli/item-flags.js';
+import { addItemOptions } from '../../src/cli/item-options.js';
 import { UsageError } from '../../src/cli/errors.js';
 
 function parse(argv: string[]) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type DepsFactory, lazyAction, withExamples } from '../../cli/command.js';
-import { settingKeys } from '../../domain/business.js';
+import { SETTING_SUMMARIES } from '../../domain/settings-catalog.js';
 
 export function registerConfig(program: Command, makeDeps: DepsFactory): void {
   const config = program.command('config').summary('show and change the business settings').description('Show and change the business settings.');
@@ -19,7 +19,7 @@ export function registerConfig(program: Command, makeDeps: DepsFactory): void {
       .argument('<key>', 'the setting')
       .argument('<value>', 'its new value')
       .option('--json', 'print the settings as JSON')
-      .addHelpText('after', `\nSettings:\n${settingKeys().map(({ key, summary }) => `  ${key.padEnd(14)}${summary}`).join('\n')}\n`)
+      .addHelpText('after', `\nSettings:\n${Object.entries(SETTING_SUMMARIES).map(([key, summary]) => `  ${key.padEnd(14)}${summary}`).join('\n')}\n`)
       .action(lazyAction(makeDeps, () => import('./set.js'))),
     ['smallpay config set terms 14', 'smallpay config set numberFormat "{YYYY}-{SEQ:5}"'],
   );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type DepsFactory, lazyAction, withExamples } from '../../cli/command.js';
-import { addItemOptions } from '../../cli/item-flags.js';
+import { addItemOptions } from '../../cli/item-options.js';
 
 const ITEM_HELP = `
 Items: --item starts a line item; the --qty, --price and --tax after it belong to it.
