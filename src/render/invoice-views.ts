@@ -80,6 +80,7 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
       ['Balance due', paint.bold(money(balanceOf(invoice)))],
     ],
     style,
+    'right',
   );
   const payments = invoice.payments.map((payment) => `  ${payment.date}  ${money(payment.amount)}${payment.method ? `  ${cell(payment.method)}` : ''}`);
   const history = invoice.history.map((entry) => `  ${historyLine(entry, invoice.currency)}`);

@@ -38,12 +38,16 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   return `${style.stdoutIsTTY ? text : text.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
-/** Label/value lines ("Customer  Globex GmbH"), for the detail views. */
-export function renderFields(fields: readonly (readonly [string, string])[], style: Pick<TableStyle, 'color'>): string {
+const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+/** Label/value lines ("Customer  Globex GmbH"), for the detail views; amounts align right. */
+export function renderFields(fields: readonly (readonly [string, string])[], style: Pick<TableStyle, 'color'>, align: 'left' | 'right' = 'left'): string {
   const paint = colors(style);
   const width = Math.max(...fields.map(([label]) => label.length));
+  const valueWidth = Math.max(...fields.map(([, value]) => visibleLength(value)));
   return fields
     .map(([label, value]) => {
+      if (align === 'right') return `${paint.dim(label.padEnd(width))}  ${' '.repeat(valueWidth - visibleLength(value))}${value}`;
       const [first = '', ...rest] = value.split('\n');
       const continuation = rest.map((line) => `\n${' '.repeat(width + 2)}${line}`).join('');
       return `${paint.dim(label.padEnd(width))}  ${first}${continuation}`;

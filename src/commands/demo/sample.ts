@@ -5,7 +5,6 @@
 import { createBusiness } from '../../domain/business.js';
 import { addCustomer } from '../../domain/customers.js';
 import { addDays } from '../../domain/dates.js';
-import { issueInvoice } from '../../domain/invoice-issue.js';
 import { applyPayment, voidInvoice } from '../../domain/invoice-settlement.js';
 import { createInvoice } from '../../domain/invoices.js';
 import type { ItemInput } from '../../domain/totals.js';
@@ -70,9 +69,7 @@ export function buildSampleBusiness(doc: StoreDocument, today: string, newId: ()
 
   for (const sample of SAMPLES) {
     const issueDate = addDays(today, -sample.daysAgo);
-    const invoice = createInvoice(doc, { customer: sample.customer, items: sample.items, issueDate, draft: true }, { today: issueDate, id: newId() });
-    if (sample.draft) continue;
-    issueInvoice(doc, invoice, issueDate);
+    const invoice = createInvoice(doc, { customer: sample.customer, items: sample.items, issueDate, draft: sample.draft === true }, { today: issueDate, id: newId() });
     for (const payment of sample.payments ?? []) {
       const date = addDays(issueDate, payment.after);
       applyPayment(invoice, { date, method: payment.method, ...(payment.amount !== undefined && { amount: payment.amount }) }, date);
