@@ -13,6 +13,8 @@ export interface Io {
   readStdin(): Promise<string>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** Progress bars go to stderr, and only to a terminal. */
+  stderrIsTTY: boolean;
   /** Colour on stdout: a TTY, and neither NO_COLOR nor --no-color. */
   color: boolean;
   /** Terminal width for tables and charts: COLUMNS, else the TTY's, else 80. */
@@ -52,6 +54,7 @@ export function createSystemIo(env: Env, colorFlag: boolean): Io {
     },
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY,
+    stderrIsTTY: process.stderr.isTTY === true,
     color: wantsColor(env, stdoutIsTTY, colorFlag),
     columns: terminalColumns(env, process.stdout.columns),
   };

@@ -5,6 +5,7 @@
 import { invalid } from './errors.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
+import { normalizeBic, normalizeIban } from './payment-details.js';
 import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
 
@@ -30,6 +31,38 @@ interface Setting {
   unset?(business: Business): void;
 }
 
+type Group = 'pdf' | 'payment';
+type Check = (value: string, field: string) => string;
+
+/** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
+function grouped<G extends Group>(group: G, key: keyof NonNullable<Business[G]> & string, check: Check): Setting {
+  return {
+    set: (business, value, field) => {
+      const values = (business[group] ?? {}) as Record<string, string>;
+      values[key] = check(value, field);
+      (business as unknown as Record<string, unknown>)[group] = values;
+    },
+    unset: (business) => {
+      const values = business[group] as Record<string, string> | undefined;
+      if (!values) return;
+      delete values[key];
+      if (Object.keys(values).length === 0) delete business[group];
+    },
+  };
+}
+
+const colour: Check = (value, field) => {
+  const text = value.trim();
+  if (!/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(text)) throw invalid(`${field}: '${value}' is not a colour (write it as #rrggbb, e.g. #1f6feb)`);
+  return text.length === 4 ? `#${[...text.slice(1)].map((c) => c + c).join('')}`.toLowerCase() : text.toLowerCase();
+};
+const templateName: Check = (value, field) => {
+  const text = value.trim();
+  if (text === '') throw invalid(`${field}: must not be empty`);
+  return text;
+};
+const path: Check = (value, field) => fields.singleLine(value, field);
+
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
   email: { set: (b, v, k) => void (b.email = fields.email(v, k)) },
@@ -44,7 +77,22 @@ const SETTINGS: Record<SettingKey, Setting> = {
     },
   },
   lang: { set: (b, v, k) => void (b.lang = fields.language(v, k)) },
+  'pdf.template': grouped('pdf', 'template', templateName),
+  'pdf.logo': grouped('pdf', 'logo', path),
+  'pdf.accentColor': grouped('pdf', 'accentColor', colour),
+  'pdf.footer': grouped('pdf', 'footer', (v, k) => fields.multiLine(v, k)),
+  'pdf.labels': grouped('pdf', 'labels', path),
+  'pdf.font': grouped('pdf', 'font', path),
+  'pdf.fontBold': grouped('pdf', 'fontBold', path),
+  'payment.bank': grouped('payment', 'bank', fields.singleLine),
+  'payment.iban': grouped('payment', 'iban', normalizeIban),
+  'payment.bic': grouped('payment', 'bic', normalizeBic),
 };
+
+/** The canonical name of a setting key or alias, e.g. "iban" → "payment.iban"; throws for unknown keys. */
+export function settingName(key: string): SettingKey {
+  return settingFor(key).name;
+}
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
   const name = (SETTING_ALIASES[key] ?? key) as SettingKey;

@@ -10,10 +10,40 @@ export const SETTING_SUMMARIES = {
   currency: 'default currency of new invoices (ISO 4217)',
   terms: 'default payment terms in days',
   numberFormat: 'invoice number format (default INV-{YYYY}-{SEQ:4})',
-  lang: 'default language of documents (en, de, fr, es)',
+  lang: 'default language of documents (en, de, fr, es, or one with a labels file)',
+  'pdf.template': 'PDF template: classic, modern, or the path of a template module',
+  'pdf.logo': 'logo on invoices: path of a PNG or JPEG file',
+  'pdf.accentColor': 'accent colour of invoices, #rrggbb',
+  'pdf.footer': 'footer text of every invoice page',
+  'pdf.labels': 'folder of <lang>.json files adding or overriding invoice languages',
+  'pdf.font': 'TTF font for invoice text instead of the built-in one (e.g. for CJK)',
+  'pdf.fontBold': 'TTF font for bold invoice text (default: pdf.font)',
+  'payment.bank': 'bank name in the payment instructions',
+  'payment.iban': 'IBAN customers pay to (EUR invoices get an EPC QR code)',
+  'payment.bic': 'BIC of that account',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;
 
+/** Settings holding a file or folder: the command line makes them absolute and checks they can be read. */
+export const PATH_SETTINGS: ReadonlySet<SettingKey> = new Set(['pdf.logo', 'pdf.labels', 'pdf.font', 'pdf.fontBold']);
+
 /** Other spellings accepted on the command line. */
-export const SETTING_ALIASES: Record<string, SettingKey> = { 'tax-id': 'taxId', 'number-format': 'numberFormat', language: 'lang' };
+export const SETTING_ALIASES: Record<string, SettingKey> = {
+  'tax-id': 'taxId',
+  'number-format': 'numberFormat',
+  language: 'lang',
+  template: 'pdf.template',
+  logo: 'pdf.logo',
+  accentColor: 'pdf.accentColor',
+  'accent-color': 'pdf.accentColor',
+  'pdf.accent-color': 'pdf.accentColor',
+  footer: 'pdf.footer',
+  labels: 'pdf.labels',
+  font: 'pdf.font',
+  fontBold: 'pdf.fontBold',
+  'pdf.font-bold': 'pdf.fontBold',
+  bank: 'payment.bank',
+  iban: 'payment.iban',
+  bic: 'payment.bic',
+};

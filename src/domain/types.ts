@@ -15,6 +15,30 @@ export interface Business {
   numberFormat: string;
   /** Default language of documents, a BCP 47 code such as "en" or "de". */
   lang: string;
+  pdf?: PdfSettings;
+  payment?: PaymentSettings;
+}
+
+/** How invoice PDFs look. Paths are absolute. */
+export interface PdfSettings {
+  /** A built-in template's name or the path of a template module. */
+  template?: string;
+  logo?: string;
+  /** "#1f6feb" */
+  accentColor?: string;
+  footer?: string;
+  /** A folder of <lang>.json label files adding or overriding languages. */
+  labels?: string;
+  /** TTF files replacing the built-in Unicode font (e.g. for CJK). */
+  font?: string;
+  fontBold?: string;
+}
+
+/** Where customers pay: printed on invoices, and the EPC QR code of EUR invoices. */
+export interface PaymentSettings {
+  bank?: string;
+  iban?: string;
+  bic?: string;
 }
 
 export interface Customer {
@@ -59,6 +83,16 @@ export interface Payment {
   amount: number;
   date: string;
   method?: string;
+}
+
+export interface PdfRecord {
+  sha256: string;
+  /** Where it was written; null when it went to stdout. */
+  path: string | null;
+  pages: number;
+  at: string;
+  template: string;
+  lang: string;
 }
 
 /** What an issued invoice looked like before an edit replaced it. */
@@ -106,6 +140,8 @@ export interface Invoice {
   paid: number;
   payments: Payment[];
   history: HistoryEntry[];
+  /** The last PDF written of this invoice (smallpay invoice pdf, or sent by mail). */
+  pdf?: PdfRecord;
   /** Drafts only: the issue and due dates were given, so issuing keeps them instead of dating the invoice anew. */
   issueDateGiven?: boolean;
   dueDateGiven?: boolean;

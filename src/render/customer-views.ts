@@ -52,6 +52,8 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ['terms', `${business.terms} days`],
       ['numberFormat', business.numberFormat],
       ['lang', business.lang],
+      ...Object.entries(business.pdf ?? {}).map(([key, value]): [string, string] => [`pdf.${key}`, block(String(value))]),
+      ...Object.entries(business.payment ?? {}).map(([key, value]): [string, string] => [`payment.${key}`, cell(String(value))]),
     ],
     style,
   );

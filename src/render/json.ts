@@ -72,6 +72,7 @@ export function invoiceJson(invoice: Invoice, today: string) {
     balance: money(balanceOf(invoice)),
     payments: invoice.payments.map((payment) => ({ amount: money(payment.amount), date: payment.date, method: payment.method ?? null })),
     history: invoice.history.map((entry) => historyJson(entry, money)),
+    pdf: invoice.pdf ? { sha256: invoice.pdf.sha256, path: invoice.pdf.path, pages: invoice.pdf.pages, writtenAt: invoice.pdf.at } : null,
   };
 }
 
@@ -100,6 +101,16 @@ export function businessJson(business: Business) {
     terms: business.terms,
     numberFormat: business.numberFormat,
     lang: business.lang,
+    pdf: {
+      template: business.pdf?.template ?? null,
+      logo: business.pdf?.logo ?? null,
+      accentColor: business.pdf?.accentColor ?? null,
+      footer: business.pdf?.footer ?? null,
+      labels: business.pdf?.labels ?? null,
+      font: business.pdf?.font ?? null,
+      fontBold: business.pdf?.fontBold ?? null,
+    },
+    payment: { bank: business.payment?.bank ?? null, iban: business.payment?.iban ?? null, bic: business.payment?.bic ?? null },
   };
 }
 

@@ -15,6 +15,7 @@ function bufferedIo(): Io & { stdout: () => string; stderr: () => string } {
     readStdin: async () => '',
     stdinIsTTY: false,
     stdoutIsTTY: false,
+    stderrIsTTY: false,
     color: false,
     columns: 80,
     stdout: () => out,

@@ -54,7 +54,18 @@ describe('customers from the shell', () => {
 describe('settings from the shell', () => {
   it('shows and changes the business, validating each value', async () => {
     const shown = JSON.parse((await box.ok(['config', 'show', '--json'])).stdout);
-    expect(shown).toEqual({ name: 'Ada Consulting', email: 'ada@example.com', address: null, taxId: 'DE123456789', currency: 'EUR', terms: 30, numberFormat: 'INV-{YYYY}-{SEQ:4}', lang: 'en' });
+    expect(shown).toEqual({
+      name: 'Ada Consulting',
+      email: 'ada@example.com',
+      address: null,
+      taxId: 'DE123456789',
+      currency: 'EUR',
+      terms: 30,
+      numberFormat: 'INV-{YYYY}-{SEQ:4}',
+      lang: 'en',
+      pdf: { template: null, logo: null, accentColor: null, footer: null, labels: null, font: null, fontBold: null },
+      payment: { bank: null, iban: null, bic: null },
+    });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);
     expect((await box.ok(['invoice', 'new', '--customer', 'acme', '--item', 'x', '--price', '1'])).stdout).toBe('R202611-001\n');

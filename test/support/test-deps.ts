@@ -40,6 +40,7 @@ export function createTestDeps(options: TestDepsOptions = {}) {
     readStdin: async () => options.stdin ?? '',
     stdinIsTTY: options.tty ?? false,
     stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: options.tty ?? false,
     color: options.color ?? false,
     columns: 80,
   };

@@ -1,12 +1,14 @@
+import { resolve } from 'node:path';
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { changeSetting, checkSettingKey } from '../../domain/business.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
+import { PATH_SETTINGS, type SettingKey } from '../../domain/settings-catalog.js';
 import { businessJson, toJsonText } from '../../render/json.js';
 
 export interface SetConfigOptions {
-  key: string;
+  key: SettingKey;
   value: string;
   json: boolean;
 }
@@ -14,10 +16,24 @@ export interface SetConfigOptions {
 export function toOptions({ args, opts }: RawInput): SetConfigOptions {
   const [key, value] = args;
   if (key === undefined || value === undefined) throw new UsageError('usage: smallpay config set <key> <value>');
-  return { key: checkSettingKey(key), value, json: opts.json === true };
+  const name = checkSettingKey(key) as SettingKey;
+  // Files are named relative to where the command runs, and kept absolute.
+  const isPath = PATH_SETTINGS.has(name) || (name === 'pdf.template' && value.includes('/'));
+  return { key: name, value: isPath ? resolve(value) : value, json: opts.json === true };
+}
+
+/** Settings naming a file are checked by reading the file now, not when the first PDF fails. */
+async function checkFile(key: SettingKey, value: string): Promise<void> {
+  if (!key.startsWith('pdf.') || key === 'pdf.accentColor' || key === 'pdf.footer') return;
+  const assets = await import('../../render/pdf/assets.js');
+  if (key === 'pdf.logo') assets.readLogo(value, key);
+  else if (key === 'pdf.font' || key === 'pdf.fontBold') assets.readFont(value, key);
+  else if (key === 'pdf.labels') assets.checkLabelsFolder(value, key);
+  else if (key === 'pdf.template') await assets.loadTemplate(value, key);
 }
 
 export async function run(options: SetConfigOptions, deps: Deps): Promise<string | undefined> {
+  await checkFile(options.key, options.value);
   const store = await deps.store();
   const business = await store.update((doc) => {
     const current = requireBusiness(doc);

@@ -110,6 +110,23 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
   );
   withExamples(
     invoice
+      .command('pdf')
+      .description('write invoice PDFs: one per invoice, to pdf/ beside the store unless --out says otherwise')
+      .argument('[invoice...]', 'numbers or ids (or use --all and the filters)')
+      .option('--all', 'every invoice (narrowed by the filters)')
+      .option('--status <status>', 'draft, open, partial, paid, void or overdue')
+      .option('--customer <customer>', 'customer id or email')
+      .option('--from <date>', 'issued on or after this date')
+      .option('--to <date>', 'issued on or before this date')
+      .option('--out <path>', "a file, a folder, or '-' for stdout (one invoice)")
+      .option('--template <name|path>', 'classic, modern, or a template module (default: the pdf.template setting)')
+      .option('--lang <code>', "language of the document (default: the customer's, else the business's)")
+      .option('--json', 'print [{ number, path, sha256, pages }]')
+      .action(lazyAction(makeDeps, () => import('./pdf.js'))),
+    ['smallpay invoice pdf INV-2026-0001', 'smallpay invoice pdf INV-2026-0001 --out - | lp', 'smallpay invoice pdf --all --status open --template modern --out ./pdfs --json'],
+  );
+  withExamples(
+    invoice
       .command('delete')
       .description('delete a draft; an issued invoice only with --force, kept in the audit log')
       .argument('<invoice>', 'number or id')

@@ -1,0 +1,124 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { flag, optionalDate, optionalString } from '../../cli/flags.js';
+import { writeFileAtomically } from '../../cli/output-file.js';
+import { startProgress } from '../../cli/progress.js';
+import { customerIdForFilter } from '../../domain/customers.js';
+import { language } from '../../domain/fields.js';
+import { requireBusiness } from '../../domain/invoice-issue.js';
+import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
+import { findInvoice } from '../../domain/invoices.js';
+import type { Invoice, PdfRecord, StoreDocument } from '../../domain/types.js';
+import { toJsonText } from '../../render/json.js';
+
+export interface InvoicePdfOptions {
+  invoices: string[];
+  all: boolean;
+  filter: Omit<InvoiceFilter, 'customerId'>;
+  customer?: string;
+  out?: string;
+  template?: string;
+  lang?: string;
+  json: boolean;
+}
+
+export function toOptions({ args, opts }: RawInput): InvoicePdfOptions {
+  const status = optionalString(opts, 'status');
+  if (status !== undefined && !STATUS_FILTERS.includes(status as StatusFilter)) throw new UsageError(`--status: '${status}' is not one of ${STATUS_FILTERS.join(', ')}`);
+  const from = optionalDate(opts, 'from', '--from');
+  const to = optionalDate(opts, 'to', '--to');
+  const customer = optionalString(opts, 'customer');
+  const all = flag(opts, 'all');
+  const filtering = all || status !== undefined || from !== undefined || to !== undefined || customer !== undefined;
+  if (args.length > 0 && filtering) throw new UsageError('give invoice numbers, or --all and the list filters, not both');
+  if (args.length === 0 && !filtering) throw new UsageError('missing invoice number (or --all, --status, --customer, --from, --to for many)');
+  const out = optionalString(opts, 'out');
+  if (out === '-' && opts.json === true) throw new UsageError('--out - writes the PDF to stdout, so it cannot go with --json');
+  const lang = optionalString(opts, 'lang');
+  const template = optionalString(opts, 'template');
+  return {
+    invoices: args,
+    all,
+    filter: { ...(status !== undefined && { status: status as StatusFilter }), ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
+    ...(customer !== undefined && { customer }),
+    ...(out !== undefined && { out }),
+    // A template path is relative to where the command runs; a name stays a name.
+    ...(template !== undefined && { template: template.includes('/') ? resolve(template) : template }),
+    ...(lang !== undefined && { lang: language(lang, '--lang') }),
+    json: opts.json === true,
+  };
+}
+
+function chosenInvoices(doc: StoreDocument, options: InvoicePdfOptions, today: string): Invoice[] {
+  if (options.invoices.length > 0) return options.invoices.map((reference) => findInvoice(doc, reference));
+  const filter: InvoiceFilter = { ...options.filter, ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }) };
+  return selectInvoices(doc.invoices, filter, today);
+}
+
+/** Where each PDF goes: stdout, the file given, or <number>.pdf in a folder (--out, else pdf/ beside the store). */
+async function destination(options: InvoicePdfOptions, count: number, storePath: string): Promise<(invoice: Invoice) => string | null> {
+  const fileName = (invoice: Invoice) => `${invoice.number ?? invoice.id}.pdf`;
+  if (options.out === '-') {
+    if (count !== 1) throw new UsageError(`--out - writes one PDF to stdout; ${count} invoices were chosen`);
+    return () => null;
+  }
+  if (options.out === undefined) return (invoice) => join(dirname(storePath), 'pdf', fileName(invoice));
+  const out = resolve(options.out);
+  const isFolder = count > 1 || options.out.endsWith('/') || (await stat(out).then((info) => info.isDirectory(), () => false));
+  return isFolder ? (invoice) => join(out, fileName(invoice)) : () => out;
+}
+
+export async function run(options: InvoicePdfOptions, deps: Deps): Promise<string | Uint8Array> {
+  const store = await deps.store();
+  const doc = await store.read();
+  const business = requireBusiness(doc);
+  const today = deps.today();
+  const invoices = chosenInvoices(doc, options, today);
+  if (invoices.length === 0) {
+    deps.io.err.write('No invoices match; no PDF written.\n');
+    return options.json ? toJsonText([], deps.io.stdoutIsTTY) : '';
+  }
+  const pathOf = await destination(options, invoices.length, store.path);
+  const { createInvoicePdfRenderer } = await import('../../render/pdf/invoice-pdf.js');
+  const renderer = await createInvoicePdfRenderer({
+    business,
+    today,
+    ...(options.template !== undefined && { template: options.template }),
+    ...(options.lang !== undefined && { lang: options.lang }),
+  });
+
+  const written: { invoice: Invoice; record: PdfRecord }[] = [];
+  let stdoutBytes: Uint8Array | undefined;
+  const progress = await startProgress(deps.io, invoices.length, 'PDF');
+  try {
+    for (const invoice of invoices) {
+      const pdf = await renderer.render(invoice);
+      const path = pathOf(invoice);
+      if (path === null) stdoutBytes = pdf.bytes;
+      else await writeFileAtomically(path, pdf.bytes);
+      written.push({ invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template: renderer.template, lang: pdf.lang } });
+      progress.tick(invoice.number ?? invoice.id);
+    }
+  } finally {
+    progress.stop();
+  }
+  await store.update((current) => {
+    for (const { invoice, record } of written) {
+      const stored = current.invoices.find((candidate) => candidate.id === invoice.id);
+      if (stored) stored.pdf = record;
+    }
+  });
+
+  if (stdoutBytes) return stdoutBytes;
+  deps.io.err.write(written.length === 1 ? `Wrote ${written[0]?.record.path}\n` : `Wrote ${written.length} PDFs to ${dirname(written[0]?.record.path ?? '')}\n`);
+  if (options.json) {
+    return toJsonText(
+      written.map(({ invoice, record }) => ({ number: invoice.number, id: invoice.id, path: record.path, sha256: record.sha256, pages: record.pages })),
+      deps.io.stdoutIsTTY,
+    );
+  }
+  return written.map(({ record }) => `${record.path}\n`).join('');
+}

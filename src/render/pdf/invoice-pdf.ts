@@ -1,0 +1,74 @@
+/**
+ * Invoice PDFs: everything that is the same for every invoice (template, labels, fonts, logo, the PDF
+ * engine) is loaded once, then each invoice is a view, a document definition and a render. Used by
+ * `invoice pdf` and by `send`, so the PDF mailed is the one `invoice pdf` writes.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError, invalid } from '../../domain/errors.js';
+import type { Business, Invoice } from '../../domain/types.js';
+import { DEFAULT_TEMPLATE, loadTemplate, readFont, readLogo } from './assets.js';
+import { buildInvoiceView } from './invoice-view.js';
+import { type LabelCatalog, loadLabelCatalog } from './labels.js';
+import { type PdfEngine, builtInFontPaths, createPdfEngine } from './pdf-engine.js';
+
+export interface InvoicePdfOptions {
+  business: Business;
+  /** --template: a built-in name or a path; else the pdf.template setting, else classic. */
+  template?: string;
+  /** --lang: else the customer's language, else the business's, else English. */
+  lang?: string;
+  /** The creation date written into every PDF (today, or SMALLPAY_NOW). */
+  today: string;
+}
+
+export interface InvoicePdf {
+  bytes: Buffer;
+  pages: number;
+  sha256: string;
+  lang: string;
+}
+
+export interface InvoicePdfRenderer {
+  template: string;
+  render(invoice: Invoice): Promise<InvoicePdf>;
+}
+
+function languageOf(invoice: Invoice, options: InvoicePdfOptions, labels: LabelCatalog): string {
+  for (const candidate of [options.lang, invoice.customer.lang, options.business.lang]) {
+    if (candidate !== undefined && labels.has(candidate)) return candidate;
+  }
+  return 'en';
+}
+
+export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Promise<InvoicePdfRenderer> {
+  const { business } = options;
+  const settings = business.pdf ?? {};
+  const labels = loadLabelCatalog(settings.labels);
+  if (options.lang !== undefined && !labels.has(options.lang)) {
+    throw invalid(`--lang: no labels for '${options.lang}' (available: ${labels.languages().join(', ')}; add one with a labels file, see pdf.labels)`);
+  }
+  const template = await loadTemplate(options.template ?? settings.template ?? DEFAULT_TEMPLATE, options.template !== undefined ? '--template' : 'pdf.template');
+  const logo = settings.logo ? readLogo(settings.logo) : null;
+  const builtIn = builtInFontPaths();
+  const normal = settings.font ? readFont(settings.font, 'pdf.font') : readFont(builtIn.normal, 'built-in font');
+  const bold = settings.fontBold ? readFont(settings.fontBold, 'pdf.fontBold') : settings.font ? normal : readFont(builtIn.bold, 'built-in font');
+  const engine: PdfEngine = createPdfEngine({ normal, bold });
+
+  return {
+    template: template.name,
+    async render(invoice) {
+      const lang = languageOf(invoice, options, labels);
+      const view = buildInvoiceView(invoice, { lang, labels: labels.labelsFor(lang), business, logo });
+      let rendered;
+      try {
+        const definition = template.render(view);
+        if (typeof definition !== 'object' || definition === null) throw new Error('it did not return a document definition');
+        rendered = await engine.render(definition, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
+      } catch (error) {
+        if (error instanceof DomainError) throw error;
+        throw invalid(`template ${template.name}: ${(error as Error).message}`);
+      }
+      return { ...rendered, sha256: createHash('sha256').update(rendered.bytes).digest('hex'), lang };
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * What an invoice document shows, every value already formatted for its language and currency: the one
+ * input of every template. Pure: the same invoice, settings, labels and day give the same view, which is
+ * what makes the PDF reproducible byte for byte.
+ */
+import { issuerSnapshot } from '../../domain/invoice-issue.js';
+import { formatAmount } from '../../domain/money.js';
+import { epcQrPayload, printableIban } from '../../domain/payment-details.js';
+import { balanceOf } from '../../domain/status.js';
+import type { Business, Invoice, InvoiceStatus } from '../../domain/types.js';
+import { type Labels, fill } from './labels.js';
+
+export interface PartyView {
+  name: string;
+  lines: string[];
+  taxId: string | null;
+  email: string;
+}
+
+export interface ItemView {
+  position: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+  net: string;
+}
+
+export interface InvoiceView {
+  lang: string;
+  labels: Labels;
+  status: InvoiceStatus;
+  /** "Invoice INV-2026-0001", or "Invoice (Draft)". */
+  title: string;
+  number: string;
+  /** DRAFT or VOID across the page; null otherwise. */
+  watermark: string | null;
+  issueDate: string;
+  dueDate: string;
+  paymentTerms: string;
+  issuer: PartyView;
+  customer: PartyView;
+  items: ItemView[];
+  taxes: { label: string; amount: string }[];
+  subtotal: string;
+  tax: string;
+  total: string;
+  paid: string | null;
+  balance: string;
+  note: string | null;
+  payment: { bank: string | null; iban: string; bic: string | null; reference: string } | null;
+  /** Text of the EPC QR code (EUR, IBAN known, something due). */
+  qr: string | null;
+  footer: string | null;
+  accentColor: string;
+  /** A data: URL of the logo, or null. */
+  logo: string | null;
+  /** "1 / 3" in the document's language. */
+  pageLabel: (current: number, total: number) => string;
+}
+
+export interface ViewSettings {
+  lang: string;
+  labels: Labels;
+  business: Business;
+  logo: string | null;
+}
+
+export const DEFAULT_ACCENT_COLOR = '#1f4e79';
+
+function formatters(lang: string, currency: string) {
+  const digits = formatAmount(0, currency).split('.')[1]?.length ?? 0;
+  const money = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const plain = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 4 });
+  const date = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  // Intl formats decimal strings exactly (no float on the way), so amounts print as stored.
+  const exact = (text: string) => text as unknown as number;
+  return {
+    money: (minor: number) => money.format(exact(formatAmount(minor, currency))),
+    number: (text: string) => plain.format(exact(text)),
+    /** "19" → "19 %" (de) or "19%" (en): the rate divided by 100, exactly, as a decimal string. */
+    percent: (rate: string) => percent.format(exact(shiftPoint(rate, -2))),
+    date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
+  };
+}
+
+/** Moves the decimal point of a non-negative decimal string: ("19", -2) → "0.19", ("7.5", -2) → "0.075". */
+function shiftPoint(text: string, places: number): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  const digits = (whole + fraction).padStart(whole.length + -places + 1, '0');
+  const point = digits.length - fraction.length + places;
+  return `${digits.slice(0, point) || '0'}.${digits.slice(point)}`;
+}
+
+function lines(text: string | undefined): string[] {
+  return text ? text.split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
+}
+
+export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): InvoiceView {
+  const { labels, business, lang } = settings;
+  const format = formatters(lang, invoice.currency);
+  const issuer = invoice.issuer ?? issuerSnapshot(business);
+  const balance = balanceOf(invoice);
+  const number = invoice.number ?? labels.draftNumber;
+  const iban = business.payment?.iban;
+  const reference = invoice.number ?? invoice.id;
+  const showPayment = iban !== undefined && invoice.status !== 'void';
+  const qr =
+    showPayment && invoice.currency === 'EUR' && invoice.status !== 'draft'
+      ? epcQrPayload({ beneficiary: issuer.name, iban, ...(business.payment?.bic && { bic: business.payment.bic }), amount: balance, remittance: reference })
+      : undefined;
+  return {
+    lang,
+    labels,
+    status: invoice.status,
+    title: invoice.number ? `${labels.invoice} ${invoice.number}` : `${labels.invoice} (${labels.draftNumber})`,
+    number,
+    watermark: invoice.status === 'draft' ? labels.draft : invoice.status === 'void' ? labels.void : null,
+    issueDate: format.date(invoice.issueDate),
+    dueDate: format.date(invoice.dueDate),
+    paymentTerms: invoice.terms === 0 ? labels.dueOnReceipt : fill(labels.termsDays, { days: invoice.terms }),
+    issuer: { name: issuer.name, lines: lines(issuer.address), taxId: issuer.taxId ?? null, email: issuer.email },
+    customer: { name: invoice.customer.name, lines: lines(invoice.customer.address), taxId: invoice.customer.taxId ?? null, email: invoice.customer.email },
+    items: invoice.items.map((item, index) => ({
+      position: String(index + 1),
+      description: item.description,
+      quantity: format.number(item.quantity),
+      unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
+      taxRate: format.percent(item.taxRate),
+      net: format.money(item.net),
+    })),
+    taxes: invoice.taxes.map((line) => ({ label: fill(labels.taxOn, { rate: format.percent(line.rate), base: format.money(line.base) }), amount: format.money(line.tax) })),
+    subtotal: format.money(invoice.subtotal),
+    tax: format.money(invoice.tax),
+    total: format.money(invoice.total),
+    paid: invoice.paid > 0 ? format.money(invoice.paid) : null,
+    balance: format.money(balance),
+    note: invoice.note ?? null,
+    payment: showPayment ? { bank: business.payment?.bank ?? null, iban: printableIban(iban), bic: business.payment?.bic ?? null, reference } : null,
+    qr: qr ?? null,
+    footer: business.pdf?.footer ?? null,
+    accentColor: business.pdf?.accentColor ?? DEFAULT_ACCENT_COLOR,
+    logo: settings.logo,
+    pageLabel: (current, total) => fill(labels.page, { current, total }),
+  };
+}
+
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
+/** Unit prices may have more decimals than the currency (0.125 EUR): keep them all. */
+function formatUnitPrice(unitPrice: string, currency: string, lang: string): string {
+  const minimum = formatAmount(0, currency).split('.')[1]?.length ?? 0;
+  const decimals = Math.max(minimum, unitPrice.split('.')[1]?.length ?? 0);
+  const key = `${lang} ${currency} ${decimals}`;
+  let format = priceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    priceFormats.set(key, format);
+  }
+  return format.format(unitPrice as unknown as number);
+}

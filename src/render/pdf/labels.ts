@@ -1,0 +1,66 @@
+/**
+ * Translated labels of invoice documents. Built in: templates/labels/<lang>.json (en, de, fr, es). A labels
+ * folder (setting pdf.labels) adds languages or overrides words; a file may be partial, English fills the gaps.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { invalid } from '../../domain/errors.js';
+import { packagePath } from './package-root.js';
+
+export const LABEL_KEYS = [
+  'invoice', 'draft', 'void', 'invoiceNumber', 'draftNumber', 'issueDate', 'dueDate', 'paymentTerms', 'termsDays',
+  'dueOnReceipt', 'from', 'billTo', 'taxId', 'email', 'item', 'description', 'quantity', 'unitPrice', 'taxRate', 'net',
+  'subtotal', 'taxOn', 'tax', 'total', 'paid', 'balanceDue', 'note', 'paymentDetails', 'bank', 'iban', 'bic',
+  'reference', 'scanToPay', 'page',
+] as const;
+
+export type LabelKey = (typeof LABEL_KEYS)[number];
+export type Labels = Record<LabelKey, string>;
+
+function readLabelsFile(path: string): Partial<Labels> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw invalid(`labels file ${path}: ${(error as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid(`labels file ${path}: must be a JSON object of label texts`);
+  const labels: Partial<Labels> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (!(LABEL_KEYS as readonly string[]).includes(key)) throw invalid(`labels file ${path}: unknown label '${key}' (known: ${LABEL_KEYS.join(', ')})`);
+    if (typeof value !== 'string') throw invalid(`labels file ${path}: label '${key}' must be a string`);
+    labels[key as LabelKey] = value;
+  }
+  return labels;
+}
+
+export interface LabelCatalog {
+  languages(): string[];
+  has(lang: string): boolean;
+  /** The labels of a language, English filling what it lacks. */
+  labelsFor(lang: string): Labels;
+}
+
+/** Reads the built-in labels and those of the optional folder, once. */
+export function loadLabelCatalog(folder?: string): LabelCatalog {
+  const byLanguage = new Map<string, Partial<Labels>>();
+  const builtIn = packagePath('templates', 'labels');
+  for (const directory of [builtIn, ...(folder ? [folder] : [])]) {
+    if (directory === folder && !existsSync(folder)) throw invalid(`pdf.labels: folder ${folder} does not exist`);
+    for (const name of readdirSync(directory).filter((file) => file.endsWith('.json')).sort()) {
+      const lang = name.slice(0, -'.json'.length);
+      byLanguage.set(lang, { ...byLanguage.get(lang), ...readLabelsFile(join(directory, name)) });
+    }
+  }
+  const english = byLanguage.get('en') as Labels;
+  return {
+    languages: () => [...byLanguage.keys()].sort(),
+    has: (lang) => byLanguage.has(lang),
+    labelsFor: (lang) => ({ ...english, ...byLanguage.get(lang) }),
+  };
+}
+
+/** "{days}" placeholders filled in: fill("Payable within {days} days", { days: 30 }). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

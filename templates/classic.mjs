@@ -1,0 +1,110 @@
+// The "classic" invoice template: black on white, the issuer at the top left, a ruled items table.
+// A template is a function from an invoice view (every value already formatted; see docs/templates.md) to a
+// pdfmake document definition. SmallPay adds the fonts, the metadata and the security settings.
+
+/** @param {import('../src/render/pdf/invoice-view.js').InvoiceView} view */
+export default function classic(view) {
+  const { labels } = view;
+  const party = (title, who) => [
+    { text: title.toUpperCase(), style: 'caption' },
+    { text: who.name, bold: true },
+    ...who.lines.map((line) => ({ text: line })),
+    ...(who.taxId ? [{ text: `${labels.taxId}: ${who.taxId}` }] : []),
+    { text: who.email, color: '#555555' },
+  ];
+  const fact = (label, value) => [{ text: label, style: 'caption', margin: [0, 2, 8, 0] }, { text: value, alignment: 'right' }];
+
+  const itemRows = view.items.map((item) => [
+    item.position,
+    item.description,
+    { text: item.quantity, alignment: 'right' },
+    { text: item.unitPrice, alignment: 'right', noWrap: true },
+    { text: item.taxRate, alignment: 'right', noWrap: true },
+    { text: item.net, alignment: 'right', noWrap: true },
+  ]);
+  const totalRows = [
+    [labels.subtotal, view.subtotal],
+    ...view.taxes.map((line) => [line.label, line.amount]),
+    [{ text: labels.total, bold: true }, { text: view.total, bold: true }],
+    ...(view.paid ? [[labels.paid, view.paid], [{ text: labels.balanceDue, bold: true }, { text: view.balance, bold: true }]] : []),
+  ].map(([label, value]) => [label, { text: typeof value === 'string' ? value : value.text, bold: typeof value !== 'string', alignment: 'right', noWrap: true }]);
+
+  return {
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 60],
+    watermark: view.watermark ? { text: view.watermark, color: '#b03a2e', opacity: 0.15, bold: true } : undefined,
+    footer: (current, total) => ({
+      margin: [50, 20, 50, 0],
+      columns: [
+        { text: view.footer ?? '', fontSize: 8, color: '#555555' },
+        { text: view.pageLabel(current, total), alignment: 'right', fontSize: 8, width: 60 },
+      ],
+    }),
+    content: [
+      {
+        columns: [
+          [...(view.logo ? [{ image: view.logo, fit: [140, 60], margin: [0, 0, 0, 8] }] : []), ...party(labels.from, view.issuer)],
+          [
+            { text: labels.invoice.toUpperCase(), style: 'title', alignment: 'right' },
+            {
+              layout: 'noBorders',
+              margin: [0, 6, 0, 0],
+              table: {
+                widths: ['*', 'auto'],
+                body: [fact(labels.invoiceNumber, view.number), fact(labels.issueDate, view.issueDate), fact(labels.dueDate, view.dueDate), fact(labels.paymentTerms, view.paymentTerms)],
+              },
+            },
+          ],
+        ],
+      },
+      { stack: party(labels.billTo, view.customer), margin: [0, 24, 0, 18] },
+      {
+        table: {
+          headerRows: 1,
+          widths: [18, '*', 'auto', 'auto', 'auto', 'auto'],
+          body: [
+            [labels.item, labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net].map((text, index) => ({
+              text,
+              style: 'tableHeader',
+              alignment: index >= 2 ? 'right' : 'left',
+            })),
+            ...itemRows,
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      {
+        columns: [
+          { width: '*', text: '' },
+          { width: 'auto', layout: 'noBorders', margin: [0, 12, 0, 0], table: { body: totalRows } },
+        ],
+      },
+      ...(view.note ? [{ text: labels.note.toUpperCase(), style: 'caption', margin: [0, 20, 0, 2] }, { text: view.note }] : []),
+      ...(view.payment
+        ? [
+            { text: labels.paymentDetails.toUpperCase(), style: 'caption', margin: [0, 20, 0, 4] },
+            {
+              columns: [
+                {
+                  width: '*',
+                  stack: [
+                    ...(view.payment.bank ? [`${labels.bank}: ${view.payment.bank}`] : []),
+                    `${labels.iban}: ${view.payment.iban}`,
+                    ...(view.payment.bic ? [`${labels.bic}: ${view.payment.bic}`] : []),
+                    `${labels.reference}: ${view.payment.reference}`,
+                  ],
+                },
+                ...(view.qr ? [{ width: 'auto', stack: [{ qr: view.qr, fit: 96, eccLevel: 'M' }, { text: labels.scanToPay, fontSize: 7, margin: [0, 2, 0, 0] }] }] : []),
+              ],
+            },
+          ]
+        : []),
+    ],
+    defaultStyle: { fontSize: 9.5, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 22, bold: true, color: view.accentColor },
+      caption: { fontSize: 7.5, bold: true, color: '#555555', characterSpacing: 0.6 },
+      tableHeader: { bold: true, fontSize: 8.5 },
+    },
+  };
+}
