@@ -16,7 +16,11 @@ function dateOf(dayIndex) {
   return date.toISOString().slice(0, 10);
 }
 
-export function generateStore(path, invoiceCount) {
+/**
+ * options.lines: items per invoice (default 2 or 3); options.iban: a payment account, so EUR invoices carry
+ * an EPC QR code as real ones would.
+ */
+export function generateStore(path, invoiceCount, options = {}) {
   const customers = Array.from({ length: 200 }, (_, i) => ({
     id: `customer-${i}`,
     name: `Customer ${i} GmbH`,
@@ -40,6 +44,12 @@ export function generateStore(path, invoiceCount) {
       { description: 'Hosting', quantity: '1', unitPrice: '20.50', taxRate: '19', net: 2050 },
       { description: 'Travel', quantity: '1', unitPrice: '89.90', taxRate: '7', net: 8990 },
     ].slice(0, 2 + (i % 2));
+    if (options.lines) {
+      items.length = 0;
+      for (let line = 0; line < options.lines; line += 1) {
+        items.push({ description: `Consulting, day ${line + 1}: workshop and follow-up`, quantity: '1', unitPrice: '95.00', taxRate: '19', net: 9500 });
+      }
+    }
     const byRate = new Map();
     for (const item of items) byRate.set(item.taxRate, (byRate.get(item.taxRate) ?? 0) + item.net);
     const taxes = [...byRate].sort((a, b) => Number(a[0]) - Number(b[0])).map(([rate, base]) => ({ rate, base, tax: roundDiv(base * Number(rate), 100) }));
@@ -74,7 +84,17 @@ export function generateStore(path, invoiceCount) {
   }
   const doc = {
     schemaVersion: 1,
-    business: { name: 'Bench Studio', email: 'bench@example.com', address: 'Bench Street 1\n12345 Bench', taxId: 'DE123456789', currency: 'EUR', terms: 30, numberFormat: 'INV-{YYYY}-{SEQ:4}', lang: 'en' },
+    business: {
+      name: 'Bench Studio',
+      email: 'bench@example.com',
+      address: 'Bench Street 1\n12345 Bench',
+      taxId: 'DE123456789',
+      currency: 'EUR',
+      terms: 30,
+      numberFormat: 'INV-{YYYY}-{SEQ:4}',
+      lang: 'en',
+      ...(options.iban && { payment: { bank: 'Bench Bank', iban: options.iban, bic: 'COBADEFFXXX' } }),
+    },
     customers,
     invoices,
     sequences,

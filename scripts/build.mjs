@@ -10,7 +10,8 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
+  // The PDF worker is an entry of its own: worker threads start from a file.
+  entryPoints: { main: 'src/main.ts', 'render-worker': 'src/render/pdf/render-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -12,6 +12,7 @@ import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
 import { findInvoice } from '../../domain/invoices.js';
 import type { Invoice, PdfRecord, StoreDocument } from '../../domain/types.js';
+import type { InvoicePdf } from '../../render/pdf/invoice-pdf.js';
 import { toJsonText } from '../../render/json.js';
 
 export interface InvoicePdfOptions {
@@ -71,6 +72,10 @@ async function destination(options: InvoicePdfOptions, count: number, storePath:
   return isFolder ? (invoice) => join(out, fileName(invoice)) : () => out;
 }
 
+function samePdfRecord(a: PdfRecord | undefined, b: PdfRecord): boolean {
+  return a !== undefined && a.sha256 === b.sha256 && a.path === b.path && a.pages === b.pages && a.at === b.at && a.template === b.template && a.lang === b.lang;
+}
+
 export async function run(options: InvoicePdfOptions, deps: Deps): Promise<string | Uint8Array> {
   const store = await deps.store();
   const doc = await store.read();
@@ -82,35 +87,49 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
     return options.json ? toJsonText([], deps.io.stdoutIsTTY) : '';
   }
   const pathOf = await destination(options, invoices.length, store.path);
-  const { createInvoicePdfRenderer } = await import('../../render/pdf/invoice-pdf.js');
-  const renderer = await createInvoicePdfRenderer({
+  const rendering = {
     business,
     today,
     ...(options.template !== undefined && { template: options.template }),
     ...(options.lang !== undefined && { lang: options.lang }),
-  });
+  };
+  const { createInvoicePdfRenderer, templateReference } = await import('../../render/pdf/invoice-pdf.js');
+  const template = templateReference(rendering);
 
   const written: { invoice: Invoice; record: PdfRecord }[] = [];
   let stdoutBytes: Uint8Array | undefined;
   const progress = await startProgress(deps.io, invoices.length, 'PDF');
+  const keep = async (index: number, pdf: InvoicePdf) => {
+    const invoice = invoices[index] as Invoice;
+    const path = pathOf(invoice);
+    if (path === null) stdoutBytes = pdf.bytes;
+    else await writeFileAtomically(path, pdf.bytes);
+    written[index] = { invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template, lang: pdf.lang } };
+    progress.tick(invoice.number ?? invoice.id);
+  };
   try {
-    for (const invoice of invoices) {
-      const pdf = await renderer.render(invoice);
-      const path = pathOf(invoice);
-      if (path === null) stdoutBytes = pdf.bytes;
-      else await writeFileAtomically(path, pdf.bytes);
-      written.push({ invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template: renderer.template, lang: pdf.lang } });
-      progress.tick(invoice.number ?? invoice.id);
+    const { renderInParallel, workerCount } = await import('../../render/pdf/parallel-render.js');
+    const workers = workerCount(deps.env.SMALLPAY_PDF_WORKERS, invoices.length);
+    if (workers > 1) {
+      await renderInParallel(invoices, rendering, workers, keep);
+    } else {
+      const renderer = await createInvoicePdfRenderer(rendering);
+      for (const [index, invoice] of invoices.entries()) await keep(index, await renderer.render(invoice));
     }
   } finally {
     progress.stop();
   }
-  await store.update((current) => {
-    for (const { invoice, record } of written) {
-      const stored = current.invoices.find((candidate) => candidate.id === invoice.id);
-      if (stored) stored.pdf = record;
-    }
-  });
+  // Rendering the same invoice again gives the same record: then there is nothing to write.
+  const changed = written.filter(({ invoice, record }) => !samePdfRecord(invoice.pdf, record));
+  if (changed.length > 0) {
+    await store.update((current) => {
+      const byId = new Map(current.invoices.map((stored) => [stored.id, stored]));
+      for (const { invoice, record } of changed) {
+        const stored = byId.get(invoice.id);
+        if (stored) stored.pdf = record;
+      }
+    });
+  }
 
   if (stdoutBytes) return stdoutBytes;
   deps.io.err.write(written.length === 1 ? `Wrote ${written[0]?.record.path}\n` : `Wrote ${written.length} PDFs to ${dirname(written[0]?.record.path ?? '')}\n`);

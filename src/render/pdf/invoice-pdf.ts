@@ -33,6 +33,11 @@ export interface InvoicePdfRenderer {
   render(invoice: Invoice): Promise<InvoicePdf>;
 }
 
+/** The template a renderer with these options uses: --template, else the pdf.template setting, else classic. */
+export function templateReference(options: Pick<InvoicePdfOptions, 'template' | 'business'>): string {
+  return options.template ?? options.business.pdf?.template ?? DEFAULT_TEMPLATE;
+}
+
 function languageOf(invoice: Invoice, options: InvoicePdfOptions, labels: LabelCatalog): string {
   for (const candidate of [options.lang, invoice.customer.lang, options.business.lang]) {
     if (candidate !== undefined && labels.has(candidate)) return candidate;
@@ -47,7 +52,7 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
   if (options.lang !== undefined && !labels.has(options.lang)) {
     throw invalid(`--lang: no labels for '${options.lang}' (available: ${labels.languages().join(', ')}; add one with a labels file, see pdf.labels)`);
   }
-  const template = await loadTemplate(options.template ?? settings.template ?? DEFAULT_TEMPLATE, options.template !== undefined ? '--template' : 'pdf.template');
+  const template = await loadTemplate(templateReference(options), options.template !== undefined ? '--template' : 'pdf.template');
   const logo = settings.logo ? readLogo(settings.logo) : null;
   const builtIn = builtInFontPaths();
   const normal = settings.font ? readFont(settings.font, 'pdf.font') : readFont(builtIn.normal, 'built-in font');

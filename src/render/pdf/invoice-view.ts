@@ -68,7 +68,21 @@ export interface ViewSettings {
 
 export const DEFAULT_ACCENT_COLOR = '#1f4e79';
 
-function formatters(lang: string, currency: string) {
+type Formatters = ReturnType<typeof createFormatters>;
+const formatterCache = new Map<string, Formatters>();
+
+/** Intl formatters are costly to create (locale data): one set per language and currency per process. */
+function formatters(lang: string, currency: string): Formatters {
+  const key = `${lang} ${currency}`;
+  let cached = formatterCache.get(key);
+  if (!cached) {
+    cached = createFormatters(lang, currency);
+    formatterCache.set(key, cached);
+  }
+  return cached;
+}
+
+function createFormatters(lang: string, currency: string) {
   const digits = formatAmount(0, currency).split('.')[1]?.length ?? 0;
   const money = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   const plain = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
