@@ -83,7 +83,7 @@ export function generateStore(path, invoiceCount, options = {}) {
     });
   }
   const doc = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     business: {
       name: 'Bench Studio',
       email: 'bench@example.com',
@@ -99,6 +99,7 @@ export function generateStore(path, invoiceCount, options = {}) {
     invoices,
     sequences,
     audit: [],
+    outbox: [],
   };
   mkdirSync(dirname(path), { recursive: true });
   const lines = Object.entries(doc).map(([key, value]) =>

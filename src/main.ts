@@ -7,7 +7,7 @@
 import { CommanderError } from 'commander';
 import { DomainError } from './domain/errors.js';
 import { StoreError } from './store/errors.js';
-import { CancelledError, UsageError } from './cli/errors.js';
+import { CancelledError, PartialFailure, UsageError } from './cli/errors.js';
 import type { Deps, GlobalOptions } from './cli/deps.js';
 import { type Env, type Io, createSystemIo } from './cli/io.js';
 import { buildProgram } from './cli/program.js';
@@ -41,8 +41,8 @@ export function exitCodeFor(error: unknown, io: Io, debug: boolean): number {
     report(io, error.message, error.hint);
     return EXIT_USAGE;
   }
-  if (error instanceof StoreError) {
-    report(io, error.message, error.hint);
+  if (error instanceof StoreError || error instanceof PartialFailure) {
+    report(io, error.message, error instanceof StoreError ? error.hint : undefined);
     return EXIT_FAILURE;
   }
   if (error instanceof CancelledError) {

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { Deps } from './deps.js';
+import { PartialFailure } from './errors.js';
 
 /** Text or bytes for stdout; a long list may come as chunks (see jsonArrayChunks). */
 export type CommandOutput = string | Uint8Array | Iterable<string> | undefined | void;
@@ -29,7 +30,12 @@ export function lazyAction<Options>(makeDeps: DepsFactory, load: () => Promise<V
     const verb = await load();
     const options = verb.toOptions({ args: command.args, opts: command.opts() });
     const deps = await makeDeps(command);
-    writeOutput(deps.io.out, await verb.run(options, deps));
+    try {
+      writeOutput(deps.io.out, await verb.run(options, deps));
+    } catch (error) {
+      if (error instanceof PartialFailure) writeOutput(deps.io.out, error.output);
+      throw error;
+    }
   };
 }
 

@@ -16,3 +16,17 @@ export class UsageError extends Error {
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
 }
+
+/**
+ * The command did its work but part of it failed (a message that could not be sent): its output is still
+ * written to stdout, then the run ends with exit code 1 and this one-line message.
+ */
+export class PartialFailure extends Error {
+  override readonly name = 'PartialFailure';
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}

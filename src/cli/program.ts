@@ -6,6 +6,8 @@ import { registerCustomer } from '../commands/customer/index.js';
 import { registerDemo } from '../commands/demo/index.js';
 import { registerInit } from '../commands/init/index.js';
 import { registerInvoice } from '../commands/invoice/index.js';
+import { registerOutbox } from '../commands/outbox/index.js';
+import { registerSend } from '../commands/send/index.js';
 import type { DepsFactory } from './command.js';
 import type { Io } from './io.js';
 
@@ -38,7 +40,7 @@ Examples:
 
 Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
     );
-  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerAudit, registerDemo]) {
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerAudit, registerDemo]) {
     register(program, makeDeps);
   }
   return program;

@@ -3,6 +3,7 @@
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
 import { invalid } from './errors.js';
+import { emailAddresses } from './fields.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
 import { normalizeBic, normalizeIban } from './payment-details.js';
@@ -31,19 +32,19 @@ interface Setting {
   unset?(business: Business): void;
 }
 
-type Group = 'pdf' | 'payment';
-type Check = (value: string, field: string) => string;
+type Group = 'pdf' | 'payment' | 'smtp' | 'mail';
+type Check<T = string> = (value: string, field: string) => T;
 
 /** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
-function grouped<G extends Group>(group: G, key: keyof NonNullable<Business[G]> & string, check: Check): Setting {
+function grouped<G extends Group>(group: G, key: keyof NonNullable<Business[G]> & string, check: Check<string | number | boolean>): Setting {
   return {
     set: (business, value, field) => {
-      const values = (business[group] ?? {}) as Record<string, string>;
+      const values = (business[group] ?? {}) as Record<string, string | number | boolean>;
       values[key] = check(value, field);
       (business as unknown as Record<string, unknown>)[group] = values;
     },
     unset: (business) => {
-      const values = business[group] as Record<string, string> | undefined;
+      const values = business[group] as Record<string, unknown> | undefined;
       if (!values) return;
       delete values[key];
       if (Object.keys(values).length === 0) delete business[group];
@@ -62,6 +63,23 @@ const templateName: Check = (value, field) => {
   return text;
 };
 const path: Check = (value, field) => fields.singleLine(value, field);
+const yesNo: Check<boolean> = (value, field) => {
+  const text = value.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(text)) return true;
+  if (['false', 'no', '0', 'off'].includes(text)) return false;
+  throw invalid(`${field}: '${value}' is not true or false`);
+};
+const port: Check<number> = (value, field) => {
+  const text = value.trim();
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw invalid(`${field}: '${value}' is not a port number (1 to 65535)`);
+  return Number(text);
+};
+const host: Check = (value, field) => {
+  const text = value.trim();
+  if (!/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(text)) throw invalid(`${field}: '${value}' is not a host name`);
+  return text;
+};
+const emailList: Check = (value, field) => emailAddresses(value, field).join(', ');
 
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
@@ -87,6 +105,16 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'payment.bank': grouped('payment', 'bank', fields.singleLine),
   'payment.iban': grouped('payment', 'iban', normalizeIban),
   'payment.bic': grouped('payment', 'bic', normalizeBic),
+  'smtp.host': grouped('smtp', 'host', host),
+  'smtp.port': grouped('smtp', 'port', port),
+  'smtp.secure': grouped('smtp', 'secure', yesNo),
+  'smtp.user': grouped('smtp', 'user', fields.singleLine),
+  'smtp.password': grouped('smtp', 'password', (v, k) => {
+    if (v === '' || /[\r\n]/.test(v)) throw invalid(`${k}: must be one line, not empty`);
+    return v;
+  }),
+  'smtp.tlsRejectUnauthorized': grouped('smtp', 'tlsRejectUnauthorized', yesNo),
+  'mail.bcc': grouped('mail', 'bcc', emailList),
 };
 
 /** The canonical name of a setting key or alias, e.g. "iban" → "payment.iban"; throws for unknown keys. */

@@ -38,6 +38,13 @@ export function email(value: string, field: string): string {
   return text;
 }
 
+/** "a@x.test, b@y.test" (commas or semicolons) → each address checked; at least one. */
+export function emailAddresses(value: string, field: string): string[] {
+  const addresses = value.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
+  if (addresses.length === 0) throw invalid(`${field}: no email address given`);
+  return addresses.map((address) => email(address, field));
+}
+
 export function sameEmail(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }

@@ -21,6 +21,13 @@ export const SETTING_SUMMARIES = {
   'payment.bank': 'bank name in the payment instructions',
   'payment.iban': 'IBAN customers pay to (EUR invoices get an EPC QR code)',
   'payment.bic': 'BIC of that account',
+  'smtp.host': 'SMTP server (when SMALLPAY_SMTP_URL is not set)',
+  'smtp.port': 'SMTP port (default 587, or 465 with smtp.secure)',
+  'smtp.secure': 'true: TLS from the start (port 465); false: STARTTLS when offered',
+  'smtp.user': 'SMTP user name',
+  'smtp.password': 'SMTP password, used only while the store is readable by you alone (prefer SMALLPAY_SMTP_PASSWORD)',
+  'smtp.tlsRejectUnauthorized': 'false to accept a server certificate that cannot be verified (default true)',
+  'mail.bcc': 'addresses that get a blind copy of every message, comma-separated',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;

@@ -17,6 +17,26 @@ export interface Business {
   lang: string;
   pdf?: PdfSettings;
   payment?: PaymentSettings;
+  smtp?: SmtpSettings;
+  mail?: MailSettings;
+}
+
+/** The SMTP server, when SMALLPAY_SMTP_URL does not give one. */
+export interface SmtpSettings {
+  host?: string;
+  port?: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  secure?: boolean;
+  user?: string;
+  /** Used only while the store is readable by its owner alone; SMALLPAY_SMTP_PASSWORD is preferred. */
+  password?: string;
+  /** false only by explicit choice, for a server with a self-signed certificate. */
+  tlsRejectUnauthorized?: boolean;
+}
+
+export interface MailSettings {
+  /** Addresses that get a blind copy of every message, for the books. */
+  bcc?: string;
 }
 
 /** How invoice PDFs look. Paths are absolute. */
@@ -115,7 +135,8 @@ export type HistoryEntry =
   | { at: string; event: 'issued' }
   | { at: string; event: 'edited'; previous: InvoiceVersion }
   | { at: string; event: 'payment'; amount: number; date: string }
-  | { at: string; event: 'voided'; reason?: string };
+  | { at: string; event: 'voided'; reason?: string }
+  | { at: string; event: 'sent'; kind: SendKind; to: string[]; messageId: string };
 
 export interface Invoice {
   id: string;
@@ -155,6 +176,37 @@ export interface AuditEntry {
   customer?: Customer;
 }
 
+export type SendKind = 'invoice' | 'reminder';
+
+/**
+ * A message in the outbox: written before it leaves, marked sent in the same write that records it in the
+ * invoice's history. See outbox.ts for the states.
+ */
+export interface SendJob {
+  id: string;
+  invoiceId: string;
+  number: string;
+  kind: SendKind;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  /** The Message-ID header, the same on every attempt, so mail clients drop a duplicate. */
+  messageId: string;
+  state: 'pending' | 'sent' | 'failed';
+  createdAt: string;
+  attempts: number;
+  /** The run working on it; a pending job without a live claim is picked up by the next run. */
+  claim?: { pid: number; host: string; at: number };
+  /** Reminders: as they were when the reminder was decided, so a retry says the same. */
+  daysOverdue?: number;
+  balance?: number;
+  lastError?: string;
+  response?: string;
+  sentAt?: string;
+  /** smtp, or file when no server was configured and the message went to the outbox folder. */
+  channel?: 'smtp' | 'file';
+}
+
 export interface StoreDocument {
   schemaVersion: number;
   business: Business | null;
@@ -163,4 +215,5 @@ export interface StoreDocument {
   /** Last sequence number given per invoice-number series (see numbering.ts). */
   sequences: Record<string, number>;
   audit: AuditEntry[];
+  outbox: SendJob[];
 }

@@ -1,6 +1,7 @@
 /** The human views of customers and of the business settings. */
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
+import { REDACTED } from './json.js';
 import { block, cell, displayAmount } from './text.js';
 
 export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
@@ -54,6 +55,8 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ['lang', business.lang],
       ...Object.entries(business.pdf ?? {}).map(([key, value]): [string, string] => [`pdf.${key}`, block(String(value))]),
       ...Object.entries(business.payment ?? {}).map(([key, value]): [string, string] => [`payment.${key}`, cell(String(value))]),
+      ...Object.entries(business.smtp ?? {}).map(([key, value]): [string, string] => [`smtp.${key}`, key === 'password' ? REDACTED : cell(String(value))]),
+      ...Object.entries(business.mail ?? {}).map(([key, value]): [string, string] => [`mail.${key}`, cell(String(value))]),
     ],
     style,
   );

@@ -45,6 +45,8 @@ function historyLine(entry: HistoryEntry, currency: string): string {
       return `${entry.at}  payment of ${displayAmount(entry.amount, currency)} dated ${entry.date}`;
     case 'voided':
       return `${entry.at}  voided${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
+    case 'sent':
+      return `${entry.at}  ${entry.kind === 'reminder' ? 'reminder' : 'invoice'} sent to ${entry.to.map(cell).join(', ')} ${cell(entry.messageId)}`;
     default:
       return `${entry.at}  ${entry.event}`;
   }

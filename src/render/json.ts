@@ -43,6 +43,8 @@ function historyJson(entry: HistoryEntry, money: Money) {
       return { at: entry.at, event: entry.event, amount: money(entry.amount), date: entry.date };
     case 'voided':
       return entry.reason === undefined ? { at: entry.at, event: entry.event } : { at: entry.at, event: entry.event, reason: entry.reason };
+    case 'sent':
+      return { at: entry.at, event: entry.event, kind: entry.kind, to: entry.to, messageId: entry.messageId };
     default:
       return { at: entry.at, event: entry.event };
   }
@@ -111,8 +113,20 @@ export function businessJson(business: Business) {
       fontBold: business.pdf?.fontBold ?? null,
     },
     payment: { bank: business.payment?.bank ?? null, iban: business.payment?.iban ?? null, bic: business.payment?.bic ?? null },
+    smtp: {
+      host: business.smtp?.host ?? null,
+      port: business.smtp?.port ?? null,
+      secure: business.smtp?.secure ?? null,
+      user: business.smtp?.user ?? null,
+      // Never printed: only whether one is set.
+      password: business.smtp?.password === undefined ? null : REDACTED,
+      tlsRejectUnauthorized: business.smtp?.tlsRejectUnauthorized ?? null,
+    },
+    mail: { bcc: business.mail?.bcc ?? null },
   };
 }
+
+export const REDACTED = '(set, not shown)';
 
 export function auditJson(entry: AuditEntry, today: string) {
   return {

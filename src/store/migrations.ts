@@ -7,7 +7,10 @@ import { CURRENT_SCHEMA_VERSION, InvalidDocumentError } from './schema.js';
 type Json = Record<string, unknown>;
 
 /** MIGRATIONS[n] turns a version-n document into version n + 1. */
-const MIGRATIONS: Record<number, (doc: Json) => Json> = {};
+const MIGRATIONS: Record<number, (doc: Json) => Json> = {
+  // 2: the outbox of emails (smallpay send).
+  1: (doc) => ({ ...doc, outbox: [] }),
+};
 
 export class TooNewError extends Error {
   override readonly name = 'TooNewError';

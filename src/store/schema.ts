@@ -10,7 +10,7 @@ import type { Invoice, StoreDocument } from '../domain/types.js';
 import { validateStore } from '../generated/validateStore.js';
 import { describeSchemaError } from './schema-errors.js';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export class InvalidDocumentError extends Error {
   override readonly name = 'InvalidDocumentError';
@@ -53,9 +53,10 @@ export function validateDocument(json: unknown): StoreDocument {
   assertUnique(doc.customers, 'customer email', (c) => c.email.toLowerCase());
   assertUnique(doc.invoices, 'invoice id', (i) => i.id);
   assertUnique(doc.invoices, 'invoice number', (i) => i.number);
+  assertUnique(doc.outbox, 'outbox job id', (job) => job.id);
   return doc;
 }
 
 export function emptyDocument(): StoreDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, business: null, customers: [], invoices: [], sequences: {}, audit: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, business: null, customers: [], invoices: [], sequences: {}, audit: [], outbox: [] };
 }

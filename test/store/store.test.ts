@@ -30,7 +30,7 @@ async function expectStoreError(promise: Promise<unknown>, kind: StoreError['kin
 
 describe('the store', () => {
   it('reads an empty document before the first write, without creating anything', async () => {
-    expect(await store.read()).toMatchObject({ schemaVersion: 1, business: null, invoices: [] });
+    expect(await store.read()).toMatchObject({ schemaVersion: 2, business: null, invoices: [], outbox: [] });
     expect(() => statSync(path)).toThrow();
   });
 
@@ -109,6 +109,16 @@ describe('a damaged store', () => {
     const text = readFileSync(path, 'utf8').replace('"terms":30', '"terms":"thirty"');
     writeFileSync(path, text);
     await expectStoreError(store.read(), 'corrupt', /business\.terms: must be integer/);
+  });
+
+  it('migrates a version 1 store on the next write, keeping the file as it was', async () => {
+    const v1 = { schemaVersion: 1, business: null, customers: [], invoices: [], sequences: {}, audit: [] };
+    writeFileSync(path, JSON.stringify(v1));
+    expect(await store.read()).toMatchObject({ schemaVersion: 2, outbox: [] });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(v1); // reading changes nothing
+    await store.update((doc) => void (doc.business = business()));
+    expect(JSON.parse(readFileSync(`${path}.v1.bak`, 'utf8'))).toEqual(v1);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 2, outbox: [], business: { name: 'Ada' } });
   });
 
   it('refuses a store written by a newer SmallPay', async () => {

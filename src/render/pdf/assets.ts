@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
 import { describeFsError } from '../../store/fs-errors.js';
 import type { InvoiceView } from './invoice-view.js';
-import { packagePath } from './package-root.js';
+import { packagePath } from '../../platform/package-root.js';
 
 export const BUILT_IN_TEMPLATES = ['classic', 'modern'] as const;
 export const DEFAULT_TEMPLATE = 'classic';

@@ -99,6 +99,16 @@ function createFormatters(lang: string, currency: string) {
   };
 }
 
+/** An amount for people in a language: (178500, 'EUR', 'de') → "1.785,00 €". */
+export function formatMoney(minor: number, currency: string, lang: string): string {
+  return formatters(lang, currency).money(minor);
+}
+
+/** A calendar date for people in a language: ('2026-11-01', 'de') → "1. November 2026". */
+export function formatDate(isoDate: string, lang: string): string {
+  return formatters(lang, 'EUR').date(isoDate);
+}
+
 /** Moves the decimal point of a non-negative decimal string: ("19", -2) → "0.19", ("7.5", -2) → "0.075". */
 function shiftPoint(text: string, places: number): string {
   const [whole = '0', fraction = ''] = text.split('.');

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalid } from '../../domain/errors.js';
-import { packagePath } from './package-root.js';
+import { packagePath } from '../../platform/package-root.js';
 
 export const LABEL_KEYS = [
   'invoice', 'draft', 'void', 'invoiceNumber', 'draftNumber', 'issueDate', 'dueDate', 'paymentTerms', 'termsDays',

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
 import type { Invoice } from '../../domain/types.js';
 import type { InvoicePdf, InvoicePdfOptions } from './invoice-pdf.js';
-import { packagePath } from './package-root.js';
+import { packagePath } from '../../platform/package-root.js';
 import type { RenderReply, SerializedError } from './render-worker.js';
 
 /** Below this many invoices, starting workers (each loads pdfmake and the fonts) costs more than it saves. */

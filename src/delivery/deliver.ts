@@ -1,0 +1,275 @@
+/**
+ * Emailing invoices and reminders through the outbox (domain/outbox.ts tells the rules):
+ *   claim the jobs in one locked write → render each PDF → send it (retrying what may pass) → record the
+ *   outcome in a locked write (Committer).
+ * PDFs render while earlier messages are on the wire; big batches render on worker threads.
+ * Used by `send`, `outbox retry` and `recurring run --send`.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Io } from '../cli/io.js';
+import { daysBetween } from '../domain/dates.js';
+import { requireBusiness } from '../domain/invoice-issue.js';
+import { type Recipients, type RunIdentity, assertSendable, claimRetryableJobs, planSend, recordDelivery, recordFailure } from '../domain/outbox.js';
+import { balanceOf } from '../domain/status.js';
+import type { Business, Invoice, SendJob, SendKind, StoreDocument } from '../domain/types.js';
+import { composeMailText, mailLanguage } from '../mail/mail-templates.js';
+import { type Mailer, type OutgoingMessage, SendFailure, createSmtpMailer, renderEml } from '../mail/mailer.js';
+import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js';
+import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
+import { formatDate, formatMoney } from '../render/pdf/invoice-view.js';
+import type { Store } from '../store/store.js';
+import { writeFileAtomically } from '../cli/output-file.js';
+import { startProgress } from '../cli/progress.js';
+import { sendWithRetries } from './retry.js';
+
+export interface DeliveryContext {
+  store: Store;
+  env: Readonly<Record<string, string | undefined>>;
+  io: Io;
+  today: string;
+  newId: (prefix: string) => string;
+  run: RunIdentity;
+}
+
+export interface SendSelection {
+  kind: SendKind;
+  /** Invoice ids, in the order to send. */
+  invoiceIds: string[];
+  /** Numbers were named: a draft or void invoice among them is an error, not a skip. */
+  explicit: boolean;
+  resend: boolean;
+  recipients?: Partial<Recipients>;
+  everyDays: number;
+}
+
+export interface SentEntry {
+  number: string;
+  kind: SendKind;
+  to: string[];
+  messageId: string;
+  retry: boolean;
+  channel: 'smtp' | 'file';
+  file?: string;
+}
+
+export interface SendSummary {
+  sent: SentEntry[];
+  skipped: { number: string; kind: SendKind; reason: string }[];
+  failed: { number: string; kind: SendKind; error: string }[];
+}
+
+interface ClaimedJob {
+  job: SendJob;
+  invoice: Invoice;
+  retry: boolean;
+}
+
+function bccOf(business: Business): string[] {
+  return business.mail?.bcc ? business.mail.bcc.split(',').map((address) => address.trim()) : [];
+}
+
+function recipientsFor(invoice: Invoice, business: Business, override: Partial<Recipients> | undefined): Recipients {
+  return {
+    to: override?.to ?? [invoice.customer.email],
+    cc: override?.cc ?? [],
+    bcc: [...(override?.bcc ?? []), ...bccOf(business)],
+  };
+}
+
+function messageDomain(business: Business): string {
+  return business.email.split('@')[1] ?? 'smallpay.invalid';
+}
+
+/** Plans every chosen invoice; mutates `doc` (claims), so call it inside a locked write or on a copy. */
+function planAll(doc: StoreDocument, selection: SendSelection, context: DeliveryContext): { claimed: ClaimedJob[]; summary: SendSummary; business: Business } {
+  const business = requireBusiness(doc);
+  const summary: SendSummary = { sent: [], skipped: [], failed: [] };
+  const claimed: ClaimedJob[] = [];
+  for (const id of selection.invoiceIds) {
+    const invoice = doc.invoices.find((candidate) => candidate.id === id);
+    if (!invoice) continue;
+    if (selection.explicit) assertSendable(invoice, selection.kind, context.today);
+    const plan = planSend(
+      doc,
+      invoice,
+      {
+        kind: selection.kind,
+        resend: selection.resend,
+        recipients: recipientsFor(invoice, business, selection.recipients),
+        today: context.today,
+        everyDays: selection.everyDays,
+        newJobId: () => context.newId('msg'),
+        messageDomain: messageDomain(business),
+      },
+      context.run,
+    );
+    if ('skip' in plan) summary.skipped.push({ number: invoice.number ?? invoice.id, kind: selection.kind, reason: plan.skip });
+    else claimed.push({ job: structuredClone(plan.job), invoice: structuredClone(invoice), retry: plan.retry });
+  }
+  return { claimed, summary, business };
+}
+
+export function composeMessage(job: SendJob, invoice: Invoice, business: Business, pdf: InvoicePdf, today: string): OutgoingMessage {
+  const lang = mailLanguage([invoice.customer.lang, business.lang]);
+  const issuer = invoice.issuer ?? { name: business.name };
+  const money = (minor: number) => formatMoney(minor, invoice.currency, lang);
+  const text = composeMailText(job.kind, lang, {
+    number: job.number,
+    customer: invoice.customer.name,
+    business: issuer.name,
+    total: money(invoice.total),
+    balance: money(job.balance ?? balanceOf(invoice)),
+    issueDate: formatDate(invoice.issueDate, lang),
+    dueDate: formatDate(invoice.dueDate, lang),
+    daysOverdue: String(job.daysOverdue ?? Math.max(0, daysBetween(invoice.dueDate, today))),
+  });
+  return {
+    from: { name: business.name, address: business.email },
+    to: job.to,
+    cc: job.cc,
+    bcc: job.bcc,
+    ...text,
+    messageId: job.messageId,
+    attachments: [{ filename: `${job.number}.pdf`, content: pdf.bytes, contentType: 'application/pdf' }],
+  };
+}
+
+function emlName(job: SendJob, today: string): string {
+  return job.kind === 'reminder' ? `${job.number}-reminder-${today}.eml` : `${job.number}.eml`;
+}
+
+async function storeMode(path: string): Promise<number | undefined> {
+  return stat(path).then((info) => info.mode, () => undefined);
+}
+
+export async function mailRouteFor(context: DeliveryContext, business: Business): Promise<MailRoute> {
+  return resolveMailRoute(context.env, business, { path: context.store.path, mode: await storeMode(context.store.path) });
+}
+
+/** Renders the PDFs of the jobs, in parallel for big batches, handing each to `use` as it comes. */
+async function withPdfs(claimed: ClaimedJob[], business: Business, context: DeliveryContext, use: (index: number, pdf: InvoicePdf) => Promise<void>): Promise<void> {
+  const options = { business, today: context.today };
+  const { renderInParallel, workerCount } = await import('../render/pdf/parallel-render.js');
+  const workers = workerCount(context.env.SMALLPAY_PDF_WORKERS, claimed.length);
+  const invoices = claimed.map((entry) => entry.invoice);
+  if (workers > 1) return renderInParallel(invoices, options, workers, use);
+  const { createInvoicePdfRenderer } = await import('../render/pdf/invoice-pdf.js');
+  const renderer = await createInvoicePdfRenderer(options);
+  for (const [index, invoice] of invoices.entries()) await use(index, await renderer.render(invoice));
+}
+
+/** At most this many messages on the wire at once: as many as the pool has connections. */
+const IN_FLIGHT = 3;
+
+async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: MailRoute, context: DeliveryContext, summary: SendSummary): Promise<void> {
+  if (claimed.length === 0) return;
+  const { Committer } = await import('./committer.js');
+  const committer = new Committer(context.store);
+  const secrets = route.kind === 'smtp' ? route.secrets : [];
+  const outboxFolder = join(dirname(context.store.path), 'outbox');
+  const mailer: Mailer | undefined = route.kind === 'smtp' ? await createSmtpMailer(route.target, { pooled: true }) : undefined;
+  const progress = await startProgress(context.io, claimed.length, 'Send');
+  const inFlight = new Set<Promise<void>>();
+  const attempted = new Set<string>();
+  let stopped: string | undefined;
+  const say = (line: string) => context.io.err.write(`${line}\n`);
+
+  const deliverOne = async ({ job, invoice, retry }: ClaimedJob, pdf: InvoicePdf): Promise<void> => {
+    attempted.add(job.id);
+    const label = `${job.number} ${job.kind}`;
+    if (stopped) {
+      committer.add((doc) => recordFailure(doc, job.id, { error: `not attempted: ${stopped}`, permanent: false, attempted: false }));
+      summary.failed.push({ number: job.number, kind: job.kind, error: `not attempted: ${stopped}` });
+      return;
+    }
+    const message = composeMessage(job, invoice, business, pdf, context.today);
+    try {
+      let response: string;
+      let file: string | undefined;
+      if (mailer) {
+        response = (await sendWithRetries(() => mailer.send(message))).response;
+      } else {
+        file = join(outboxFolder, emlName(job, context.today));
+        await writeFileAtomically(file, await renderEml(message));
+        response = `written to ${file}`;
+      }
+      committer.add((doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
+      summary.sent.push({ number: job.number, kind: job.kind, to: job.to, messageId: job.messageId, retry, channel: mailer ? 'smtp' : 'file', ...(file && { file }) });
+      say(`sent     ${label} to ${job.to.join(', ')}${retry ? ' (retry of an earlier run)' : ''}${file ? ` → ${file}` : ''}`);
+    } catch (error) {
+      const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message, false, false, true);
+      const reason = scrub(failure.message, secrets);
+      if (failure.stopsBatch) stopped = `the server failed: ${reason}`;
+      committer.add((doc) => recordFailure(doc, job.id, { error: reason, permanent: failure.permanent, attempted: true }));
+      summary.failed.push({ number: job.number, kind: job.kind, error: reason });
+      say(`failed   ${label}: ${reason}${failure.permanent ? ' (refused; smallpay outbox retry sends it again)' : ' (kept for the next run)'}`);
+    } finally {
+      progress.tick(job.number);
+    }
+  };
+
+  try {
+    await withPdfs(claimed, business, context, async (index, pdf) => {
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      const sending = deliverOne(claimed[index] as ClaimedJob, pdf).finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    });
+    await Promise.all(inFlight);
+  } finally {
+    await Promise.allSettled(inFlight);
+    // Jobs a failure kept from being attempted go back to pending, unclaimed, for the next run.
+    for (const { job } of claimed) {
+      if (attempted.has(job.id)) continue;
+      committer.add((doc) => recordFailure(doc, job.id, { error: 'not attempted: the run stopped', permanent: false, attempted: false }));
+    }
+    progress.stop();
+    mailer?.close();
+    await committer.drain();
+  }
+}
+
+/** `send`: claims, renders and sends the chosen invoices or reminders. */
+export async function sendInvoices(selection: SendSelection, context: DeliveryContext): Promise<SendSummary> {
+  const route = await mailRouteFor(context, requireBusiness(await context.store.read()));
+  const { claimed, summary, business } = await context.store.update((doc) => planAll(doc, selection, context));
+  for (const skip of summary.skipped) context.io.err.write(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}\n`);
+  if (route.kind === 'file' && claimed.length > 0) {
+    context.io.err.write(`No SMTP server is configured (SMALLPAY_SMTP_URL or smtp.host): writing the messages to ${join(dirname(context.store.path), 'outbox')}\n`);
+  }
+  await deliverClaimed(claimed, business, route, context, summary);
+  return summary;
+}
+
+/** `outbox retry`: sends again the pending jobs no live run holds, and the failed ones. */
+export async function retryOutbox(context: DeliveryContext): Promise<SendSummary> {
+  const route = await mailRouteFor(context, requireBusiness(await context.store.read()));
+  const { claimed, business } = await context.store.update((doc) => {
+    const business = requireBusiness(doc);
+    const jobs = claimRetryableJobs(doc, context.run, true);
+    const claimed: ClaimedJob[] = [];
+    for (const job of jobs) {
+      const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId);
+      if (invoice) claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
+      else recordFailure(doc, job.id, { error: 'the invoice was deleted', permanent: true, attempted: false });
+    }
+    return { claimed, business };
+  });
+  const summary: SendSummary = { sent: [], skipped: [], failed: [] };
+  await deliverClaimed(claimed, business, route, context, summary);
+  return summary;
+}
+
+/** `send --dry-run`: the messages that would go out, as .eml files in `folder`; nothing is claimed or sent. */
+export async function previewInvoices(selection: SendSelection, context: DeliveryContext, folder: string): Promise<SendSummary & { files: string[] }> {
+  const doc = await context.store.read();
+  const { claimed, summary, business } = planAll(structuredClone(doc), selection, context);
+  const files: string[] = [];
+  await withPdfs(claimed, business, context, async (index, pdf) => {
+    const { job, invoice } = claimed[index] as ClaimedJob;
+    const file = join(folder, emlName(job, context.today));
+    await writeFileAtomically(file, await renderEml(composeMessage(job, invoice, business, pdf, context.today)));
+    files[index] = file;
+  });
+  return { ...summary, files };
+}

@@ -1,0 +1,272 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
+import { plainSpaces, readPdf } from '../support/pdf-text.js';
+import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
+
+let box: Sandbox;
+let smtp: SmtpSink;
+
+async function seed(count = 3) {
+  await seedBusiness(box);
+  await box.ok(['config', 'set', 'iban', 'DE89370400440532013000']);
+  for (let i = 1; i <= count; i += 1) {
+    await box.ok(['invoice', 'new', '--customer', i % 2 ? 'globex' : 'acme', '--date', '2026-10-01', '--item', `Work ${i}`, '--price', `${i}00`, '--tax', '19']);
+  }
+}
+
+beforeEach(async () => {
+  box = sandbox();
+  smtp = await startSmtpSink();
+});
+afterEach(async () => {
+  await smtp.stop();
+  box.cleanup();
+});
+
+const mailEnv = () => ({ SMALLPAY_SMTP_URL: `smtp://smallpay:s3cr3t-pass@127.0.0.1:${smtp.port}` });
+const send = (args: string[], env: Record<string, string> = {}) => box.run(['send', ...args, '--json'], { env: { ...mailEnv(), ...env } });
+const summaryOf = (stdout: string) => JSON.parse(stdout) as { sent: { number: string; retry: boolean; messageId: string }[]; skipped: { number: string; reason: string }[]; failed: { number: string; error: string }[] };
+
+describe('smallpay send', () => {
+  it('emails the invoice to the customer with its PDF, in their language', async () => {
+    await seed(1);
+    const result = await send(['INV-2026-0001']);
+    expect(result.code).toBe(0);
+    const summary = summaryOf(result.stdout);
+    expect(summary.sent).toEqual([expect.objectContaining({ number: 'INV-2026-0001', kind: 'invoice', to: ['ap@globex.test'], retry: false, channel: 'smtp' })]);
+    expect(smtp.received).toHaveLength(1);
+    const [message] = smtp.received;
+    expect(message!.envelope).toEqual({ from: 'ada@example.com', to: ['ap@globex.test'] });
+    expect(message!.user).toBe('smallpay');
+    expect(message!.mail.from?.value).toEqual([{ name: 'Ada Consulting', address: 'ada@example.com' }]);
+    expect(message!.mail.subject).toBe('Rechnung INV-2026-0001 von Ada Consulting');
+    expect(message!.mail.text).toContain('Guten Tag Globex GmbH,');
+    expect(plainSpaces(message!.mail.text ?? '')).toContain('über 119,00 €, zahlbar bis 31. Oktober 2026');
+    expect(message!.mail.html).toContain('<strong>INV-2026-0001</strong>');
+    expect(message!.messageId).toBe(summary.sent[0]!.messageId);
+    const [attachment] = message!.mail.attachments;
+    expect(attachment).toMatchObject({ filename: 'INV-2026-0001.pdf', contentType: 'application/pdf' });
+    const pdf = await readPdf(attachment!.content);
+    expect(pdf.text).toContain('INV-2026-0001');
+    // The attachment is the PDF `invoice pdf` writes, byte for byte.
+    const written = await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--json']);
+    expect(readFileSync(JSON.parse(written.stdout)[0].path).equals(attachment!.content)).toBe(true);
+    const invoice = JSON.parse((await box.ok(['invoice', 'show', 'INV-2026-0001', '--json'])).stdout);
+    expect(invoice.history.at(-1)).toEqual({ at: '2026-11-25', event: 'sent', kind: 'invoice', to: ['ap@globex.test'], messageId: summary.sent[0]!.messageId });
+  });
+
+  it('sends to other recipients when asked, with a copy for the books', async () => {
+    await seed(1);
+    await box.ok(['config', 'set', 'mail.bcc', 'books@ada.test']);
+    await send(['INV-2026-0001', '--to', 'x@globex.test,y@globex.test', '--cc', 'boss@globex.test']);
+    expect(smtp.received[0]!.envelope.to.sort()).toEqual(['books@ada.test', 'boss@globex.test', 'x@globex.test', 'y@globex.test']);
+    expect(smtp.received[0]!.mail.headers.get('bcc')).toBeUndefined();
+  });
+
+  it('refuses drafts and sends nothing', async () => {
+    await seed(1);
+    const draft = (await box.ok(['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--draft'])).stdout.trim();
+    const result = await send(['INV-2026-0001', draft]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^smallpay: invoice draft inv_\w+ is a draft; issue it first/m);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('sends --unsent once: the second run skips what went out', async () => {
+    await seed(3);
+    const first = summaryOf((await send(['--unsent'])).stdout);
+    expect(first.sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+    const second = await send(['--unsent']);
+    expect(second.code).toBe(0);
+    expect(summaryOf(second.stdout)).toEqual({ sent: [], skipped: [], failed: [] });
+    expect(smtp.received).toHaveLength(3);
+    const again = summaryOf((await send(['INV-2026-0001'])).stdout);
+    expect(again.skipped).toEqual([expect.objectContaining({ number: 'INV-2026-0001', reason: expect.stringMatching(/^already sent on 2026-11-25 to ap@globex.test/) })]);
+    const resent = summaryOf((await send(['INV-2026-0001', '--resend'])).stdout);
+    expect(resent.sent).toHaveLength(1);
+    expect(smtp.received).toHaveLength(4);
+  });
+
+  it('reminds of overdue invoices at most once per window, saying how late and how much', async () => {
+    await seed(2);
+    await box.ok(['invoice', 'pay', 'INV-2026-0002', '--amount', '38']);
+    const first = summaryOf((await send(['--overdue'])).stdout);
+    expect(first.sent.map((s) => [s.number, s.kind])).toEqual([['INV-2026-0001', 'reminder'], ['INV-2026-0002', 'reminder']]);
+    const reminder = smtp.received.find((r) => r.mail.subject?.includes('INV-2026-0002'));
+    expect(reminder!.mail.subject).toBe('Payment reminder: invoice INV-2026-0002 is 41 days overdue');
+    expect(reminder!.mail.text).toContain('The balance due is $200.00.');
+    const later = await send(['--overdue'], { SMALLPAY_NOW: '2026-11-30' });
+    expect(summaryOf(later.stdout).skipped.map((s) => s.reason)).toEqual(['reminded on 2026-11-25; the next reminder is due from 2026-12-02', 'reminded on 2026-11-25; the next reminder is due from 2026-12-02']);
+    const nextWeek = summaryOf((await send(['--overdue'], { SMALLPAY_NOW: '2026-12-02' })).stdout);
+    expect(nextWeek.sent).toHaveLength(2);
+    const fortnightly = summaryOf((await send(['--overdue', '--every', '14'], { SMALLPAY_NOW: '2026-12-10' })).stdout);
+    expect(fortnightly.sent).toHaveLength(0);
+    expect(smtp.received).toHaveLength(4);
+  });
+
+  it('retries 421 and 451 replies within the run and sends once', async () => {
+    await seed(2);
+    smtp.respond = ({ attempt }) => (attempt === 1 ? { code: 421, message: 'Try again later' } : attempt === 2 ? { code: 451, message: 'Local error' } : 'accept');
+    const result = await send(['--unsent']);
+    expect(result.code).toBe(0);
+    expect(summaryOf(result.stdout).sent).toHaveLength(2);
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Rechnung INV-2026-0001 von Ada Consulting', 'Invoice INV-2026-0002 from Ada Consulting']);
+  });
+
+  it('records a 550 refusal as failed, exits 1, and sends it again only when asked', async () => {
+    await seed(2);
+    smtp.respond = ({ raw }) => (raw.toString().includes('INV-2026-0001') ? { code: 550, message: 'Mailbox unavailable' } : 'accept');
+    const result = await send(['--unsent']);
+    expect(result.code).toBe(1);
+    const summary = summaryOf(result.stdout);
+    expect(summary.failed).toEqual([{ number: 'INV-2026-0001', kind: 'invoice', error: expect.stringContaining('550 Mailbox unavailable') }]);
+    expect(summary.sent.map((s) => s.number)).toEqual(['INV-2026-0002']);
+    expect(result.stderr).toMatch(/smallpay: 1 message could not be sent/);
+    const outbox = JSON.parse((await box.ok(['outbox', '--json'])).stdout);
+    expect(outbox).toEqual([expect.objectContaining({ number: 'INV-2026-0001', state: 'failed', attempts: 1, lastError: expect.stringContaining('550') })]);
+    const rerun = summaryOf((await send(['--unsent'])).stdout);
+    expect(rerun.skipped).toEqual([expect.objectContaining({ number: 'INV-2026-0001', reason: expect.stringMatching(/^failed on 2026-11-25: .*550.*; smallpay outbox retry sends it again/) })]);
+    smtp.respond = () => 'accept';
+    const retried = await box.run(['outbox', 'retry', '--json'], { env: mailEnv() });
+    expect(retried.code).toBe(0);
+    expect(summaryOf(retried.stdout).sent).toEqual([expect.objectContaining({ number: 'INV-2026-0001', retry: true })]);
+    expect(smtp.received.filter((r) => r.raw.toString().includes('INV-2026-0001.pdf'))).toHaveLength(1);
+    expect(JSON.parse((await box.ok(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('marks nothing sent while the server is down, and sends each exactly once when it is back', async () => {
+    await seed(3);
+    await smtp.stop();
+    const down = await send(['--unsent']);
+    expect(down.code).toBe(1);
+    const failed = summaryOf(down.stdout).failed;
+    expect(failed.map((f) => f.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+    for (const failure of failed) expect(failure.error).toMatch(/ECONNREFUSED|^not attempted: the server failed/);
+    const invoices = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { history: { event: string }[] }[];
+    expect(invoices.every((invoice) => invoice.history.every((entry) => entry.event !== 'sent'))).toBe(true);
+    await smtp.start();
+    const up = summaryOf((await send(['--unsent'])).stdout);
+    expect(up.sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+    expect(summaryOf((await send(['--unsent'])).stdout).sent).toEqual([]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('sends each invoice exactly once after a re-run when the server drops the connection mid-batch', async () => {
+    await seed(4);
+    smtp.respond = ({ attempt }) => (attempt === 3 ? 'drop' : 'accept');
+    await send(['--unsent']);
+    smtp.respond = () => 'accept';
+    await send(['--unsent']);
+    const numbers = smtp.received.map((r) => /Subject: .*(INV-2026-\d{4})/.exec(r.raw.toString())?.[1]).sort();
+    expect(numbers).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004']);
+  });
+
+  it('sends each invoice once with two runs at the same time', async () => {
+    await seed(6);
+    const [a, b] = await Promise.all([send(['--unsent']), send(['--unsent'])]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const sent = [...summaryOf(a.stdout).sent, ...summaryOf(b.stdout).sent].map((s) => s.number).sort();
+    expect(sent).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005', 'INV-2026-0006']);
+    expect(smtp.received).toHaveLength(6);
+  });
+
+  it('re-sends with the same Message-ID, as a retry, after a run killed between acceptance and record', async () => {
+    await seed(1);
+    const child = spawnCli(['send', 'INV-2026-0001'], { home: box.home, env: { SMALLPAY_STORE: box.store, ...mailEnv() } });
+    smtp.onAccepted = () => void child.kill('SIGKILL');
+    const killed = await collect(child);
+    expect(killed.signal).toBe('SIGKILL');
+    smtp.onAccepted = undefined;
+    const outbox = JSON.parse((await box.ok(['outbox', '--json'])).stdout);
+    expect(outbox).toEqual([expect.objectContaining({ number: 'INV-2026-0001', state: 'pending', sending: false })]);
+    const rerun = summaryOf((await send(['--unsent'])).stdout);
+    expect(rerun.sent).toEqual([expect.objectContaining({ number: 'INV-2026-0001', retry: true })]);
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[0]!.messageId).toBe(smtp.received[1]!.messageId);
+    expect(summaryOf((await send(['--unsent'])).stdout).sent).toEqual([]);
+  });
+
+  it('writes .eml files to outbox/ when no SMTP server is configured', async () => {
+    await seed(2);
+    const result = await box.run(['send', '--unsent', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('No SMTP server is configured');
+    const folder = join(box.home, 'outbox');
+    expect(readdirSync(folder).sort()).toEqual(['INV-2026-0001.eml', 'INV-2026-0002.eml']);
+    const eml = readFileSync(join(folder, 'INV-2026-0001.eml'), 'utf8');
+    expect(eml).toMatch(/^To: ap@globex.test$/m);
+    expect(eml).toContain('filename=INV-2026-0001.pdf');
+    expect(summaryOf(result.stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+  });
+
+  it('only writes .eml files with --dry-run, sending and marking nothing', async () => {
+    await seed(2);
+    const result = await send(['--unsent', '--dry-run']);
+    expect(result.code).toBe(0);
+    const preview = JSON.parse(result.stdout);
+    expect(preview).toMatchObject({ sent: [], dryRun: true, folder: join(box.home, 'dry-run') });
+    expect(preview.files).toEqual([join(box.home, 'dry-run', 'INV-2026-0001.eml'), join(box.home, 'dry-run', 'INV-2026-0002.eml')]);
+    expect(smtp.received).toHaveLength(0);
+    expect(existsSync(join(box.home, 'outbox'))).toBe(false);
+    expect(JSON.parse((await box.ok(['outbox', '--all', '--json'])).stdout)).toEqual([]);
+    expect(summaryOf((await send(['--unsent'])).stdout).sent).toHaveLength(2);
+  });
+
+  it('never shows the SMTP password', async () => {
+    await seed(1);
+    await smtp.stop();
+    const failing = await send(['--unsent']);
+    await box.ok(['config', 'set', 'smtp.host', '127.0.0.1']);
+    await box.ok(['config', 'set', 'smtp.password', 'hunter2-secret']);
+    const shown = await box.ok(['config', 'show']);
+    const shownJson = await box.ok(['config', 'show', '--json']);
+    for (const output of [failing.stdout, failing.stderr, shown.stdout, shownJson.stdout, readFileSync(box.store, 'utf8').replace(/"password":"hunter2-secret"/, '')]) {
+      expect(output).not.toContain('s3cr3t-pass');
+      expect(output).not.toContain('hunter2-secret');
+    }
+    expect(JSON.parse(shownJson.stdout).smtp.password).toBe('(set, not shown)');
+  });
+
+  it('refuses a stored password while others can read the store', async () => {
+    await seed(1);
+    await box.ok(['config', 'set', 'smtp.host', '127.0.0.1']);
+    await box.ok(['config', 'set', 'smtp.port', String(smtp.port)]);
+    await box.ok(['config', 'set', 'smtp.user', 'smallpay']);
+    await box.ok(['config', 'set', 'smtp.password', 'hunter2-secret']);
+    const { chmodSync } = await import('node:fs');
+    chmodSync(box.store, 0o644);
+    const refused = await box.run(['send', 'INV-2026-0001']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/smtp.password: .* can be read by others \(mode 0644\), so its password is not used; chmod 600/);
+    chmodSync(box.store, 0o600);
+    expect((await box.run(['send', 'INV-2026-0001'])).code).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('bad send requests', () => {  it.each([
+    [['send'], /say what to send/],
+    [['send', '--unsent', '--overdue'], /one of them/],
+    [['send', 'INV-2026-0001', 'INV-2026-0002', '--to', 'x@y.test'], /--to, --cc and --bcc go with one invoice only/],
+    [['send', '--unsent', '--to', 'x@y.test'], /--to: 'x@y.test' is not a date/],
+    [['send', 'INV-2026-0001', '--to', 'not-an-email'], /--to: 'not-an-email' is not an email address/],
+    [['send', 'INV-2026-0099'], /no invoice 'INV-2026-0099'/],
+    [['send', 'INV-2026-0002', '--reminder'], /invoice INV-2026-0002 is not overdue/],
+  ])('refuses %j', async (args, message) => {
+    await seed(1);
+    await box.ok(['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1']);
+    const result = await box.run(args, { env: mailEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('refuses a malformed SMALLPAY_SMTP_URL without echoing it', async () => {
+    await seed(1);
+    const result = await box.run(['send', 'INV-2026-0001'], { env: { SMALLPAY_SMTP_URL: 'http://user:topsecret@host' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('smallpay: SMALLPAY_SMTP_URL: must start with smtp:// or smtps://, not http://\n');
+  });
+});
