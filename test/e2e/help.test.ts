@@ -23,6 +23,10 @@ const COMMANDS = [
   'invoice void',
   'invoice issue',
   'invoice delete',
+  'invoice pdf',
+  'send',
+  'outbox list',
+  'outbox retry',
   'audit',
   'demo',
 ];
@@ -43,7 +47,7 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
   });
 
-  it.each(['', 'customer', 'invoice', 'config'])('lists the commands of %j', async (group) => {
+  it.each(['', 'customer', 'invoice', 'config', 'outbox'])('lists the commands of %j', async (group) => {
     const result = await box.ok([...(group ? [group] : []), '--help']);
     expect(result.stdout).toMatch(/Commands:/);
   });
