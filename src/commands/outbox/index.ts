@@ -13,7 +13,7 @@ export function registerOutbox(program: Command, makeDeps: DepsFactory): void {
       .option('--all', 'the sent messages too')
       .option('--json', 'print a JSON array of messages')
       .action(lazyAction(makeDeps, () => import('./list.js'))),
-    ['smallpay outbox', 'smallpay outbox list --all --json'],
+    ['smallpay outbox list --all --json', 'smallpay outbox'],
   );
   withExamples(
     outbox
