@@ -4,7 +4,6 @@
  * daylight-saving jump can move it to another day.
  */
 import { addDays as addDaysToDate } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { invalid } from './errors.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -63,9 +62,31 @@ export function addDays(isoDate: string, days: number): string {
   return formatCalendarDate(addDaysToDate(toDate(isoDate), days));
 }
 
+/**
+ * Days since 1970-01-01 of a calendar date, by arithmetic alone (the "days from civil" algorithm): no Date,
+ * no time zone, and fast enough to run for every invoice of a 100,000-invoice report.
+ */
+export function epochDay(isoDate: string): number {
+  let year = (isoDate.charCodeAt(0) - 48) * 1000 + (isoDate.charCodeAt(1) - 48) * 100 + (isoDate.charCodeAt(2) - 48) * 10 + (isoDate.charCodeAt(3) - 48);
+  const month = (isoDate.charCodeAt(5) - 48) * 10 + (isoDate.charCodeAt(6) - 48);
+  const day = (isoDate.charCodeAt(8) - 48) * 10 + (isoDate.charCodeAt(9) - 48);
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
 /** Whole calendar days from `from` to `to`: ("2026-11-01", "2026-12-01") → 30. */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return epochDay(to) - epochDay(from);
+}
+
+/** The first day of the month `months` after (or before, when negative) the month of `isoDate`. */
+export function monthStart(isoDate: string, months = 0): string {
+  const index = Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 export function yearOf(isoDate: string): string {

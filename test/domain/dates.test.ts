@@ -56,3 +56,20 @@ describe('in time zones with daylight saving', () => {
     }
   });
 });
+
+describe('epoch days and months', () => {
+  it('counts days since 1970 by arithmetic, matching the calendar', async () => {
+    const { epochDay, monthStart } = await import('../../src/domain/dates.js');
+    expect(epochDay('1970-01-01')).toBe(0);
+    expect(epochDay('2000-03-01')).toBe(11017);
+    expect(epochDay('2026-11-25')).toBe(Date.UTC(2026, 10, 25) / 86_400_000);
+    for (let day = -30000; day < 60000; day += 97) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(epochDay(iso)).toBe(day);
+    }
+    expect(monthStart('2026-11-25')).toBe('2026-11-01');
+    expect(monthStart('2026-11-25', -11)).toBe('2025-12-01');
+    expect(monthStart('2026-01-31', -1)).toBe('2025-12-01');
+    expect(monthStart('2026-12-05', 1)).toBe('2027-01-01');
+  });
+});

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 const mailEnv = () => ({ SMALLPAY_SMTP_URL: `smtp://smallpay:s3cr3t-pass@127.0.0.1:${smtp.port}` });
 const send = (args: string[], env: Record<string, string> = {}) => box.run(['send', ...args, '--json'], { env: { ...mailEnv(), ...env } });
-const summaryOf = (stdout: string) => JSON.parse(stdout) as { sent: { number: string; retry: boolean; messageId: string }[]; skipped: { number: string; reason: string }[]; failed: { number: string; error: string }[] };
+const summaryOf = (stdout: string) => JSON.parse(stdout) as { sent: { number: string; kind: string; retry: boolean; messageId: string }[]; skipped: { number: string; reason: string }[]; failed: { number: string; error: string }[] };
 
 describe('smallpay send', () => {
   it('emails the invoice to the customer with its PDF, in their language', async () => {
