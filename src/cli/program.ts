@@ -7,6 +7,7 @@ import { registerDemo } from '../commands/demo/index.js';
 import { registerInit } from '../commands/init/index.js';
 import { registerInvoice } from '../commands/invoice/index.js';
 import { registerOutbox } from '../commands/outbox/index.js';
+import { registerReport } from '../commands/report/index.js';
 import { registerSend } from '../commands/send/index.js';
 import type { DepsFactory } from './command.js';
 import type { Io } from './io.js';
@@ -40,7 +41,7 @@ Examples:
 
 Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
     );
-  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerAudit, registerDemo]) {
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerAudit, registerDemo]) {
     register(program, makeDeps);
   }
   return program;

@@ -27,6 +27,11 @@ const COMMANDS = [
   'send',
   'outbox list',
   'outbox retry',
+  'report dashboard',
+  'report aging',
+  'report customers',
+  'report forecast',
+  'report statement',
   'audit',
   'demo',
 ];
@@ -47,7 +52,7 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
   });
 
-  it.each(['', 'customer', 'invoice', 'config', 'outbox'])('lists the commands of %j', async (group) => {
+  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report'])('lists the commands of %j', async (group) => {
     const result = await box.ok([...(group ? [group] : []), '--help']);
     expect(result.stdout).toMatch(/Commands:/);
   });

@@ -1,0 +1,32 @@
+import type { RawInput } from '../../cli/command.js';
+import type { Deps } from '../../cli/deps.js';
+import { type Period, dashboard, defaultPeriod } from '../../domain/reports/dashboard.js';
+import { toJsonText } from '../../render/json.js';
+import { type ReportOutput, computeReport, reportOutput, reportPeriod, reportStyle } from './output.js';
+
+export interface DashboardOptions {
+  output: ReportOutput;
+  period: { from?: string; to?: string };
+}
+
+export function toOptions({ opts }: RawInput): DashboardOptions {
+  return { output: reportOutput(opts), period: reportPeriod(opts) };
+}
+
+export async function run(options: DashboardOptions, deps: Deps): Promise<string> {
+  const today = deps.today();
+  const fallback = defaultPeriod(options.period.to ?? today);
+  const period: Period = { from: options.period.from ?? fallback.from, to: options.period.to ?? today };
+  const currencies = await computeReport(deps, (doc) => dashboard(doc.invoices, period, today));
+  if (options.output.format === 'json') {
+    const { dashboardJson } = await import('../../render/report-json.js');
+    return toJsonText(dashboardJson(currencies, period, today), deps.io.stdoutIsTTY);
+  }
+  if (options.output.format === 'csv') return (await import('../../render/report-csv.js')).dashboardCsv(currencies);
+  if (currencies.length === 0) {
+    deps.io.err.write('No invoices yet: nothing to report.\n');
+    return '';
+  }
+  const { renderDashboard } = await import('../../render/report-views.js');
+  return renderDashboard(currencies, period, reportStyle(options.output, deps));
+}

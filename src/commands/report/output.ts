@@ -1,0 +1,45 @@
+/** What the report commands share: the output format, the chart decision, and optional timings. */
+import { UsageError } from '../../cli/errors.js';
+import { optionalDate } from '../../cli/flags.js';
+import type { Deps } from '../../cli/deps.js';
+import type { StoreDocument } from '../../domain/types.js';
+import type { ReportStyle } from '../../render/report-views.js';
+
+export type ReportFormat = 'human' | 'json' | 'csv';
+
+export interface ReportOutput {
+  format: ReportFormat;
+  /** true or false when --chart or --no-chart was given; else undefined: a terminal decides. */
+  chart?: boolean;
+}
+
+export function reportOutput(opts: Record<string, unknown>): ReportOutput {
+  if (opts.json === true && opts.csv === true) throw new UsageError('--json and --csv cannot be used together');
+  const format: ReportFormat = opts.json === true ? 'json' : opts.csv === true ? 'csv' : 'human';
+  return { format, ...(typeof opts.chart === 'boolean' && { chart: opts.chart }) };
+}
+
+export function reportPeriod(opts: Record<string, unknown>): { from?: string; to?: string } {
+  const from = optionalDate(opts, 'from', '--from');
+  const to = optionalDate(opts, 'to', '--to');
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+}
+
+/** Charts on a terminal, or when asked with --chart (a cron job mailing the report); never with --no-chart. */
+export function reportStyle(output: ReportOutput, deps: Deps): ReportStyle {
+  return { stdoutIsTTY: deps.io.stdoutIsTTY, color: deps.io.color, columns: deps.io.columns, chart: output.chart ?? deps.io.stdoutIsTTY };
+}
+
+/**
+ * Reads the store and computes the report, timing both when SMALLPAY_TIMINGS is set (for the benchmark:
+ * the report's own time, apart from loading the store).
+ */
+export async function computeReport<T>(deps: Deps, compute: (doc: StoreDocument) => T): Promise<T> {
+  const started = performance.now();
+  const doc = await (await deps.store()).read();
+  const loaded = performance.now();
+  const result = compute(doc);
+  if (deps.env.SMALLPAY_TIMINGS) deps.io.err.write(`timings: load ${(loaded - started).toFixed(1)} ms, report ${(performance.now() - loaded).toFixed(1)} ms\n`);
+  return result;
+}

@@ -1,0 +1,94 @@
+/**
+ * Charts drawn with text, to sit above the report tables. They are drawings: the figures are in the table
+ * under them, exact. The line chart (asciichart) spreads the points over the width of the terminal
+ * (COLUMNS, else 80); colour only when allowed.
+ */
+import asciichart from 'asciichart';
+
+export interface Series {
+  name: string;
+  /** One value per point, in major units (a drawing needs no exactness). */
+  values: number[];
+}
+
+export interface ChartStyle {
+  color: boolean;
+  columns: number;
+}
+
+const COLORS = [asciichart.blue, asciichart.green];
+const RESET = '\u001b[0m';
+
+/** Straight lines between the points, so n points fill `width` columns. */
+function stretch(values: readonly number[], width: number): number[] {
+  if (values.length < 2 || width <= values.length) return [...values];
+  const stretched: number[] = [];
+  for (let column = 0; column < width; column += 1) {
+    const position = (column * (values.length - 1)) / (width - 1);
+    const left = Math.floor(position);
+    const right = Math.min(values.length - 1, left + 1);
+    const weight = position - left;
+    stretched.push((values[left] as number) * (1 - weight) + (values[right] as number) * weight);
+  }
+  return stretched;
+}
+
+function plotOf(series: readonly Series[], max: number, width: number, labelWidth: number, label: (value: number) => string, height: number, colors?: string[]): string {
+  return asciichart.plot(
+    series.map((s) => stretch(s.values, width)),
+    {
+      height,
+      min: 0,
+      max: max === 0 ? 1 : max,
+      padding: ' '.repeat(labelWidth),
+      format: (value) => label(value).padStart(labelWidth),
+      ...(colors && { colors }),
+    },
+  );
+}
+
+/**
+ * A line chart of several series over the same points, y labels from `label`, x labels under it and a
+ * legend. In colour the series share one plot; without colour (NO_COLOR, a pipe) lines of one look could not
+ * be told apart, so each series gets a plot of its own, on the same scale, under its name.
+ */
+export function lineChart(series: readonly Series[], xLabels: readonly string[], label: (value: number) => string, style: ChartStyle): string {
+  const max = Math.max(0, ...series.flatMap((s) => s.values));
+  const labelWidth = Math.max(label(max).length, label(0).length) + 1;
+  const width = Math.max(xLabels.length, Math.min(style.columns - labelWidth - 3, xLabels.length * 12));
+  const axis = new Array<string>(width + labelWidth + 2).fill(' ');
+  const step = xLabels.length > 1 ? (width - 1) / (xLabels.length - 1) : 0;
+  const every = Math.max(1, Math.ceil((xLabels.length * 4) / width));
+  xLabels.forEach((text, index) => {
+    if (index % every !== 0) return;
+    const start = labelWidth + 2 + Math.round(index * step) - Math.floor(text.length / 2);
+    for (let offset = 0; offset < text.length; offset += 1) if (start + offset >= 0) axis[start + offset] = text[offset] as string;
+  });
+  const xAxis = axis.join('').trimEnd();
+  const indent = ' '.repeat(labelWidth + 2);
+  if (style.color) {
+    const legend = series.map((s, index) => `${COLORS[index]}──${RESET} ${s.name}`).join('   ');
+    return `${plotOf(series, max, width, labelWidth, label, 10)}
+${xAxis}
+${indent}${legend}
+`;
+  }
+  return series.map((s) => `${indent}${s.name}\n${plotOf([s], max, width, labelWidth, label, 6)}\n${xAxis}\n`).join('\n');
+}
+
+/** Horizontal bars: one line each, label, bar scaled to the largest value, and the value's text. */
+export function barChart(rows: readonly { label: string; value: number; text: string }[], style: ChartStyle): string {
+  const labelWidth = Math.max(0, ...rows.map((row) => row.label.length));
+  const textWidth = Math.max(0, ...rows.map((row) => row.text.length));
+  const barWidth = Math.max(10, style.columns - labelWidth - textWidth - 4);
+  const max = Math.max(0, ...rows.map((row) => row.value));
+  return rows
+    .map((row) => {
+      const length = max === 0 ? 0 : Math.round((row.value / max) * barWidth);
+      const bar = '█'.repeat(length) + (row.value > 0 && length === 0 ? '▏' : '');
+      const painted = style.color && bar ? `${asciichart.blue}${bar}${RESET}` : bar;
+      return `${row.label.padEnd(labelWidth)}  ${painted}${' '.repeat(Math.max(0, barWidth - bar.length))}  ${row.text.padStart(textWidth)}`;
+    })
+    .join('\n')
+    .concat('\n');
+}
