@@ -6,7 +6,7 @@
 import { epochDay } from '../dates.js';
 import { balanceOf } from '../status.js';
 import type { Invoice } from '../types.js';
-import { addMoney, byCurrency, getOrCreate } from './common.js';
+import { assertExactTotals, byCurrency, getOrCreate } from './common.js';
 
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '91-120', 'over-120'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -47,10 +47,13 @@ export function aging(invoices: readonly Invoice[], today: string, customerId?: 
     const bucket = bucketOf(todayNumber - epochDay(invoice.dueDate));
     const entry = getOrCreate(perCurrency, invoice.currency, () => ({ totals: emptyBuckets(), total: 0, rows: new Map<string, AgingRow>() }));
     const row = getOrCreate(entry.rows, invoice.customer.id, () => ({ customerId: invoice.customer.id, name: invoice.customer.name, buckets: emptyBuckets(), total: 0 }));
-    row.buckets[bucket] = addMoney(row.buckets[bucket], balance);
-    row.total = addMoney(row.total, balance);
-    entry.totals[bucket] = addMoney(entry.totals[bucket], balance);
-    entry.total = addMoney(entry.total, balance);
+    row.buckets[bucket] += balance;
+    row.total += balance;
+    entry.totals[bucket] += balance;
+    entry.total += balance;
+  }
+  for (const entry of perCurrency.values()) {
+    assertExactTotals([entry.total, ...Object.values(entry.totals), ...[...entry.rows.values()].map((row) => row.total)]);
   }
   return byCurrency(perCurrency).map(({ currency, value }) => ({
     currency,

@@ -18,6 +18,16 @@ export function addMoney(total: number, amount: number): number {
   return sum;
 }
 
+/**
+ * For the hot loops of big reports: add with `+=`, then check the totals once. Amounts added there are never
+ * negative, so a total that ends within the exact range never left it on the way.
+ */
+export function assertExactTotals(totals: Iterable<number>): void {
+  for (const total of totals) {
+    if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_MINOR_UNITS * 1000) throw invalid('the amounts are too large to total exactly');
+  }
+}
+
 /** The day an invoice was paid in full: its last payment's date, when it is paid. */
 export function paidInFullOn(invoice: Invoice): string | undefined {
   if (invoice.status !== 'paid' || invoice.payments.length === 0) return undefined;

@@ -11,7 +11,7 @@
 import { daysBetween, monthStart } from '../dates.js';
 import { balanceOf, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
-import { addMoney, byCurrency, counts, getOrCreate, mean, paymentTiming, paidInFullOn } from './common.js';
+import { assertExactTotals, byCurrency, counts, getOrCreate, mean, paidInFullOn } from './common.js';
 
 export interface Period {
   from: string;
@@ -45,64 +45,78 @@ export function monthsOf(period: Period): string[] {
   return months;
 }
 
+/** Months since year 0 of an ISO date, read from its digits (this runs for every invoice and payment). */
+function monthNumber(isoDate: string): number {
+  const digit = (index: number) => isoDate.charCodeAt(index) - 48;
+  return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 12 + digit(5) * 10 + digit(6) - 1;
+}
+
+type Accumulator = CurrencyDashboard & { daysTotal: number; daysCount: number };
+
 export function dashboard(invoices: readonly Invoice[], period: Period, today: string): CurrencyDashboard[] {
   const months = monthsOf(period);
+  const firstMonth = monthNumber(period.from);
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
-  const perCurrency = new Map<string, CurrencyDashboard & { daysTotal: number; daysCount: number; monthIndex: Map<string, MonthFigures> }>();
-  const entryFor = (currency: string) =>
-    getOrCreate(perCurrency, currency, () => {
-      const figures = months.map((month) => ({ month, invoiced: 0, received: 0 }));
-      return {
-        currency,
-        received: { amount: 0, count: 0 },
-        pending: { amount: 0, count: 0 },
-        overdue: { amount: 0, count: 0, oldest: null },
-        invoiced: { amount: 0, count: 0 },
-        averageDaysToPay: null,
-        months: figures,
-        daysTotal: 0,
-        daysCount: 0,
-        monthIndex: new Map(figures.map((figure) => [figure.month, figure])),
-      };
-    });
+  const perCurrency = new Map<string, Accumulator>();
+  let last: Accumulator | undefined;
+  const entryFor = (currency: string): Accumulator => {
+    if (last?.currency === currency) return last;
+    last = getOrCreate(perCurrency, currency, () => ({
+      currency,
+      received: { amount: 0, count: 0 },
+      pending: { amount: 0, count: 0 },
+      overdue: { amount: 0, count: 0, oldest: null },
+      invoiced: { amount: 0, count: 0 },
+      averageDaysToPay: null,
+      months: months.map((month) => ({ month, invoiced: 0, received: 0 })),
+      daysTotal: 0,
+      daysCount: 0,
+    }));
+    return last;
+  };
 
   for (const invoice of invoices) {
     if (!counts(invoice)) continue;
     const entry = entryFor(invoice.currency);
     if (inPeriod(invoice.issueDate)) {
-      entry.invoiced.amount = addMoney(entry.invoiced.amount, invoice.total);
+      entry.invoiced.amount += invoice.total;
       entry.invoiced.count += 1;
-      const month = entry.monthIndex.get(invoice.issueDate.slice(0, 7));
-      if (month) month.invoiced = addMoney(month.invoiced, invoice.total);
+      const month = entry.months[monthNumber(invoice.issueDate) - firstMonth] as MonthFigures;
+      month.invoiced += invoice.total;
     }
     for (const payment of invoice.payments) {
       if (!inPeriod(payment.date)) continue;
-      entry.received.amount = addMoney(entry.received.amount, payment.amount);
+      entry.received.amount += payment.amount;
       entry.received.count += 1;
-      const month = entry.monthIndex.get(payment.date.slice(0, 7));
-      if (month) month.received = addMoney(month.received, payment.amount);
+      const month = entry.months[monthNumber(payment.date) - firstMonth] as MonthFigures;
+      month.received += payment.amount;
     }
-    const paidOn = paidInFullOn(invoice);
-    if (paidOn !== undefined && inPeriod(paidOn)) {
-      entry.daysTotal += paymentTiming(invoice)?.daysToPay ?? 0;
-      entry.daysCount += 1;
+    if (invoice.status === 'paid') {
+      const paidOn = paidInFullOn(invoice);
+      if (paidOn !== undefined && inPeriod(paidOn)) {
+        entry.daysTotal += daysBetween(invoice.issueDate, paidOn);
+        entry.daysCount += 1;
+      }
+      continue;
     }
-    if (invoice.status !== 'open' && invoice.status !== 'partial') continue;
     const balance = balanceOf(invoice);
     if (isOverdue(invoice, today)) {
-      entry.overdue.amount = addMoney(entry.overdue.amount, balance);
+      entry.overdue.amount += balance;
       entry.overdue.count += 1;
       const oldest = entry.overdue.oldest;
       if (!oldest || invoice.dueDate < oldest.dueDate) {
         entry.overdue.oldest = { number: invoice.number ?? invoice.id, dueDate: invoice.dueDate, daysOverdue: daysBetween(invoice.dueDate, today) };
       }
     } else {
-      entry.pending.amount = addMoney(entry.pending.amount, balance);
+      entry.pending.amount += balance;
       entry.pending.count += 1;
     }
   }
+  for (const entry of perCurrency.values()) {
+    assertExactTotals([entry.invoiced.amount, entry.received.amount, entry.overdue.amount, entry.pending.amount, ...entry.months.flatMap((m) => [m.invoiced, m.received])]);
+  }
   return byCurrency(perCurrency).map(({ value }) => {
-    const { daysTotal, daysCount, monthIndex: _index, ...figures } = value;
+    const { daysTotal, daysCount, ...figures } = value;
     return { ...figures, averageDaysToPay: mean(daysTotal, daysCount) };
   });
 }
