@@ -83,7 +83,7 @@ export function generateStore(path, invoiceCount, options = {}) {
     });
   }
   const doc = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     business: {
       name: 'Bench Studio',
       email: 'bench@example.com',
@@ -100,6 +100,7 @@ export function generateStore(path, invoiceCount, options = {}) {
     sequences,
     audit: [],
     outbox: [],
+    recurring: [],
   };
   mkdirSync(dirname(path), { recursive: true });
   const lines = Object.entries(doc).map(([key, value]) =>

@@ -43,6 +43,8 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   }
   doc.sequences[series] = sequence;
   invoice.number = number;
+  invoice.series = series;
+  invoice.sequence = sequence;
   invoice.issuer = issuerSnapshot(business);
   invoice.status = statusForPaid(invoice.total, invoice.paid);
   delete invoice.issueDateGiven;

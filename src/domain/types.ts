@@ -161,6 +161,11 @@ export interface Invoice {
   paid: number;
   payments: Payment[];
   history: HistoryEntry[];
+  /** The number series and the place in it, given at issue (for `smallpay verify`). */
+  series?: string;
+  sequence?: number;
+  /** Invoices made by a recurring schedule: which one, for which period. */
+  recurring?: { scheduleId: string; period: string };
   /** The last PDF written of this invoice (smallpay invoice pdf, or sent by mail). */
   pdf?: PdfRecord;
   /** Drafts only: the issue and due dates were given, so issuing keeps them instead of dating the invoice anew. */
@@ -207,6 +212,31 @@ export interface SendJob {
   channel?: 'smtp' | 'file';
 }
 
+export type Cadence = 'week' | 'month' | 'quarter' | 'year';
+
+/** A recurring invoice: what to bill, to whom, how often; and every period it has billed, for good. */
+export interface Schedule {
+  id: string;
+  customer: string;
+  every: Cadence;
+  interval: number;
+  /** Day of the month (1–28, or 'last') for month, quarter and year; absent: the day of `start`. */
+  day?: number | 'last';
+  start: string;
+  end?: string;
+  /** At most this many invoices in all. */
+  count?: number;
+  terms?: number;
+  currency?: string;
+  note?: string;
+  /** As given; priced when each invoice is made. Descriptions may hold {period}, {month}, {year}. */
+  items: { description: string; quantity?: string; unitPrice: string; taxRate?: string }[];
+  status: 'active' | 'paused';
+  createdAt: string;
+  /** The periods billed, each once ever, recorded in the write that made the invoice. */
+  issued: { period: string; date: string; invoiceId: string; number: string | null }[];
+}
+
 export interface StoreDocument {
   schemaVersion: number;
   business: Business | null;
@@ -216,4 +246,5 @@ export interface StoreDocument {
   sequences: Record<string, number>;
   audit: AuditEntry[];
   outbox: SendJob[];
+  recurring: Schedule[];
 }

@@ -10,6 +10,8 @@ type Json = Record<string, unknown>;
 const MIGRATIONS: Record<number, (doc: Json) => Json> = {
   // 2: the outbox of emails (smallpay send).
   1: (doc) => ({ ...doc, outbox: [] }),
+  // 3: recurring schedules (smallpay recurring).
+  2: (doc) => ({ ...doc, recurring: [] }),
 };
 
 export class TooNewError extends Error {

@@ -10,7 +10,7 @@ import type { Invoice, StoreDocument } from '../domain/types.js';
 import { validateStore } from '../generated/validateStore.js';
 import { describeSchemaError } from './schema-errors.js';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export class InvalidDocumentError extends Error {
   override readonly name = 'InvalidDocumentError';
@@ -58,5 +58,5 @@ export function validateDocument(json: unknown): StoreDocument {
 }
 
 export function emptyDocument(): StoreDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, business: null, customers: [], invoices: [], sequences: {}, audit: [], outbox: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, business: null, customers: [], invoices: [], sequences: {}, audit: [], outbox: [], recurring: [] };
 }
