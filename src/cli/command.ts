@@ -14,6 +14,8 @@ export type CommandOutput = string | Uint8Array | Iterable<string> | undefined |
 export interface RawInput {
   args: string[];
   opts: Record<string, unknown>;
+  /** The verb's name, for modules that serve several verbs. */
+  verb?: string;
 }
 
 export interface VerbModule<Options> {
@@ -28,7 +30,7 @@ export function lazyAction<Options>(makeDeps: DepsFactory, load: () => Promise<V
   return async (...params: unknown[]): Promise<void> => {
     const command = params[params.length - 1] as Command;
     const verb = await load();
-    const options = verb.toOptions({ args: command.args, opts: command.opts() });
+    const options = verb.toOptions({ args: command.args, opts: command.opts(), verb: command.name() });
     const deps = await makeDeps(command);
     try {
       writeOutput(deps.io.out, await verb.run(options, deps));

@@ -7,6 +7,8 @@ import { registerDemo } from '../commands/demo/index.js';
 import { registerInit } from '../commands/init/index.js';
 import { registerInvoice } from '../commands/invoice/index.js';
 import { registerOutbox } from '../commands/outbox/index.js';
+import { registerRecurring } from '../commands/recurring/index.js';
+import { registerVerify } from '../commands/verify/index.js';
 import { registerReport } from '../commands/report/index.js';
 import { registerSend } from '../commands/send/index.js';
 import type { DepsFactory } from './command.js';
@@ -41,7 +43,7 @@ Examples:
 
 Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
     );
-  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerAudit, registerDemo]) {
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerRecurring, registerVerify, registerAudit, registerDemo]) {
     register(program, makeDeps);
   }
   return program;

@@ -16,45 +16,63 @@ export class InvalidDocumentError extends Error {
   override readonly name = 'InvalidDocumentError';
 }
 
-function assertUnique<T>(records: readonly T[], what: string, keyOf: (record: T) => string | null): void {
+function duplicates<T>(records: readonly T[], what: string, keyOf: (record: T) => string | null): string[] {
   const seen = new Set<string>();
+  const problems: string[] = [];
   for (const record of records) {
     const key = keyOf(record);
     if (key === null) continue;
-    if (seen.has(key)) throw new InvalidDocumentError(`${what} '${key}' appears twice`);
+    if (seen.has(key)) problems.push(`${what} '${key}' appears twice`);
     seen.add(key);
   }
+  return problems;
 }
 
 /** What JSON Schema patterns cannot say: real calendar dates (no 2026-02-30) and known currencies. */
-function checkInvoiceValues(invoice: Invoice, at: string): void {
-  if (!isCurrencyCode(invoice.currency)) throw new InvalidDocumentError(`${at}.currency: '${invoice.currency}' is not an ISO 4217 currency code`);
+function invoiceValueProblems(invoice: Invoice, at: string): string[] {
+  const problems: string[] = [];
+  if (!isCurrencyCode(invoice.currency)) problems.push(`${at}.currency: '${invoice.currency}' is not an ISO 4217 currency code`);
   for (const field of ['issueDate', 'dueDate'] as const) {
-    if (!isCalendarDate(invoice[field])) throw new InvalidDocumentError(`${at}.${field}: '${invoice[field]}' is not a calendar date`);
+    if (!isCalendarDate(invoice[field])) problems.push(`${at}.${field}: '${invoice[field]}' is not a calendar date`);
   }
   invoice.payments.forEach((payment, index) => {
-    if (!isCalendarDate(payment.date)) throw new InvalidDocumentError(`${at}.payments[${index}].date: '${payment.date}' is not a calendar date`);
+    if (!isCalendarDate(payment.date)) problems.push(`${at}.payments[${index}].date: '${payment.date}' is not a calendar date`);
   });
+  return problems;
 }
 
-/** The document if it is a valid store of the current schema; else throws naming the first problem. */
-export function validateDocument(json: unknown): StoreDocument {
-  if (!validateStore(json)) throw new InvalidDocumentError(describeSchemaError(validateStore.errors, 'document'));
-  const doc = json as StoreDocument;
+/** The first place where the document breaks the JSON Schema, or undefined when it does not. */
+export function schemaProblem(json: unknown): string | undefined {
+  return validateStore(json) ? undefined : describeSchemaError(validateStore.errors, 'document');
+}
+
+/** Every problem a schema-valid document has beyond the schema: unique keys, real dates, known currencies. */
+export function consistencyProblems(doc: StoreDocument): string[] {
+  const problems: string[] = [];
   const currencies: [string, string | undefined][] = [
     ['business.currency', doc.business?.currency],
     ...doc.customers.map((c, i): [string, string | undefined] => [`customers[${i}].currency`, c.currency]),
   ];
   for (const [at, code] of currencies) {
-    if (code !== undefined && !isCurrencyCode(code)) throw new InvalidDocumentError(`${at}: '${code}' is not an ISO 4217 currency code`);
+    if (code !== undefined && !isCurrencyCode(code)) problems.push(`${at}: '${code}' is not an ISO 4217 currency code`);
   }
-  doc.invoices.forEach((invoice, index) => checkInvoiceValues(invoice, `invoices[${index}]`));
-  assertUnique(doc.customers, 'customer id', (c) => c.id);
-  assertUnique(doc.customers, 'customer email', (c) => c.email.toLowerCase());
-  assertUnique(doc.invoices, 'invoice id', (i) => i.id);
-  assertUnique(doc.invoices, 'invoice number', (i) => i.number);
-  assertUnique(doc.outbox, 'outbox job id', (job) => job.id);
-  return doc;
+  doc.invoices.forEach((invoice, index) => problems.push(...invoiceValueProblems(invoice, `invoices[${index}]`)));
+  problems.push(
+    ...duplicates(doc.customers, 'customer id', (c) => c.id),
+    ...duplicates(doc.customers, 'customer email', (c) => c.email.toLowerCase()),
+    ...duplicates(doc.invoices, 'invoice id', (i) => i.id),
+    ...duplicates(doc.invoices, 'invoice number', (i) => i.number),
+    ...duplicates(doc.outbox, 'outbox job id', (job) => job.id),
+    ...duplicates(doc.recurring, 'recurring schedule id', (schedule) => schedule.id),
+  );
+  return problems;
+}
+
+/** The document if it is a valid store of the current schema; else throws naming the first problem. */
+export function validateDocument(json: unknown): StoreDocument {
+  const problem = schemaProblem(json) ?? consistencyProblems(json as StoreDocument)[0];
+  if (problem !== undefined) throw new InvalidDocumentError(problem);
+  return json as StoreDocument;
 }
 
 export function emptyDocument(): StoreDocument {

@@ -16,16 +16,24 @@ import { StoreError } from './errors.js';
 import { describeFsError } from './fs-errors.js';
 import type { LockOptions } from './lock.js';
 import { TooNewError, migrate } from './migrations.js';
-import { CURRENT_SCHEMA_VERSION, InvalidDocumentError, emptyDocument, validateDocument } from './schema.js';
+import { CURRENT_SCHEMA_VERSION, InvalidDocumentError, consistencyProblems, emptyDocument, schemaProblem, validateDocument } from './schema.js';
 import { isStamped, stampValidated } from './validation-stamp.js';
 
 export interface StoreOptions extends LockOptions {
   path: string;
 }
 
+/** What `smallpay verify` reads: the document when it parses and fits the schema, and every problem found. */
+export interface CheckedRead {
+  doc?: StoreDocument;
+  problems: string[];
+}
+
 export interface Store {
   readonly path: string;
   read(): Promise<StoreDocument>;
+  /** Reads for a check: never throws for a damaged file, and lists every consistency problem, not the first. */
+  readForCheck(): Promise<CheckedRead>;
   update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T>;
 }
 
@@ -64,6 +72,25 @@ export function openStore(options: StoreOptions): Store {
     async read() {
       const { file, db } = database();
       return (await load(db, file, path)).doc;
+    },
+    async readForCheck() {
+      const { db } = database();
+      try {
+        await db.read();
+      } catch (error) {
+        if (error instanceof JsonParseError) return { problems: [`${path} is ${error.message}`] };
+        throw error;
+      }
+      if (db.data === null) return { doc: emptyDocument(), problems: [] };
+      let json: unknown;
+      try {
+        json = migrate(db.data).json;
+      } catch (error) {
+        return { problems: [(error as Error).message] };
+      }
+      const problem = schemaProblem(json);
+      if (problem !== undefined) return { problems: [problem] };
+      return { doc: json as StoreDocument, problems: consistencyProblems(json as StoreDocument) };
     },
     async update(change) {
       try {

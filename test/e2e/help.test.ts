@@ -32,6 +32,15 @@ const COMMANDS = [
   'report customers',
   'report forecast',
   'report statement',
+  'recurring add',
+  'recurring list',
+  'recurring show',
+  'recurring pause',
+  'recurring resume',
+  'recurring rm',
+  'recurring edit',
+  'recurring run',
+  'verify',
   'audit',
   'demo',
 ];
@@ -52,7 +61,7 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
   });
 
-  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report'])('lists the commands of %j', async (group) => {
+  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report', 'recurring'])('lists the commands of %j', async (group) => {
     const result = await box.ok([...(group ? [group] : []), '--help']);
     expect(result.stdout).toMatch(/Commands:/);
   });
