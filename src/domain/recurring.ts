@@ -25,19 +25,7 @@ export const CADENCES: readonly Cadence[] = ['week', 'month', 'quarter', 'year']
 const MONTHS_OF: Record<Exclude<Cadence, 'week'>, number> = { month: 1, quarter: 3, year: 12 };
 const MAX_CATCH_UP = 1000;
 
-export interface ScheduleInput {
-  customer: string;
-  every: Cadence;
-  interval?: number;
-  day?: number | 'last';
-  start: string;
-  end?: string;
-  count?: number;
-  terms?: number;
-  currency?: string;
-  note?: string;
-  items: Schedule['items'];
-}
+export type ScheduleInput = Pick<Schedule, 'customer' | 'every' | 'start' | 'items'> & Partial<Pick<Schedule, 'interval' | 'day' | 'end' | 'count' | 'terms' | 'currency' | 'note'>>;
 
 export interface Occurrence {
   date: string;
