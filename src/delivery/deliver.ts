@@ -172,15 +172,18 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   const progress = await startProgress(context.io, claimed.length, 'Send');
   const inFlight = new Set<Promise<void>>();
   const attempted = new Set<string>();
+  // Messages finish in any order; the summary lists them in the order of the batch.
+  const sent: (SentEntry | undefined)[] = [];
+  const failed: (SendSummary['failed'][number] | undefined)[] = [];
   let stopped: string | undefined;
   const say = (line: string) => context.io.err.write(`${line}\n`);
 
-  const deliverOne = async ({ job, invoice, retry }: ClaimedJob, pdf: InvoicePdf): Promise<void> => {
+  const deliverOne = async ({ job, invoice, retry }: ClaimedJob, index: number, pdf: InvoicePdf): Promise<void> => {
     attempted.add(job.id);
     const label = `${job.number} ${job.kind}`;
     if (stopped) {
       committer.add((doc) => recordFailure(doc, job.id, { error: `not attempted: ${stopped}`, permanent: false, attempted: false }));
-      summary.failed.push({ number: job.number, kind: job.kind, error: `not attempted: ${stopped}` });
+      failed[index] = { number: job.number, kind: job.kind, error: `not attempted: ${stopped}` };
       return;
     }
     const message = composeMessage(job, invoice, business, pdf, context.today);
@@ -195,14 +198,14 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
         response = `written to ${file}`;
       }
       committer.add((doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
-      summary.sent.push({ number: job.number, kind: job.kind, to: job.to, messageId: job.messageId, retry, channel: mailer ? 'smtp' : 'file', ...(file && { file }) });
+      sent[index] = { number: job.number, kind: job.kind, to: job.to, messageId: job.messageId, retry, channel: mailer ? 'smtp' : 'file', ...(file && { file }) };
       say(`sent     ${label} to ${job.to.join(', ')}${retry ? ' (retry of an earlier run)' : ''}${file ? ` → ${file}` : ''}`);
     } catch (error) {
       const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message, false, false, true);
       const reason = scrub(failure.message, secrets);
       if (failure.stopsBatch) stopped = `the server failed: ${reason}`;
       committer.add((doc) => recordFailure(doc, job.id, { error: reason, permanent: failure.permanent, attempted: true }));
-      summary.failed.push({ number: job.number, kind: job.kind, error: reason });
+      failed[index] = { number: job.number, kind: job.kind, error: reason };
       say(`failed   ${label}: ${reason}${failure.permanent ? ' (refused; smallpay outbox retry sends it again)' : ' (kept for the next run)'}`);
     } finally {
       progress.tick(job.number);
@@ -212,7 +215,7 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   try {
     await withPdfs(claimed, business, context, async (index, pdf) => {
       while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      const sending = deliverOne(claimed[index] as ClaimedJob, pdf).finally(() => inFlight.delete(sending));
+      const sending = deliverOne(claimed[index] as ClaimedJob, index, pdf).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
     });
     await Promise.all(inFlight);
@@ -225,6 +228,8 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
     }
     progress.stop();
     mailer?.close();
+    summary.sent.push(...sent.filter((entry) => entry !== undefined));
+    summary.failed.push(...failed.filter((entry) => entry !== undefined));
     await committer.drain();
   }
 }

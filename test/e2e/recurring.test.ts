@@ -82,9 +82,9 @@ describe('recurring invoices', () => {
     for (let i = 0; i < 12; i += 1) await add('--every', 'week', '--start', '2025-06-02');
     const env = { SMALLPAY_STORE: box.store, SMALLPAY_LOCK_STALE: '2' };
     let killedWithSomeDone = false;
-    for (let attempt = 0; attempt < 6 && !killedWithSomeDone; attempt += 1) {
+    for (let attempt = 0; attempt < 10 && !killedWithSomeDone; attempt += 1) {
       const child = spawnCli(['recurring', 'run'], { home: box.home, env });
-      setTimeout(() => child.kill('SIGKILL'), 400 + attempt * 250);
+      setTimeout(() => child.kill("SIGKILL"), 300 + attempt * 300);
       const outcome = await collect(child);
       const made = (await invoices()).length;
       if (outcome.signal === 'SIGKILL' && made > 0 && made < 12 * 78) killedWithSomeDone = true;
