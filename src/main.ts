@@ -30,10 +30,15 @@ function report(io: Io, message: string, hint?: string): void {
   io.err.write(`smallpay: ${oneLine(message)}${hint ? `; ${oneLine(hint)}` : ''}\n`);
 }
 
-export function exitCodeFor(error: unknown, io: Io, debug: boolean): number {
+export function exitCodeFor(error: unknown, io: Io, debug: boolean, argv: readonly string[] = []): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
-    if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT_USAGE;
+    if (error.code === 'commander.help') {
+      // A group named without its verb ("smallpay invoice"): one line, as every error is.
+      const words = argv.filter((word) => !word.startsWith('-'));
+      report(io, `say what to do with '${words.join(' ')}'`, `smallpay ${words.join(' ')} --help lists the commands`);
+      return EXIT_USAGE;
+    }
     report(io, error.message.replace(/^error: /, ''));
     return EXIT_USAGE;
   }
@@ -62,10 +67,11 @@ export async function runCli(argv: readonly string[], io: Io, env: Env, createDe
       const global = command.optsWithGlobals() as { store?: string; color?: boolean };
       return createDeps({ ...io, color: io.color && global.color !== false }, env, { store: global.store });
     });
-    await program.parseAsync([...argv], { from: 'user' });
+    // Bare `smallpay` is a request for the overview, not an error.
+    await program.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    return exitCodeFor(error, io, argv.includes('--debug'));
+    return exitCodeFor(error, io, argv.includes('--debug'), argv);
   }
 }
 

@@ -27,8 +27,9 @@ export function buildProgram(io: Io, makeDeps: DepsFactory): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => void io.out.write(text),
-      writeErr: (text) => void io.err.write(text),
-      // Errors are printed by main.ts, as every other error is: one line, "smallpay: …".
+      // Errors, and the help commander would print for a missing verb, are reported by main.ts in one
+      // line, "smallpay: …", as every other error is.
+      writeErr: () => undefined,
       outputError: () => undefined,
     })
     .addHelpText(

@@ -1,4 +1,5 @@
 /** Who this run is, for outbox claims: a process on a host, with the real clock. */
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { RunIdentity } from '../domain/outbox.js';
 
@@ -13,5 +14,5 @@ function isAlive(pid: number): boolean {
 }
 
 export function currentRun(): RunIdentity {
-  return { pid: process.pid, host: hostname(), now: Date.now(), isAlive };
+  return { pid: process.pid, host: hostname(), token: randomUUID(), now: Date.now(), isAlive };
 }

@@ -119,10 +119,10 @@ export function composeMessage(job: SendJob, invoice: Invoice, business: Busines
     customer: invoice.customer.name,
     business: issuer.name,
     total: money(invoice.total),
-    balance: money(job.balance ?? balanceOf(invoice)),
+    balance: money(balanceOf(invoice)),
     issueDate: formatDate(invoice.issueDate, lang),
     dueDate: formatDate(invoice.dueDate, lang),
-    daysOverdue: String(job.daysOverdue ?? Math.max(0, daysBetween(invoice.dueDate, today))),
+    daysOverdue: String(Math.max(0, daysBetween(invoice.dueDate, today))),
   });
   return {
     from: { name: business.name, address: business.email },
@@ -251,12 +251,10 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
   const route = await mailRouteFor(context, requireBusiness(await context.store.read()));
   const { claimed, business } = await context.store.update((doc) => {
     const business = requireBusiness(doc);
-    const jobs = claimRetryableJobs(doc, context.run, true);
     const claimed: ClaimedJob[] = [];
-    for (const job of jobs) {
-      const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId);
-      if (invoice) claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
-      else recordFailure(doc, job.id, { error: 'the invoice was deleted', permanent: true, attempted: false });
+    for (const job of claimRetryableJobs(doc, context.run, true, context.today)) {
+      const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId) as Invoice;
+      claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
     }
     return { claimed, business };
   });

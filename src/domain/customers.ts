@@ -67,11 +67,22 @@ function assertEmailFree(doc: StoreDocument, email: string, except?: Customer): 
 
 function assertIdFree(doc: StoreDocument, id: string, except?: Customer): void {
   if (doc.customers.some((c) => c !== except && c.id === id)) throw refused(`id: a customer '${id}' exists already`);
+  if (id !== except?.id && idsInUse(doc).has(id)) throw refused(`id: '${id}' belonged to a removed customer whose invoices keep it`, 'choose another id');
+}
+
+/** Ids in use, now or by the records of a removed customer: never given to someone else. */
+function idsInUse(doc: StoreDocument): Set<string> {
+  return new Set([
+    ...doc.customers.map((c) => c.id),
+    ...doc.invoices.map((invoice) => invoice.customer.id),
+    ...doc.audit.flatMap((entry) => [entry.customer?.id, entry.invoice?.customer.id]).filter((id): id is string => id !== undefined),
+    ...doc.recurring.map((schedule) => schedule.customer),
+  ]);
 }
 
 function uniqueId(doc: StoreDocument, name: string): string {
   const base = fields.slugify(name);
-  const taken = new Set(doc.customers.map((c) => c.id));
+  const taken = idsInUse(doc);
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
@@ -119,14 +130,25 @@ export function editCustomer(doc: StoreDocument, ref: string, changes: CustomerI
     invoice.customer.id = next.id;
     if (invoice.status === 'draft') invoice.customer = customerSnapshot(next);
   }
+  for (const schedule of doc.recurring) if (schedule.customer === customer.id) schedule.customer = next.id;
   Object.assign(customer, next);
   for (const key of Object.keys(customer) as (keyof Customer)[]) if (!(key in next)) delete customer[key];
   return customer;
 }
 
-/** Removes a customer; refused while they have drafts or unpaid invoices unless `force`. */
+/**
+ * Removes a customer; refused while they have drafts, unpaid invoices or running recurring schedules unless
+ * `force`, which also pauses their schedules.
+ */
 export function removeCustomer(doc: StoreDocument, ref: string, options: { force: boolean; today: string }): Customer {
   const customer = findCustomer(doc, ref);
+  const schedules = doc.recurring.filter((schedule) => schedule.customer === customer.id && schedule.status === 'active');
+  if (schedules.length > 0 && !options.force) {
+    throw refused(
+      `customer '${customer.id}' has ${schedules.length} running recurring schedule${schedules.length === 1 ? '' : 's'} (${schedules.map((s) => s.id).join(', ')})`,
+      'remove or pause them first, or pass --force to remove the customer and pause them',
+    );
+  }
   const unsettled = doc.invoices.filter((invoice) => invoice.customer.id === customer.id && isUnsettled(invoice));
   if (unsettled.length > 0 && !options.force) {
     const names = unsettled.slice(0, 3).map((invoice) => invoice.number ?? `draft ${invoice.id}`).join(', ');
@@ -136,6 +158,7 @@ export function removeCustomer(doc: StoreDocument, ref: string, options: { force
     );
   }
   doc.customers = doc.customers.filter((c) => c !== customer);
+  for (const schedule of schedules) schedule.status = 'paused';
   doc.audit.push({ at: options.today, event: 'customer.removed', customer });
   return customer;
 }

@@ -2,8 +2,8 @@
  * Issuing: a draft becomes a numbered, frozen invoice. Numbers are given here and only here (as Stripe
  * does), so deleting a draft never leaves a gap in the numbering.
  */
-import { addDays } from './dates.js';
-import { refused } from './errors.js';
+import { addDays, isCalendarDate } from './dates.js';
+import { invalid, refused } from './errors.js';
 import { nextInvoiceNumber } from './numbering.js';
 import { customerSnapshot } from './customers.js';
 import { statusForPaid } from './status.js';
@@ -32,6 +32,7 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   if (invoice.status !== 'draft') throw refused(`invoice ${invoice.number ?? invoice.id} is already issued`);
   if (issueDate !== undefined || !invoice.issueDateGiven) invoice.issueDate = issueDate ?? today;
   if (!invoice.dueDateGiven) invoice.dueDate = addDays(invoice.issueDate, invoice.terms);
+  if (!isCalendarDate(invoice.dueDate)) throw invalid(`dueDate: ${invoice.terms} days after ${invoice.issueDate} is past 9999-12-31`);
   if (invoice.dueDate < invoice.issueDate) {
     throw refused(`dueDate: ${invoice.dueDate} is before the issue date ${invoice.issueDate}`, 'pass --date or change the due date');
   }
@@ -45,6 +46,7 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   invoice.number = number;
   invoice.series = series;
   invoice.sequence = sequence;
+  invoice.numberFormat = business.numberFormat;
   invoice.issuer = issuerSnapshot(business);
   invoice.status = statusForPaid(invoice.total, invoice.paid);
   delete invoice.issueDateGiven;

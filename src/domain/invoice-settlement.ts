@@ -23,6 +23,8 @@ export function applyPayment(invoice: Invoice, input: PaymentInput, today: strin
   if (invoice.status === 'void') throw refused(`invoice ${label} is void and cannot be paid`);
   const balance = balanceOf(invoice);
   if (invoice.status === 'paid' || balance <= 0) throw refused(`invoice ${label} is already paid in full`);
+  if (input.date < invoice.issueDate) throw refused(`date: ${input.date} is before the invoice's issue date ${invoice.issueDate}`);
+  if (input.date > today) throw refused(`date: ${input.date} is in the future (today is ${today}); record a payment when it arrives`);
   const amount = input.amount === undefined ? balance : parseAmount(input.amount, invoice.currency, 'amount');
   if (amount <= 0) throw invalid(`amount: must be greater than 0`);
   if (amount > balance) {
@@ -44,9 +46,13 @@ export function voidInvoice(invoice: Invoice, today: string, reason?: string): v
   const label = invoiceLabel(invoice);
   if (invoice.status === 'draft') throw refused(`invoice ${label} is a draft`, `delete it instead: smallpay invoice delete ${invoice.id}`);
   if (invoice.status === 'void') throw refused(`invoice ${label} is already void`);
-  if (invoice.status === 'paid') throw refused(`invoice ${label} is paid and cannot be voided`);
-  if (invoice.status === 'partial') {
-    throw refused(`invoice ${label} has payments of ${formatAmount(invoice.paid, invoice.currency)} ${invoice.currency} and cannot be voided`);
+  // Payments decide, not the status: an invoice of 0.00 is "paid" without any, and may be voided.
+  if (invoice.payments.length > 0) {
+    throw refused(
+      invoice.status === 'paid'
+        ? `invoice ${label} is paid and cannot be voided`
+        : `invoice ${label} has payments of ${formatAmount(invoice.paid, invoice.currency)} ${invoice.currency} and cannot be voided`,
+    );
   }
   invoice.status = 'void';
   const text = reason === undefined ? undefined : fields.singleLine(reason, 'reason');

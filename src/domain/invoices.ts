@@ -2,7 +2,7 @@
  * Creating, finding and editing invoices. Every change recomputes the totals through totals.ts; an edit of
  * an issued invoice keeps the version it replaces in the history.
  */
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysBetween, isCalendarDate } from './dates.js';
 import { invalid, notFound, refused } from './errors.js';
 import * as fields from './fields.js';
 import { customerSnapshot, findCustomer } from './customers.js';
@@ -55,7 +55,11 @@ export function findInvoice(doc: StoreDocument, ref: string): Invoice {
 }
 
 function dueDateFor(issueDate: string, dueDate: string | undefined, terms: number): { dueDate: string; terms: number } {
-  if (dueDate === undefined) return { dueDate: addDays(issueDate, terms), terms };
+  if (dueDate === undefined) {
+    const due = addDays(issueDate, terms);
+    if (!isCalendarDate(due)) throw invalid(`dueDate: ${terms} days after ${issueDate} is past 9999-12-31`);
+    return { dueDate: due, terms };
+  }
   if (dueDate < issueDate) throw invalid(`dueDate: ${dueDate} is before the issue date ${issueDate}`);
   return { dueDate, terms: daysBetween(issueDate, dueDate) };
 }
@@ -110,7 +114,8 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   const business = requireBusiness(doc);
   const label = invoiceLabel(invoice);
   const issued = invoice.status !== 'draft';
-  if (invoice.status === 'partial' || invoice.status === 'paid' || invoice.status === 'void') {
+  // Payments, not the status, decide: an invoice of 0.00 is "paid" without any.
+  if (invoice.status === 'void' || invoice.payments.length > 0) {
     throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : 'record a credit note or refund outside SmallPay');
   }
   if (issued && (changes.customer !== undefined || changes.currency !== undefined)) {
@@ -121,7 +126,9 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   const currency = changes.currency !== undefined ? fields.currency(changes.currency, 'currency') : invoice.currency;
   const totals = computeTotals(changes.items ?? invoice.items, currency, changes.itemLabel ?? jsonFieldLabel);
   const issueDate = changes.issueDate ?? invoice.issueDate;
-  if (issued && invoice.number !== null && seriesKey(business.numberFormat, issueDate) !== seriesKey(business.numberFormat, invoice.issueDate)) {
+  const format = invoice.numberFormat ?? business.numberFormat;
+  const series = invoice.series ?? seriesKey(format, invoice.issueDate);
+  if (issued && invoice.number !== null && seriesKey(format, issueDate) !== series) {
     throw refused(`issueDate: ${issueDate} would move ${label} out of its number series`, 'void it and issue a new one with that date');
   }
   const keepDue = changes.dueDate === undefined && changes.terms === undefined && changes.issueDate === undefined;

@@ -14,7 +14,7 @@
  * Limits: every amount, line or total, stays within ±MAX_MINOR_UNITS minor units (under 2^53), so it is
  * exact as a JavaScript number; a larger value is refused as invalid input, never rounded or wrapped.
  */
-import { type Decimal, parseDecimal } from './decimal.js';
+import { type Decimal, canonicalText, parseDecimal } from './decimal.js';
 import { invalid } from './errors.js';
 import { minorDigits } from './currency.js';
 
@@ -22,8 +22,10 @@ export const MAX_MINOR_UNITS = 999_999_999_999_999;
 
 /** An amount that must be exact at the currency's minor unit: "100.5" EUR → 10050; "100.001" EUR is refused. */
 export function parseAmount(text: string, currency: string, field: string): number {
-  const value = parseDecimal(text);
-  if (!value) throw invalid(`${field}: '${text}' is not a decimal amount (write it like 1234.56)`);
+  const written = parseDecimal(text);
+  if (!written) throw invalid(`${field}: '${text}' is not a decimal amount (write it like 1234.56)`);
+  // Trailing zeros are exact: 100.000 EUR is 100.00 EUR.
+  const value = parseDecimal(canonicalText(written)) as Decimal;
   const digits = minorDigits(currency);
   if (value.scale > digits) {
     throw invalid(`${field}: ${text} has more than ${digits} decimal place${digits === 1 ? '' : 's'}, the most ${currency} allows`);

@@ -26,6 +26,8 @@ export const CLAIM_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export interface RunIdentity {
   pid: number;
   host: string;
+  /** Random per run: a claim is this run's own only with this token (in containers every run may be pid 1). */
+  token: string;
   /** Milliseconds since the epoch, for claims (real time: SMALLPAY_NOW only sets the calendar day). */
   now: number;
   isAlive(pid: number): boolean;
@@ -53,14 +55,35 @@ export type SendPlan = { job: SendJob; retry: boolean } | { skip: string };
 
 export function claimIsLive(claim: SendJob['claim'], run: RunIdentity): boolean {
   if (!claim) return false;
+  if (claim.token !== undefined && claim.token === run.token) return true;
   const age = run.now - claim.at;
   if (claim.host !== run.host) return age < FOREIGN_CLAIM_LIFETIME_MS;
-  if (claim.pid === run.pid) return true;
+  // Our own process id with another token: the process that claimed it is gone, and we reuse its id.
+  if (claim.pid === run.pid) return false;
   return run.isAlive(claim.pid) && age < CLAIM_LIFETIME_MS;
 }
 
 function claimFor(run: RunIdentity): NonNullable<SendJob['claim']> {
-  return { pid: run.pid, host: run.host, at: run.now };
+  return { pid: run.pid, host: run.host, at: run.now, token: run.token };
+}
+
+/**
+ * Why a message waiting from an earlier run is no longer true, if it is not: its invoice was deleted,
+ * voided, or (for a reminder) paid or no longer overdue. Checked whenever a waiting job is taken up again.
+ */
+export function staleReason(doc: StoreDocument, job: SendJob, today: string): string | undefined {
+  const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId);
+  if (!invoice) return 'the invoice was deleted';
+  if (invoice.status === 'void') return 'the invoice was voided';
+  if (invoice.status === 'draft') return 'the invoice is a draft';
+  if (job.kind === 'reminder' && !isOverdue(invoice, today)) return invoice.status === 'paid' ? 'the invoice was paid' : 'the invoice is no longer overdue';
+  return undefined;
+}
+
+function cancel(job: SendJob, reason: string): void {
+  job.state = 'cancelled';
+  job.lastError = `not sent: ${reason}`;
+  delete job.claim;
 }
 
 /** The last day a message of this kind went out for the invoice, from the outbox and the history. */
@@ -93,10 +116,16 @@ function describeSkip(job: SendJob): string {
  */
 export function planSend(doc: StoreDocument, invoice: Invoice, request: SendRequest, run: RunIdentity): SendPlan {
   const { kind } = request;
-  const open = doc.outbox.filter((job) => job.invoiceId === invoice.id && job.kind === kind && job.state !== 'sent');
+  const open = doc.outbox.filter((job) => job.invoiceId === invoice.id && job.kind === kind && job.state !== 'sent' && job.state !== 'cancelled');
   for (const job of open) {
+    if (job.state === 'cancelled') continue;
     if (job.state === 'pending') {
       if (claimIsLive(job.claim, run)) return { skip: `being sent by another run (process ${job.claim?.pid})` };
+      const stale = staleReason(doc, job, request.today);
+      if (stale) {
+        cancel(job, stale);
+        continue;
+      }
       job.claim = claimFor(run);
       return { job, retry: true };
     }
@@ -130,12 +159,20 @@ export function planSend(doc: StoreDocument, invoice: Invoice, request: SendRequ
   return { job, retry: false };
 }
 
-/** Claims the pending jobs no live run holds, and (when asked) the failed ones, for `outbox retry`. */
-export function claimRetryableJobs(doc: StoreDocument, run: RunIdentity, includeFailed: boolean): SendJob[] {
+/**
+ * Claims the pending jobs no live run holds, and (when asked) the failed ones, for `outbox retry`; a job
+ * whose message is no longer true is cancelled instead (see staleReason).
+ */
+export function claimRetryableJobs(doc: StoreDocument, run: RunIdentity, includeFailed: boolean, today: string): SendJob[] {
   const claimed: SendJob[] = [];
   for (const job of doc.outbox) {
     const retryable = (job.state === 'pending' && !claimIsLive(job.claim, run)) || (includeFailed && job.state === 'failed');
     if (!retryable) continue;
+    const stale = staleReason(doc, job, today);
+    if (stale) {
+      cancel(job, stale);
+      continue;
+    }
     job.state = 'pending';
     job.claim = claimFor(run);
     claimed.push(job);

@@ -121,6 +121,8 @@ function checkSchedule(doc: StoreDocument, schedule: Omit<Schedule, 'id' | 'stat
 
 export function createSchedule(doc: StoreDocument, input: ScheduleInput, context: { today: string; id: string }): Schedule {
   const customer = findCustomer(doc, input.customer);
+  // Fixed now: a later change of the customer's or business's currency must not change what is billed.
+  const currency = fields.currency(input.currency ?? customer.currency ?? requireBusiness(doc).currency, 'currency');
   const schedule: Schedule = {
     id: context.id,
     customer: customer.id,
@@ -131,7 +133,7 @@ export function createSchedule(doc: StoreDocument, input: ScheduleInput, context
     ...(input.end !== undefined && { end: input.end }),
     ...(input.count !== undefined && { count: input.count }),
     ...(input.terms !== undefined && { terms: input.terms }),
-    ...(input.currency !== undefined && { currency: fields.currency(input.currency, 'currency') }),
+    currency,
     ...(input.note !== undefined && input.note.trim() !== '' && { note: fields.multiLine(input.note, 'note') }),
     items: input.items,
     status: 'active',

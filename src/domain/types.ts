@@ -161,8 +161,9 @@ export interface Invoice {
   paid: number;
   payments: Payment[];
   history: HistoryEntry[];
-  /** The number series and the place in it, given at issue (for `smallpay verify`). */
+  /** The number series and the place in it, and the number format they came from, given at issue. */
   series?: string;
+  numberFormat?: string;
   sequence?: number;
   /** Invoices made by a recurring schedule: which one, for which period. */
   recurring?: { scheduleId: string; period: string };
@@ -197,11 +198,12 @@ export interface SendJob {
   bcc: string[];
   /** The Message-ID header, the same on every attempt, so mail clients drop a duplicate. */
   messageId: string;
-  state: 'pending' | 'sent' | 'failed';
+  /** cancelled: the message was no longer true when its turn came (the invoice was paid, voided, deleted). */
+  state: 'pending' | 'sent' | 'failed' | 'cancelled';
   createdAt: string;
   attempts: number;
   /** The run working on it; a pending job without a live claim is picked up by the next run. */
-  claim?: { pid: number; host: string; at: number };
+  claim?: { pid: number; host: string; at: number; token?: string };
   /** Reminders: as they were when the reminder was decided, so a retry says the same. */
   daysOverdue?: number;
   balance?: number;

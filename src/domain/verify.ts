@@ -9,6 +9,7 @@
  */
 import { invoiceLabel } from './invoices.js';
 import { formatAmount } from './money.js';
+import { seriesKey } from './numbering.js';
 import { type RunIdentity, claimIsLive } from './outbox.js';
 import { statusForPaid } from './status.js';
 import { computeTotals } from './totals.js';
@@ -57,6 +58,10 @@ function checkNumbers(doc: StoreDocument): string[] {
   const seenNumbers = new Map<string, number>();
   for (const invoice of doc.invoices) if (invoice.number !== null) seenNumbers.set(invoice.number, (seenNumbers.get(invoice.number) ?? 0) + 1);
   for (const [number, times] of seenNumbers) if (times > 1) problems.push(`${number}: used by ${times} invoices`);
+  for (const invoice of doc.invoices) {
+    if (invoice.number === null || invoice.series === undefined || invoice.numberFormat === undefined) continue;
+    if (seriesKey(invoice.numberFormat, invoice.issueDate) !== invoice.series) problems.push(`${invoice.number}: dated ${invoice.issueDate}, outside its number series ${invoice.series}`);
+  }
 
   for (const series of new Set([...bySeries.keys(), ...Object.keys(doc.sequences)])) {
     const places = bySeries.get(series) ?? new Map<number, string[]>();

@@ -28,10 +28,13 @@ export interface Mailer {
 }
 
 /**
- * - retryable: the message was not refused for what it is (a timeout, a dropped connection, a 4xx reply);
+ * - retryable: the server certainly did not take the message (no connection, a 4xx reply), so sending it
+ *   again in this run cannot make a duplicate;
  * - permanent: the server refused this message (a 5xx reply to it); it is recorded as failed;
- * - stopsBatch: the server or our setup is the problem (unreachable, login refused, TLS), so the rest of
- *   the batch would fail the same way; its messages stay pending for the next run.
+ * - stopsBatch: the server or our setup is the problem (unreachable, login refused, TLS, a connection that
+ *   went silent or broke), so the rest of the batch would fail the same way; its messages stay pending.
+ * A connection that breaks or goes silent after the message may have been taken is not retried in the run:
+ * the message stays pending and the next run sends it with the same Message-ID.
  */
 export class SendFailure extends Error {
   override readonly name = 'SendFailure';
@@ -45,7 +48,10 @@ export class SendFailure extends Error {
   }
 }
 
-const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EPROXY', 'ECONNREFUSED', 'ECONNRESET']);
+/** The connection never got as far as the message: safe to try again at once. */
+const NOT_CONNECTED_CODES = new Set(['ECONNECTION', 'EDNS', 'EPROXY', 'ECONNREFUSED']);
+/** The connection broke or went silent, perhaps after the server took the message. */
+const BROKEN_CODES = new Set(['ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE']);
 const SETUP_CODES = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'ECONFIG', 'EOAUTH2']);
 
 export function classifySendError(error: unknown): SendFailure {
@@ -56,8 +62,12 @@ export function classifySendError(error: unknown): SendFailure {
     const permanent = responseCode >= 500 && responseCode < 600 && responseCode !== 503;
     return new SendFailure(text, !permanent, permanent, false);
   }
-  if (code !== undefined && CONNECTION_CODES.has(code)) return new SendFailure(text, true, false, true);
-  return new SendFailure(text, true, false, false);
+  if (code !== undefined && NOT_CONNECTED_CODES.has(code)) return new SendFailure(text, true, false, true);
+  if (code === 'ETIMEDOUT' && /connection timeout|greeting never received/i.test(text)) return new SendFailure(text, true, false, true);
+  if (code !== undefined && BROKEN_CODES.has(code)) {
+    return new SendFailure(`${text} (the server may have taken it; the next run sends it again with the same Message-ID)`, false, false, true);
+  }
+  return new SendFailure(text, false, false, true);
 }
 
 type Nodemailer = typeof import('nodemailer');

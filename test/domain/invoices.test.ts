@@ -94,9 +94,9 @@ describe('payments', () => {
   it('accumulates partial payments and pays the balance without an amount', () => {
     const doc = sampleDocument();
     const invoice = newInvoice(doc);
-    applyPayment(invoice, { amount: '500', date: '2026-11-26', method: 'bank' }, TODAY);
+    applyPayment(invoice, { amount: '500', date: '2026-11-26', method: 'bank' }, '2026-11-26');
     expect(invoice).toMatchObject({ status: 'partial', paid: 50000 });
-    const rest = applyPayment(invoice, { date: '2026-11-27' }, TODAY);
+    const rest = applyPayment(invoice, { date: '2026-11-27' }, '2026-11-27');
     expect(rest.amount).toBe(128500);
     expect(invoice).toMatchObject({ status: 'paid', paid: 178500 });
     expect(invoice.payments).toEqual([{ amount: 50000, date: '2026-11-26', method: 'bank' }, { amount: 128500, date: '2026-11-27' }]);
@@ -107,6 +107,8 @@ describe('payments', () => {
     const invoice = newInvoice(doc);
     expectRule(() => applyPayment(invoice, { amount: '1785.01', date: TODAY }, TODAY), 'refused', /more than the balance due of 1785.00 EUR/);
     expectRule(() => applyPayment(invoice, { amount: '0.001', date: TODAY }, TODAY), 'invalid', /more than 2 decimal places/);
+    expectRule(() => applyPayment(invoice, { date: '2026-11-24' }, TODAY), 'refused', /date: 2026-11-24 is before the invoice's issue date 2026-11-25/);
+    expectRule(() => applyPayment(invoice, { date: '2026-11-26' }, TODAY), 'refused', /date: 2026-11-26 is in the future/);
     expectRule(() => applyPayment(invoice, { amount: '0', date: TODAY }, TODAY), 'invalid', /greater than 0/);
     expectRule(() => applyPayment(newInvoice(doc, { draft: true }), { date: TODAY }, TODAY), 'refused', /draft/);
     const voided = newInvoice(doc);
@@ -163,6 +165,17 @@ describe('editing', () => {
     const before = structuredClone(invoice);
     expect(() => editInvoice(doc, invoice, { items: [{ description: 'x', unitPrice: 'abc' }] }, TODAY)).toThrow(DomainError);
     expect(invoice).toEqual(before);
+  });
+});
+
+describe('invoices of 0.00', () => {
+  it('are paid on issue, and may still be edited or voided since nothing was paid', () => {
+    const doc = sampleDocument();
+    const free = newInvoice(doc, { items: [{ description: 'Goodwill', unitPrice: '0' }] });
+    expect(free).toMatchObject({ status: 'paid', total: 0, payments: [] });
+    editInvoice(doc, free, { note: 'On the house' }, TODAY);
+    voidInvoice(free, TODAY);
+    expect(free.status).toBe('void');
   });
 });
 

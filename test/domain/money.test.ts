@@ -20,6 +20,8 @@ describe('parseAmount', () => {
     ['0.01', 'EUR', 1],
     ['1785', 'JPY', 1785],
     ['1.234', 'KWD', 1234],
+    ['100.000', 'EUR', 10000],
+    ['5.0', 'JPY', 5],
   ])('%s %s → %i minor units', (text, currency, minor) => {
     expect(parseAmount(text, currency, 'amount')).toBe(minor);
   });

@@ -66,10 +66,16 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(/Commands:/);
   });
 
-  it('shows help on stderr and exits 2 when a subcommand is missing', async () => {
+  it('says in one line what is missing when a group is named without its verb', async () => {
     const result = await box.run(['invoice']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/Usage: smallpay invoice/);
+    expect(result.stderr).toBe("smallpay: say what to do with 'invoice'; smallpay invoice --help lists the commands\n");
+  });
+
+  it('shows the overview for a bare smallpay', async () => {
+    const result = await box.ok([]);
+    expect(result.stdout).toMatch(/^Usage: smallpay \[options\] \[command\]/);
+    expect(result.stderr).toBe('');
   });
 });

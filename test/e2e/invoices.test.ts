@@ -131,3 +131,21 @@ describe('the invoice lifecycle from the shell', () => {
     expect(list).not.toMatch(/[─│┌]/);
   });
 });
+
+describe('flags and the --input document', () => {
+  it('let a flag for terms or due date replace the other from the document', async () => {
+    const document = JSON.stringify({ customer: 'globex', issueDate: '2026-11-01', dueDate: '2026-12-31', items: [{ description: 'x', unitPrice: '1' }] });
+    const byTerms = JSON.parse((await box.ok(['invoice', 'new', '--input', '-', '--terms', '7', '--json'], { input: document })).stdout);
+    expect(byTerms).toMatchObject({ dueDate: '2026-11-08', terms: 7 });
+    const withTerms = JSON.stringify({ customer: 'globex', issueDate: '2026-11-01', terms: 60, items: [{ description: 'x', unitPrice: '1' }] });
+    const byDue = JSON.parse((await box.ok(['invoice', 'new', '--input', '-', '--due', '2026-11-15', '--json'], { input: withTerms })).stdout);
+    expect(byDue).toMatchObject({ dueDate: '2026-11-15', terms: 14 });
+  });
+
+  it('refuses payments dated before the invoice or in the future', async () => {
+    const number = (await box.ok(['invoice', 'new', '--customer', 'globex', '--date', '2026-11-10', '--item', 'x', '--price', '10'])).stdout.trim();
+    expect((await box.run(['invoice', 'pay', number, '--date', '2026-11-09'])).stderr).toMatch(/before the invoice's issue date/);
+    expect((await box.run(['invoice', 'pay', number, '--date', '2026-11-26'])).stderr).toMatch(/is in the future/);
+    expect(JSON.parse((await box.ok(['invoice', 'pay', number, '--amount', '10.000', '--json'])).stdout).status).toBe('paid');
+  });
+});

@@ -209,3 +209,26 @@ describe('smallpay verify', () => {
     expect(report.checks).toEqual([{ name: 'schema', ok: false, problems: [expect.stringMatching(/not valid JSON/)] }]);
   });
 });
+
+describe('schedules and their customers', () => {
+  it('keep the currency they were made with', async () => {
+    const id = await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    await box.ok(['config', 'set', 'currency', 'JPY']);
+    const plan = await runJson(['--dry-run']);
+    expect(plan.summary.created[0]).toMatchObject({ schedule: id, total: '1190.00', currency: 'EUR' });
+  });
+
+  it('follow a customer renamed, and stop a customer with running schedules from being removed', async () => {
+    const id = await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    await box.ok(['customer', 'edit', 'globex', '--id', 'globex-ag']);
+    expect(JSON.parse((await box.ok(['recurring', 'show', id, '--json'])).stdout).customer).toBe('globex-ag');
+    const refused = await box.run(['customer', 'rm', 'globex-ag']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/has 1 running recurring schedule/);
+    await box.ok(['customer', 'rm', 'globex-ag', '--force']);
+    expect(JSON.parse((await box.ok(['recurring', 'show', id, '--json'])).stdout).status).toBe('paused');
+    // The id stays with the removed customer's records: a newcomer of the same name gets another.
+    expect((await box.ok(['customer', 'add', '--name', 'Globex AG', '--email', 'new@globex.test'])).stdout).toBe('globex-ag-2\n');
+    expect((await box.run(['customer', 'add', '--id', 'globex-ag', '--name', 'X', '--email', 'x@x.test'])).code).toBe(2);
+  });
+});

@@ -45,6 +45,8 @@ describe('SMTP errors', () => {
     [{ responseCode: 503, response: '503 Bad sequence' }, { retryable: true, permanent: false, stopsBatch: false }],
     [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' }, { retryable: true, permanent: false, stopsBatch: true }],
     [{ code: 'ETIMEDOUT', message: 'Greeting never received' }, { retryable: true, permanent: false, stopsBatch: true }],
+    [{ code: 'ETIMEDOUT', message: 'Timeout' }, { retryable: false, permanent: false, stopsBatch: true }],
+    [{ code: 'ESOCKET', message: 'Connection closed unexpectedly' }, { retryable: false, permanent: false, stopsBatch: true }],
     [{ code: 'EAUTH', responseCode: 535, response: '535 Authentication failed' }, { retryable: false, permanent: false, stopsBatch: true }],
     [{ code: 'ETLS', message: 'self-signed certificate' }, { retryable: false, permanent: false, stopsBatch: true }],
   ])('sorts %j', (error, expected) => {

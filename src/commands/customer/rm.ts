@@ -19,7 +19,7 @@ export function toOptions({ args, opts }: RawInput): RemoveCustomerOptions {
 }
 
 /** Asks on a terminal only; scripts remove without --yes, as they always could. */
-export async function run(options: RemoveCustomerOptions, deps: Deps): Promise<string | undefined> {
+export async function run(options: RemoveCustomerOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
   if (!options.yes && canPrompt(deps.io)) {
     const customer = findCustomer(await store.read(), options.customer);
@@ -28,5 +28,5 @@ export async function run(options: RemoveCustomerOptions, deps: Deps): Promise<s
   const today = deps.today();
   const removed = await store.update((doc) => removeCustomer(doc, options.customer, { force: options.force, today }));
   deps.io.err.write(`Removed customer ${removed.id}\n`);
-  return options.json ? toJsonText(customerJson(removed), deps.io.stdoutIsTTY) : undefined;
+  return options.json ? toJsonText(customerJson(removed), deps.io.stdoutIsTTY) : `${removed.id}\n`;
 }

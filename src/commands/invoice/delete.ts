@@ -28,7 +28,7 @@ export function toOptions({ args, opts }: RawInput): DeleteInvoiceOptions {
   };
 }
 
-export async function run(options: DeleteInvoiceOptions, deps: Deps): Promise<string | undefined> {
+export async function run(options: DeleteInvoiceOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
   const today = deps.today();
   const removal = { force: options.force, today, ...(options.reason !== undefined && { reason: options.reason }) };
@@ -46,5 +46,5 @@ export async function run(options: DeleteInvoiceOptions, deps: Deps): Promise<st
     return { invoice, ...deleteInvoice(doc, invoice, removal) };
   });
   deps.io.err.write(`Deleted ${invoiceLabel(invoice)}${audited ? '; a copy is kept in the audit log (smallpay audit)' : ''}\n`);
-  return options.json ? toJsonText(invoiceJson(invoice, today), deps.io.stdoutIsTTY) : undefined;
+  return options.json ? toJsonText(invoiceJson(invoice, today), deps.io.stdoutIsTTY) : `${invoice.number ?? invoice.id}\n`;
 }

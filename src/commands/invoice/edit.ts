@@ -45,6 +45,8 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
   let changes = options.changes;
   if (options.input !== undefined) {
     const { draft: _draft, ...document } = await readInvoiceDocument(options.input, deps.io);
+    if (changes.terms !== undefined) delete document.dueDate;
+    if (changes.dueDate !== undefined) delete document.terms;
     changes = { ...document, ...changes };
   }
   const today = deps.today();

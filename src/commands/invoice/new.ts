@@ -47,6 +47,9 @@ export function toOptions({ opts }: RawInput): NewInvoiceOptions {
 
 async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => Promise<StoreDocument>): Promise<InvoiceInput> {
   const document = options.input === undefined ? {} : await readInvoiceDocument(options.input, deps.io);
+  // A due date and terms say the same thing: the one a flag gives replaces the other from the document.
+  if (options.flags.terms !== undefined) delete document.dueDate;
+  if (options.flags.dueDate !== undefined) delete document.terms;
   const merged = { ...document, ...options.flags };
   const fromFlags = options.flags.items !== undefined;
   let { customer, items } = merged;

@@ -10,7 +10,7 @@ export function registerOutbox(program: Command, makeDeps: DepsFactory): void {
     outbox
       .command('list', { isDefault: true })
       .description('list the pending messages (a run stopped, or the server was away) and the failed ones (refused by the server)')
-      .option('--all', 'the sent messages too')
+      .option('--all', 'the sent and cancelled messages too')
       .option('--json', 'print a JSON array of messages')
       .action(lazyAction(makeDeps, () => import('./list.js'))),
     ['smallpay outbox list --all --json', 'smallpay outbox'],

@@ -39,7 +39,7 @@ function jobJson(job: SendJob, sending: boolean) {
 export async function run(options: OutboxOptions, deps: Deps): Promise<string> {
   const doc = await (await deps.store()).read();
   const run = currentRun();
-  const jobs = doc.outbox.filter((job) => options.all || job.state !== 'sent');
+  const jobs = doc.outbox.filter((job) => options.all || job.state === 'pending' || job.state === 'failed');
   if (options.json) return toJsonText(jobs.map((job) => jobJson(job, job.state === 'pending' && claimIsLive(job.claim, run))), deps.io.stdoutIsTTY);
   if (jobs.length === 0) {
     deps.io.err.write(options.all ? 'The outbox is empty.\n' : 'Nothing is waiting in the outbox.\n');

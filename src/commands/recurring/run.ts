@@ -39,10 +39,15 @@ interface RunSummary {
   failed: { schedule?: string; number?: string; error: string }[];
 }
 
-/** What a run would issue: every due period of every active schedule, with its total. */
-function plan(doc: StoreDocument, today: string): Created[] {
-  return doc.recurring.flatMap((schedule) =>
-    duePeriods(schedule, today).map((occurrence) => {
+/** What a run would issue: every due period of every active schedule, with its total; and what would fail. */
+function plan(doc: StoreDocument, today: string, failed: RunSummary['failed']): Created[] {
+  return doc.recurring.flatMap((schedule) => {
+    const due = duePeriods(schedule, today);
+    if (due.length > 0 && !doc.customers.some((c) => c.id === schedule.customer)) {
+      failed.push({ schedule: schedule.id, error: `customer '${schedule.customer}' no longer exists` });
+      return [];
+    }
+    return due.map((occurrence) => {
       const currency = schedule.currency ?? doc.customers.find((c) => c.id === schedule.customer)?.currency ?? doc.business?.currency ?? 'EUR';
       return {
         schedule: schedule.id,
@@ -53,8 +58,8 @@ function plan(doc: StoreDocument, today: string): Created[] {
         total: formatAmount(computeTotals(schedule.items, currency).total, currency),
         currency,
       };
-    }),
-  );
+    });
+  });
 }
 
 export async function run(options: RecurringRunOptions, deps: Deps): Promise<string> {
@@ -66,8 +71,9 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
   for (const schedule of initial.recurring) if (schedule.status === 'paused') summary.skipped.push({ schedule: schedule.id, reason: 'paused' });
 
   if (options.dryRun) {
-    summary.created = plan(initial, today);
+    summary.created = plan(initial, today, summary.failed);
     for (const entry of summary.created) say(`would issue  ${entry.schedule} ${entry.period} (${entry.date}) to ${entry.customer}: ${entry.total} ${entry.currency}`);
+    for (const entry of summary.failed) say(`would fail   ${entry.schedule}: ${entry.error}`);
     say(`Dry run: ${plural(summary.created.length, 'invoice')} would be issued; nothing was changed`);
     return options.json ? toJsonText({ ...summary, dryRun: true }, deps.io.stdoutIsTTY) : '';
   }

@@ -41,7 +41,8 @@ export interface CurrencyDashboard {
 
 export function monthsOf(period: Period): string[] {
   const months: string[] = [];
-  for (let month = monthStart(period.from); month <= period.to; month = monthStart(month, 1)) months.push(month.slice(0, 7));
+  const last = monthNumber(period.to);
+  for (let month = monthStart(period.from); monthNumber(month) <= last; month = monthStart(month, 1)) months.push(month.slice(0, 7));
   return months;
 }
 
