@@ -18,7 +18,7 @@ import { type Mailer, type OutgoingMessage, SendFailure, createSmtpMailer, rende
 import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js';
 import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
 import { formatDate, formatMoney } from '../render/pdf/invoice-view.js';
-import type { Store } from '../store/store.js';
+import { type Store, Unchanged } from '../store/store.js';
 import { writeFileAtomically } from '../cli/output-file.js';
 import { startProgress } from '../cli/progress.js';
 import { sendWithRetries } from './retry.js';
@@ -143,8 +143,13 @@ async function storeMode(path: string): Promise<number | undefined> {
   return stat(path).then((info) => info.mode, () => undefined);
 }
 
-export async function mailRouteFor(context: DeliveryContext, business: Business): Promise<MailRoute> {
-  return resolveMailRoute(context.env, business, { path: context.store.path, mode: await storeMode(context.store.path) });
+/** What to send, decided on the document read inside the locked write that claims the jobs. */
+export type ChooseInvoices = (doc: StoreDocument) => SendSelection;
+
+/** Where mail goes; resolved inside the claiming write, so a bad setting claims nothing. */
+function mailRouteIn(doc: StoreDocument, context: DeliveryContext, mode: number | undefined): { business: Business; route: MailRoute } {
+  const business = requireBusiness(doc);
+  return { business, route: resolveMailRoute(context.env, business, { path: context.store.path, mode }) };
 }
 
 /** Renders the PDFs of the jobs, in parallel for big batches, handing each to `use` as it comes. */
@@ -234,10 +239,17 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   }
 }
 
-/** `send`: claims, renders and sends the chosen invoices or reminders. */
-export async function sendInvoices(selection: SendSelection, context: DeliveryContext): Promise<SendSummary> {
-  const route = await mailRouteFor(context, requireBusiness(await context.store.read()));
-  const { claimed, summary, business } = await context.store.update((doc) => planAll(doc, selection, context));
+/** `send`: claims, renders and sends the chosen invoices or reminders, reading the store once. */
+export async function sendInvoices(choose: ChooseInvoices, context: DeliveryContext): Promise<SendSummary> {
+  const mode = await storeMode(context.store.path);
+  const outcome = await context.store.update((doc) => {
+    const selection = choose(doc);
+    if (selection.invoiceIds.length === 0) return new Unchanged(undefined);
+    const { route } = mailRouteIn(doc, context, mode);
+    return { ...planAll(doc, selection, context), route };
+  });
+  if (!outcome) return { sent: [], skipped: [], failed: [] };
+  const { claimed, summary, business, route } = outcome;
   for (const skip of summary.skipped) context.io.err.write(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}\n`);
   if (route.kind === 'file' && claimed.length > 0) {
     context.io.err.write(`No SMTP server is configured (SMALLPAY_SMTP_URL or smtp.host): writing the messages to ${join(dirname(context.store.path), 'outbox')}\n`);
@@ -248,15 +260,15 @@ export async function sendInvoices(selection: SendSelection, context: DeliveryCo
 
 /** `outbox retry`: sends again the pending jobs no live run holds, and the failed ones. */
 export async function retryOutbox(context: DeliveryContext): Promise<SendSummary> {
-  const route = await mailRouteFor(context, requireBusiness(await context.store.read()));
-  const { claimed, business } = await context.store.update((doc) => {
-    const business = requireBusiness(doc);
+  const mode = await storeMode(context.store.path);
+  const { claimed, business, route } = await context.store.update((doc) => {
+    const { business, route } = mailRouteIn(doc, context, mode);
     const claimed: ClaimedJob[] = [];
     for (const job of claimRetryableJobs(doc, context.run, true, context.today)) {
       const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId) as Invoice;
       claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
     }
-    return { claimed, business };
+    return { claimed, business, route };
   });
   const summary: SendSummary = { sent: [], skipped: [], failed: [] };
   await deliverClaimed(claimed, business, route, context, summary);
@@ -264,9 +276,9 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
 }
 
 /** `send --dry-run`: the messages that would go out, as .eml files in `folder`; nothing is claimed or sent. */
-export async function previewInvoices(selection: SendSelection, context: DeliveryContext, folder: string): Promise<SendSummary & { files: string[] }> {
+export async function previewInvoices(choose: ChooseInvoices, context: DeliveryContext, folder: string): Promise<SendSummary & { files: string[] }> {
   const doc = await context.store.read();
-  const { claimed, summary, business } = planAll(structuredClone(doc), selection, context);
+  const { claimed, summary, business } = planAll(doc, choose(doc), context);
   const files: string[] = [];
   await withPdfs(claimed, business, context, async (index, pdf) => {
     const { job, invoice } = claimed[index] as ClaimedJob;

@@ -117,11 +117,6 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'mail.bcc': grouped('mail', 'bcc', emailList),
 };
 
-/** The canonical name of a setting key or alias, e.g. "iban" → "payment.iban"; throws for unknown keys. */
-export function settingName(key: string): SettingKey {
-  return settingFor(key).name;
-}
-
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
   const name = (SETTING_ALIASES[key] ?? key) as SettingKey;
   const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;

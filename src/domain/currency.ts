@@ -26,7 +26,3 @@ export function minorDigits(currency: string): number {
   if (digits === undefined) throw new RangeError(`unknown currency ${currency}`);
   return digits;
 }
-
-export function currencyCodes(): string[] {
-  return [...MINOR_DIGITS.keys()].sort();
-}

@@ -53,7 +53,3 @@ export function formatAmount(minor: number, currency: string): string {
   const point = padded.length - digits;
   return `${sign}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
-
-export function amountAsDecimal(minor: number, currency: string): Decimal {
-  return { coef: BigInt(minor), scale: minorDigits(currency) };
-}

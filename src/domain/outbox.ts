@@ -15,7 +15,7 @@
 import { addDays, daysBetween } from './dates.js';
 import { refused } from './errors.js';
 import { invoiceLabel } from './invoices.js';
-import { balanceOf, isOverdue } from './status.js';
+import { isOverdue } from './status.js';
 import type { Invoice, SendJob, SendKind, StoreDocument } from './types.js';
 
 /** A claim from another machine counts as abandoned after this long (a live run finishes well before). */
@@ -153,7 +153,6 @@ export function planSend(doc: StoreDocument, invoice: Invoice, request: SendRequ
     createdAt: request.today,
     attempts: 0,
     claim: claimFor(run),
-    ...(kind === 'reminder' && { daysOverdue: Math.max(1, daysBetween(invoice.dueDate, request.today)), balance: balanceOf(invoice) }),
   };
   doc.outbox.push(job);
   return { job, retry: false };

@@ -204,9 +204,6 @@ export interface SendJob {
   attempts: number;
   /** The run working on it; a pending job without a live claim is picked up by the next run. */
   claim?: { pid: number; host: string; at: number; token?: string };
-  /** Reminders: as they were when the reminder was decided, so a retry says the same. */
-  daysOverdue?: number;
-  balance?: number;
   lastError?: string;
   response?: string;
   sentAt?: string;

@@ -28,10 +28,11 @@ function parseNumber(number: string, format: string): { series: string; sequence
     .replace(/\{YY\}/g, '(\\d{2})')
     .replace(/\{MM\}/g, '(\\d{2})')
     .replace(/\{SEQ(?::\d+)?\}/, '(?<seq>\\d+)');
-  const match = new RegExp(`^${pattern}$`).exec(number);
-  if (!match?.groups?.seq) return undefined;
-  const sequence = Number(match.groups.seq);
-  return { series: number.replace(match.groups.seq, '{SEQ}'), sequence };
+  const match = new RegExp(`^${pattern}$`, 'd').exec(number);
+  const [start, end] = match?.indices?.groups?.seq ?? [];
+  if (!match?.groups?.seq || start === undefined || end === undefined) return undefined;
+  // Replace the sequence where it stands, not the first same digits (INV-2026-2026).
+  return { series: `${number.slice(0, start)}{SEQ}${number.slice(end)}`, sequence: Number(match.groups.seq) };
 }
 
 function checkNumbers(doc: StoreDocument): string[] {

@@ -1,4 +1,5 @@
 /** The human views of customers and of the business settings. */
+import type { CurrencyBalance } from '../domain/balances.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
 import { REDACTED } from './json.js';
@@ -12,13 +13,7 @@ export function renderCustomerList(customers: readonly Customer[], style: TableS
   );
 }
 
-export interface CustomerBalance {
-  currency: string;
-  outstanding: number;
-  overdue: number;
-}
-
-export function renderCustomerDetail(customer: Customer, balances: readonly CustomerBalance[], invoiceCount: number, style: TableStyle): string {
+export function renderCustomerDetail(customer: Customer, balances: readonly CurrencyBalance[], invoiceCount: number, style: TableStyle): string {
   const optional = (label: string, value: string | number | undefined): [string, string][] => (value === undefined ? [] : [[label, String(value)]]);
   return renderFields(
     [

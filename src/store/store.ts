@@ -29,12 +29,17 @@ export interface CheckedRead {
   problems: string[];
 }
 
+/** Returned by an update's change to say it changed nothing: the file is left as it is (and .bak too). */
+export class Unchanged<T> {
+  constructor(readonly value: T) {}
+}
+
 export interface Store {
   readonly path: string;
   read(): Promise<StoreDocument>;
   /** Reads for a check: never throws for a damaged file, and lists every consistency problem, not the first. */
   readForCheck(): Promise<CheckedRead>;
-  update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T>;
+  update<T>(change: (doc: StoreDocument) => T | Unchanged<T> | Promise<T | Unchanged<T>>): Promise<T>;
 }
 
 function restoreHint(path: string): string {
@@ -104,6 +109,7 @@ export function openStore(options: StoreOptions): Store {
         const { file, db } = database();
         const { doc, migratedFrom } = await load(db, file, path);
         const result = await change(doc);
+        if (result instanceof Unchanged) return result.value as never;
         try {
           validateDocument(doc);
         } catch (error) {
@@ -114,7 +120,7 @@ export function openStore(options: StoreOptions): Store {
         db.data = doc;
         await db.write();
         await stampValidated(path);
-        return result;
+        return result as never;
       });
     },
   };

@@ -81,13 +81,17 @@ describe('invoice PDFs', () => {
   });
 
   it('is byte-for-byte the same for the same invoice, settings and day', async () => {
-    const first = await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', '-']);
-    const second = await box.run(['invoice', 'pdf', 'INV-2026-0001', '--out', '-']);
-    const bytes = (result: typeof first) => Buffer.from(result.stdout, 'latin1');
-    expect(second.stdout).toBe(first.stdout);
-    const otherDay = await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', '-'], { env: { SMALLPAY_NOW: '2026-11-26' } });
-    expect(otherDay.stdout).not.toBe(first.stdout);
-    expect(bytes(first).length).toBeGreaterThan(1000);
+    const write = async (name: string, env: Record<string, string> = {}) => {
+      const file = join(box.home, name);
+      await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', file], { env });
+      return readFileSync(file);
+    };
+    const first = await write('same-1.pdf');
+    const second = await write('same-2.pdf');
+    expect(first.length).toBeGreaterThan(1000);
+    expect(second.equals(first)).toBe(true);
+    const otherDay = await write('other-day.pdf', { SMALLPAY_NOW: '2026-11-26' });
+    expect(otherDay.equals(first)).toBe(false);
   });
 
   it('writes one PDF to stdout with --out -, and records its SHA-256 on the invoice', async () => {
@@ -149,7 +153,8 @@ describe('invoice PDFs', () => {
     await box.ok(['customer', 'add', '--name', 'X', '--email', 'x@x.test'], { env });
     await box.ok(['invoice', 'new', '--customer', 'x', '--item', 'y', '--price', '1'], { env });
     await box.ok(['config', 'set', 'pdf.font', join(box.home, 'custom.ttf')], { env });
-    const bytes = Buffer.from((await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', '-'], { env })).stdout, 'latin1');
+    await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', join(box.home, 'fonts.pdf')], { env });
+    const bytes = readFileSync(join(box.home, 'fonts.pdf'));
     expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+Roboto-Italic/);
     expect(bytes.toString('latin1')).not.toMatch(/\/FontName \/[A-Z]{6}\+Roboto-Regular/);
   });

@@ -101,18 +101,20 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
 
   if (options.send) {
     // The new invoices, and any earlier ones of schedules that never went out (a send that failed before).
-    const doc = await store.read();
-    const ids = doc.invoices.filter((invoice) => invoice.recurring && (invoice.status === 'open' || invoice.status === 'partial') && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
-    if (ids.length > 0) {
-      const { sendInvoices } = await import('../../delivery/deliver.js');
-      const sent = await sendInvoices(
-        { kind: 'invoice', invoiceIds: ids, explicit: false, resend: false, everyDays: 7 },
-        { store, env: deps.env, io: deps.io, today, newId: deps.newId, run: currentRun() },
-      );
-      summary.sent = sent.sent;
-      summary.skipped.push(...sent.skipped);
-      summary.failed.push(...sent.failed);
-    }
+    const unsent = (doc: StoreDocument) =>
+      doc.invoices.filter((invoice) => invoice.recurring && (invoice.status === 'open' || invoice.status === 'partial') && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
+    const { sendInvoices } = await import('../../delivery/deliver.js');
+    const sent = await sendInvoices((doc) => ({ kind: 'invoice', invoiceIds: unsent(doc), explicit: false, resend: false, everyDays: 7 }), {
+      store,
+      env: deps.env,
+      io: deps.io,
+      today,
+      newId: deps.newId,
+      run: currentRun(),
+    });
+    summary.sent = sent.sent;
+    summary.skipped.push(...sent.skipped);
+    summary.failed.push(...sent.failed);
   }
   say(`${plural(summary.created.length, 'invoice')} issued${options.send ? `, ${plural(summary.sent.length, 'message')} sent` : ''}, ${summary.failed.length} failed`);
   const output = options.json ? toJsonText(summary, deps.io.stdoutIsTTY) : '';

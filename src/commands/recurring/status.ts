@@ -1,4 +1,5 @@
 import type { RawInput } from '../../cli/command.js';
+import { UsageError } from '../../cli/errors.js';
 import type { Deps } from '../../cli/deps.js';
 import { singleArgument } from '../../cli/flags.js';
 import { removeSchedule, setScheduleStatus } from '../../domain/recurring.js';
@@ -12,7 +13,8 @@ export interface ScheduleStatusOptions {
 }
 
 export function toOptions({ args, opts, verb }: RawInput): ScheduleStatusOptions {
-  return { verb: (verb ?? 'pause') as ScheduleStatusOptions['verb'], id: singleArgument(args, 'schedule id'), json: opts.json === true };
+  if (verb !== 'pause' && verb !== 'resume' && verb !== 'rm') throw new UsageError(`recurring ${verb}: not a verb of this module`);
+  return { verb, id: singleArgument(args, 'schedule id'), json: opts.json === true };
 }
 
 export async function run(options: ScheduleStatusOptions, deps: Deps): Promise<string> {

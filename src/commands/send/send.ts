@@ -86,7 +86,7 @@ function summaryLine(summary: SendSummary): string {
 export async function run(options: SendOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
   const today = deps.today();
-  const chosen = selection(await store.read(), options, today);
+  const chosen = (doc: StoreDocument) => selection(doc, options, today);
   const { previewInvoices, sendInvoices } = await import('../../delivery/deliver.js');
   const context = { store, env: deps.env, io: deps.io, today, newId: deps.newId, run: currentRun() };
 

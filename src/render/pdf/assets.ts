@@ -3,8 +3,7 @@
  * by `config set` when the setting is made and again when a PDF is made. Every problem is a DomainError
  * naming the setting or flag and the file: exit 2, and no PDF.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
 import { describeFsError } from '../../store/fs-errors.js';
