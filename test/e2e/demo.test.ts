@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandbox } from '../support/cli.js';
+import { readPdf } from '../support/pdf-text.js';
 
 const box = sandbox();
 afterAll(() => box.cleanup());
@@ -41,5 +42,38 @@ describe('smallpay demo', () => {
     await box.ok(['--store', fresh, 'demo']);
     const customers = JSON.parse((await box.ok(['customer', 'list', '--json'], { env: { SMALLPAY_STORE: fresh } })).stdout) as { id: string }[];
     expect(customers.map((c) => c.id)).toEqual(['globex', 'initech', 'umbrella', 'zoe']);
+  });
+});
+
+describe('smallpay demo, the first PDFs and the next command', () => {
+  it('writes the PDFs of its issued invoices to pdf/ beside the demo store, and says where', async () => {
+    const result = await box.ok(['demo']);
+    const folder = join(box.home, '.local', 'share', 'smallpay', 'demo', 'pdf');
+    expect(result.stderr).toContain(`PDFs of its 7 issued invoices in ${folder}/\n`);
+    const numbers = (JSON.parse((await box.ok(['demo', '--json'])).stdout) as { number: string | null }[]).flatMap((invoice) => (invoice.number === null ? [] : [invoice.number]));
+    expect(numbers).toHaveLength(7);
+    expect(readdirSync(folder).sort()).toEqual(numbers.map((number) => `${number}.pdf`).sort());
+    const first = await readPdf(readFileSync(join(folder, 'INV-2026-0001.pdf')));
+    expect(first.text).toContain('INV-2026-0001');
+    expect(first.text).toContain('Globex GmbH');
+    expect(first.text).toContain('Northwind Studio');
+  });
+
+  it('keeps --json stdout one JSON document of the invoices', async () => {
+    const result = await box.ok(['demo', '--json']);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+    expect(result.stdout).not.toContain('PDFs');
+  });
+
+  it('suggests the next command as it was typed: npx smallpay under npx, else smallpay', async () => {
+    const plain = await box.ok(['demo']);
+    expect(plain.stderr).toMatch(/\nExplore it with: smallpay --store '[^']+store\.json' invoice show INV-2026-0001\n/);
+    for (const env of [{ npm_command: 'exec' }, { npm_lifecycle_event: 'npx' }]) {
+      const viaNpx = await box.ok(['demo'], { env });
+      expect(viaNpx.stderr).toMatch(/\nExplore it with: npx smallpay --store '[^']+store\.json' invoice show INV-2026-0001\n/);
+    }
+    // An npm script (npm run) is not npx: the script's own PATH has smallpay.
+    const viaScript = await box.ok(['demo'], { env: { npm_command: 'run-script', npm_lifecycle_event: 'try' } });
+    expect(viaScript.stderr).toContain('Explore it with: smallpay --store');
   });
 });
