@@ -33,6 +33,8 @@ function report(io: Io, message: string, hint?: string): void {
 export function exitCodeFor(error: unknown, io: Io, debug: boolean, argv: readonly string[] = []): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+    // `smallpay help invoice` shows the help it was asked for (exit code 0); a missing verb comes with 1.
+    if (error.code === 'commander.help' && error.exitCode === 0) return EXIT_OK;
     if (error.code === 'commander.help') {
       // A group named without its verb ("smallpay invoice"): one line, as every error is.
       const words = argv.filter((word) => !word.startsWith('-'));

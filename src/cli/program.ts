@@ -38,7 +38,7 @@ export function buildProgram(io: Io, makeDeps: DepsFactory): Command {
 Examples:
   $ smallpay demo
   $ smallpay init --name "Ada Lovelace Consulting" --email ada@example.com
-  $ smallpay customer add --name "Globex GmbH" --email ap@globex.test --lang de
+  $ smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de
   $ smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19
   $ smallpay invoice list --status overdue --json
 
@@ -47,5 +47,20 @@ Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the re
   for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerRecurring, registerVerify, registerAudit, registerDemo]) {
     register(program, makeDeps);
   }
+  for (const group of program.commands) if (group.commands.length > 0) suggestVerbsBeforeDefault(group);
   return program;
+}
+
+/**
+ * `smallpay report agin` would run the default verb (the dashboard) with 'agin' as an excess argument and
+ * say "too many arguments". When a word that is no verb reaches a default verb that takes no arguments, it
+ * was a mistyped verb: report it as commander reports unknown commands, with the nearest verb suggested.
+ */
+function suggestVerbsBeforeDefault(group: Command): void {
+  group.hook('preSubcommand', (_group, verb) => {
+    const [word] = group.args;
+    if (word === undefined || word.startsWith('-') || verb.registeredArguments.length > 0) return;
+    const known = word === 'help' || group.commands.some((command) => command.name() === word || command.aliases().includes(word));
+    if (!known) (group as unknown as { unknownCommand(): never }).unknownCommand();
+  });
 }

@@ -3,6 +3,7 @@
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
 import { invalid } from './errors.js';
+import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
 import { emailAddresses } from './fields.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
@@ -32,7 +33,7 @@ interface Setting {
   unset?(business: Business): void;
 }
 
-type Group = 'pdf' | 'payment' | 'smtp' | 'mail';
+type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax';
 type Check<T = string> = (value: string, field: string) => T;
 
 /** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
@@ -80,6 +81,14 @@ const host: Check = (value, field) => {
   return text;
 };
 const emailList: Check = (value, field) => emailAddresses(value, field).join(', ');
+/** A tax rate as items take it: a percentage from 0 to 100, at most 4 decimal places. */
+export const taxRatePercent: Check = (value, field) => {
+  const rate = parseDecimal(value.trim());
+  if (!rate || rate.scale > 4 || rate.coef < 0n || compareDecimals(rate, { coef: 100n, scale: 0 }) > 0) {
+    throw invalid(`${field}: '${value}' is not a tax rate (a percentage from 0 to 100, e.g. 19 or 7.5)`);
+  }
+  return canonicalText(rate);
+};
 
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
@@ -102,6 +111,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'pdf.labels': grouped('pdf', 'labels', path),
   'pdf.font': grouped('pdf', 'font', path),
   'pdf.fontBold': grouped('pdf', 'fontBold', path),
+  'tax.defaultRate': grouped('tax', 'defaultRate', taxRatePercent),
   'payment.bank': grouped('payment', 'bank', fields.singleLine),
   'payment.iban': grouped('payment', 'iban', normalizeIban),
   'payment.bic': grouped('payment', 'bic', normalizeBic),

@@ -18,6 +18,7 @@ export const SETTING_SUMMARIES = {
   'pdf.labels': 'folder of <lang>.json files adding or overriding invoice languages',
   'pdf.font': 'TTF font for invoice text instead of the built-in one (e.g. for CJK)',
   'pdf.fontBold': 'TTF font for bold invoice text (default: pdf.font)',
+  'tax.defaultRate': 'tax rate in percent that interactive invoice new proposes for each item (default 0)',
   'payment.bank': 'bank name in the payment instructions',
   'payment.iban': 'IBAN customers pay to (EUR invoices get an EPC QR code)',
   'payment.bic': 'BIC of that account',
@@ -31,6 +32,9 @@ export const SETTING_SUMMARIES = {
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;
+
+/** Settings every business has; all the others can be unset. */
+export const REQUIRED_SETTINGS: ReadonlySet<SettingKey> = new Set(['name', 'email', 'currency', 'terms', 'numberFormat', 'lang']);
 
 /** Settings holding a file or folder: the command line makes them absolute and checks they can be read. */
 export const PATH_SETTINGS: ReadonlySet<SettingKey> = new Set(['pdf.logo', 'pdf.labels', 'pdf.font', 'pdf.fontBold']);

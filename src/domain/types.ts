@@ -19,6 +19,7 @@ export interface Business {
   payment?: PaymentSettings;
   smtp?: SmtpSettings;
   mail?: MailSettings;
+  tax?: TaxSettings;
 }
 
 /** The SMTP server, when SMALLPAY_SMTP_URL does not give one. */
@@ -37,6 +38,11 @@ export interface SmtpSettings {
 export interface MailSettings {
   /** Addresses that get a blind copy of every message, for the books. */
   bcc?: string;
+}
+
+export interface TaxSettings {
+  /** Percent, e.g. "19": the rate interactive `invoice new` proposes for each item. */
+  defaultRate?: string;
 }
 
 /** How invoice PDFs look. Paths are absolute. */

@@ -52,6 +52,7 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ...Object.entries(business.payment ?? {}).map(([key, value]): [string, string] => [`payment.${key}`, cell(String(value))]),
       ...Object.entries(business.smtp ?? {}).map(([key, value]): [string, string] => [`smtp.${key}`, key === 'password' ? REDACTED : cell(String(value))]),
       ...Object.entries(business.mail ?? {}).map(([key, value]): [string, string] => [`mail.${key}`, cell(String(value))]),
+      ...Object.entries(business.tax ?? {}).map(([key, value]): [string, string] => [`tax.${key}`, cell(String(value))]),
     ],
     style,
   );

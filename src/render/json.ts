@@ -123,6 +123,7 @@ export function businessJson(business: Business) {
       tlsRejectUnauthorized: business.smtp?.tlsRejectUnauthorized ?? null,
     },
     mail: { bcc: business.mail?.bcc ?? null },
+    tax: { defaultRate: business.tax?.defaultRate ?? null },
   };
 }
 

@@ -61,9 +61,10 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
   });
 
-  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report', 'recurring'])('lists the commands of %j', async (group) => {
+  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report', 'recurring'])('lists the commands of %j, with examples', async (group) => {
     const result = await box.ok([...(group ? [group] : []), '--help']);
     expect(result.stdout).toMatch(/Commands:/);
+    expect(result.stdout).toMatch(new RegExp(`\\nExamples:\\n  \\$ smallpay ${group}`));
   });
 
   it('says in one line what is missing when a group is named without its verb', async () => {

@@ -18,8 +18,15 @@ function customerFields(command: Command, editing: boolean): Command {
 
 export function registerCustomer(program: Command, makeDeps: DepsFactory): void {
   const customer = program.command('customer').summary('add, list, show, edit and remove customers').description('Add, list, show, edit and remove customers.');
+  withExamples(customer, [
+    'smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de',
+    'smallpay customer list --search gmbh',
+    'smallpay customer show globex',
+    'smallpay customer edit globex --terms 14',
+  ]);
   withExamples(customerFields(customer.command('add').description('add a customer; on a terminal, asks for what is missing'), false).action(lazyAction(makeDeps, () => import('./add.js'))), [
-    'smallpay customer add --name "Globex GmbH" --email ap@globex.test --lang de --terms 14',
+    'smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de --terms 14',
+    'smallpay customer add --name "Zoë Łódź" --email zoe@lodz.test   # id: zoe-lodz',
     'smallpay customer add --id acme --name "ACME Corp." --email billing@acme.test --currency USD',
   ]);
   withExamples(

@@ -5,13 +5,21 @@ import { addItemOptions } from '../../cli/item-options.js';
 const ITEM_HELP = `
 Items: --item starts a line item; the --qty, --price and --tax after it belong to it.
   --item "Design work" --qty 10 --price 150.00 --tax 19 --item "Hosting" --price 20
-The description may hold any character (quote it); quantity defaults to 1 and tax to 0%.`;
+The description may hold any character (quote it); quantity defaults to 1 and tax to 0%.
+A description or price starting with a dash is joined to its flag with '=' (quote the description):
+  --item="-10% discount" --price=-15`;
 
 export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
   const invoice = program
     .command('invoice')
     .summary('create, list, show, edit, pay, void and delete invoices')
     .description('Create, list, show, edit, pay, void and delete invoices.');
+  withExamples(invoice, [
+    'smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19',
+    'smallpay invoice list --status overdue',
+    'smallpay invoice pay INV-2026-0001 --amount 500',
+    'smallpay invoice pdf INV-2026-0001',
+  ]);
 
   withExamples(
     addItemOptions(

@@ -6,6 +6,7 @@ export function registerOutbox(program: Command, makeDeps: DepsFactory): void {
     .command('outbox')
     .summary('list the messages waiting or failed, and retry them')
     .description('The outbox of emails: `smallpay outbox` lists what is pending or failed; `smallpay outbox retry` sends it again.');
+  withExamples(outbox, ['smallpay outbox', 'smallpay outbox list --all --json', 'smallpay outbox retry']);
   withExamples(
     outbox
       .command('list', { isDefault: true })

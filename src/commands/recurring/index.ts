@@ -7,6 +7,12 @@ export function registerRecurring(program: Command, makeDeps: DepsFactory): void
     .command('recurring')
     .summary('recurring invoices, issued exactly once per period by `recurring run`')
     .description('Recurring invoices: schedules that `smallpay recurring run` (by hand, cron or CI) turns into invoices, each period exactly once.');
+  withExamples(recurring, [
+    'smallpay recurring add --customer globex --every month --day 1 --start 2026-12-01 --item "Retainer {period}" --price 2000 --tax 19',
+    'smallpay recurring list',
+    'smallpay recurring run --dry-run',
+    'smallpay recurring run --send',
+  ]);
   withExamples(
     addItemOptions(
       recurring

@@ -12,6 +12,13 @@ export function registerReport(program: Command, makeDeps: DepsFactory): void {
     .command('report')
     .summary('the dashboard, aging, customers, forecast and statements')
     .description('Where the money is: `smallpay report` is the dashboard; aging, customers, forecast and statement look closer. Amounts in different currencies are never added together.');
+  withExamples(report, [
+    'smallpay report',
+    'smallpay report aging --csv > aging.csv',
+    'smallpay report customers --sort late --top 5',
+    'smallpay report forecast --weeks 8',
+    'smallpay report statement globex --from 2026-01-01',
+  ]);
   withExamples(
     formats(
       report
