@@ -15,6 +15,8 @@ export interface Prompter {
   /** `validate` returns an error message, or undefined when the answer is acceptable. */
   input(message: string, options?: { default?: string; validate?: (answer: string) => string | undefined }): Promise<string>;
   select<T>(message: string, choices: Choice<T>[]): Promise<T>;
+  /** A list narrowed as the person types: `source` gives the choices for what is typed so far ('' at first). */
+  search<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T>;
   confirm(message: string, defaultAnswer?: boolean): Promise<boolean>;
 }
 
@@ -52,6 +54,10 @@ export function createInquirerPrompter(): Prompter {
     async select(message, choices) {
       const { select } = await inquirer();
       return cancellable(select({ message, choices, pageSize: 12 }, context));
+    },
+    async search(message, source) {
+      const { search } = await inquirer();
+      return cancellable(search({ message, source: async (term) => source(term ?? ''), pageSize: 12 }, context));
     },
     async confirm(message, defaultAnswer = false) {
       const { confirm } = await inquirer();

@@ -66,11 +66,23 @@ describe('invoice list output', () => {
 
 describe('invoice new on a terminal', () => {
   it('asks for the customer and the items that were not given', async () => {
-    await seed({ tty: true, answers: ['globex', 'Design work', '10', '150', '19', 'Hosting', '1', '20.50', '7', ''] });
+    await seed({ tty: true, answers: ['globex', 'Design work', '10', '150', '19', 'Hosting', '1', '20.50', '7', '', true] });
     const options = newInvoice.toOptions({ args: [], opts: {} });
     const output = outputText(await newInvoice.run(options, setup.deps));
     expect(output).toBe('INV-2026-0003\n');
-    expect(setup.questions).toEqual(['Customer', 'Item description', 'Quantity', 'Unit price (net)', 'Tax rate %', 'Next item description (empty to finish)', 'Quantity', 'Unit price (net)', 'Tax rate %', 'Next item description (empty to finish)']);
+    expect(setup.questions).toEqual([
+      'Customer (type to search)',
+      'Item description',
+      'Quantity',
+      'Unit price (net)',
+      'Tax rate %',
+      'Next item description (empty to finish)',
+      'Quantity',
+      'Unit price (net)',
+      'Tax rate %',
+      'Next item description (empty to finish)',
+      'Issue INV-2026-0003 to Globex GmbH for 1,806.94 EUR?',
+    ]);
     const invoice = (await setup.store.read()).invoices.find((i) => i.number === 'INV-2026-0003');
     expect(invoice).toMatchObject({ customer: { id: 'globex' }, subtotal: 152050, total: 180694 });
   });

@@ -23,6 +23,10 @@ export function createTestDeps(options: TestDepsOptions = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const questions: string[] = [];
+  /** What a validator said of an answer; the prompt is then asked again, as inquirer does. */
+  const refusals: string[] = [];
+  /** The choices a search prompt offered, by what was typed. */
+  const searches: { term: string; offered: unknown[] }[] = [];
   const answers = [...(options.answers ?? [])];
   const answer = (question: string) => {
     questions.push(question);
@@ -30,8 +34,26 @@ export function createTestDeps(options: TestDepsOptions = {}) {
     return answers.shift();
   };
   const prompter: Prompter = {
-    input: async (message) => answer(message) as string,
+    input: async (message, { default: fallback, validate } = {}) => {
+      for (;;) {
+        const given = answer(message) as string;
+        const text = given === '' && fallback !== undefined ? fallback : given;
+        const refusal = validate?.(text);
+        if (refusal === undefined) return text;
+        refusals.push(refusal);
+      }
+    },
     select: async (message) => answer(message) as never,
+    // An answer { search: 'glo' } types 'glo' and takes the first choice offered; any other answer is the value.
+    search: async (message, source) => {
+      const given = answer(message);
+      if (typeof given !== 'object' || given === null || !('search' in given)) return given as never;
+      const term = String(given.search);
+      const offered = source(term);
+      searches.push({ term, offered: offered.map((choice) => choice.value) });
+      if (offered.length === 0) throw new Error(`search '${term}' offered nothing`);
+      return offered[0]?.value as never;
+    },
     confirm: async (message) => answer(message) as boolean,
   };
   const io: Io = {
@@ -64,6 +86,8 @@ export function createTestDeps(options: TestDepsOptions = {}) {
     stdout: () => out.join(''),
     stderr: () => err.join(''),
     questions,
+    refusals,
+    searches,
     cleanup: () => rmSync(directory, { recursive: true, force: true }),
   };
 }

@@ -1,6 +1,6 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
-import { UsageError } from '../../cli/errors.js';
+import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
@@ -10,8 +10,8 @@ import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
 import { formatAmount } from '../../domain/money.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
-import { cell } from '../../render/text.js';
-import { askCustomer, askItems } from './ask.js';
+import { cell, displayAmount } from '../../render/text.js';
+import { askCustomer, askItems, writesDecimalComma } from './ask.js';
 import { changedInvoiceOutput } from './output.js';
 
 export interface NewInvoiceOptions {
@@ -45,7 +45,7 @@ export function toOptions({ opts }: RawInput): NewInvoiceOptions {
   return { ...(input !== undefined && { input }), flags, json: opts.json === true };
 }
 
-async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => Promise<StoreDocument>): Promise<InvoiceInput> {
+async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => Promise<StoreDocument>): Promise<{ input: InvoiceInput; asked: boolean }> {
   const document = options.input === undefined ? {} : await readInvoiceDocument(options.input, deps.io);
   // A due date and terms say the same thing: the one a flag gives replaces the other from the document.
   if (options.flags.terms !== undefined) delete document.dueDate;
@@ -53,19 +53,36 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
   const merged = { ...document, ...options.flags };
   const fromFlags = options.flags.items !== undefined;
   let { customer, items } = merged;
-  if ((customer === undefined || items === undefined) && !canPrompt(deps.io)) {
+  if (customer !== undefined && items !== undefined) return { input: { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) }, asked: false };
+  if (!canPrompt(deps.io)) {
     throw new UsageError(`${customer === undefined ? '--customer' : '--item (with --price)'} is required (no terminal to ask on)`);
   }
-  customer ??= await askCustomer(await doc(), deps);
-  items ??= await askItems(deps);
-  return { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) };
+  const current = await doc();
+  customer ??= await askCustomer(current, deps);
+  items ??= await askItems(deps, { taxRate: current.business?.tax?.defaultRate ?? '0', decimalComma: writesDecimalComma(deps.env) });
+  return { input: { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) }, asked: true };
+}
+
+/**
+ * After questions, the invoice as it will be (computed by the core on a copy of the store, so the figures
+ * are the ones that will be stored), and a last chance to say no before it is issued.
+ */
+async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }, deps: Deps): Promise<void> {
+  const preview = createInvoice(structuredClone(doc), input, context);
+  const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
+  deps.io.err.write(`\n${renderInvoiceDetail({ ...preview, history: [] }, context.today, deps.io)}\n`);
+  const total = displayAmount(preview.total, preview.currency);
+  const question = preview.number ? `Issue ${preview.number} to ${cell(preview.customer.name)} for ${total}?` : `Save this draft for ${cell(preview.customer.name)} (${total})?`;
+  if (!(await deps.prompter.confirm(question, true))) throw new CancelledError('cancelled');
 }
 
 export async function run(options: NewInvoiceOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
-  const input = await completeInput(options, deps, () => store.read());
+  const { input, asked } = await completeInput(options, deps, () => store.read());
   const today = deps.today();
-  const invoice = await store.update((doc) => createInvoice(doc, input, { today, id: deps.newId('inv') }));
+  const id = deps.newId('inv');
+  if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
+  const invoice = await store.update((doc) => createInvoice(doc, input, { today, id }));
   const amount = `${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}`;
   deps.io.err.write(
     invoice.number
