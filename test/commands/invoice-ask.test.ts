@@ -5,6 +5,7 @@ import { decimalAnswer, writesDecimalComma } from '../../src/commands/invoice/as
 import * as newInvoice from '../../src/commands/invoice/new.js';
 import { changeSetting, createBusiness } from '../../src/domain/business.js';
 import { addCustomer } from '../../src/domain/customers.js';
+import { emptyDocument, schemaProblem } from '../../src/store/schema.js';
 import { type TestDepsOptions, createTestDeps, outputText } from '../support/test-deps.js';
 
 let setup: ReturnType<typeof createTestDeps>;
@@ -133,5 +134,29 @@ describe('the summary before issuing', () => {
     const options = newInvoice.toOptions({ args: [], opts: { customer: 'globex', item: [{ flag: 'item', value: 'Work' }, { flag: 'price', value: '100' }] } });
     expect(outputText(await newInvoice.run(options, setup.deps))).toBe('INV-2026-0001\n');
     expect(setup.questions).toEqual([]);
+  });
+});
+
+describe('the tax.defaultRate setting', () => {
+  it('takes a percentage from 0 to 100 as items do, and refuses anything else', () => {
+    const business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    changeSetting(business, 'tax.defaultRate', '7.50');
+    expect(business.tax).toEqual({ defaultRate: '7.5' });
+    changeSetting(business, 'tax.defaultRate', '0');
+    expect(business.tax).toEqual({ defaultRate: '0' });
+    for (const bad of ['101', '-1', '19,5', 'nineteen', '', '7.12345']) {
+      expect(() => changeSetting(business, 'tax.defaultRate', bad)).toThrow(/^tax\.defaultRate: '.*' is not a tax rate/);
+    }
+  });
+
+  it('is checked when a store is loaded: a hand-edited rate is refused', () => {
+    const doc = emptyDocument();
+    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    doc.business.tax = { defaultRate: '19' };
+    expect(schemaProblem(doc)).toBeUndefined();
+    for (const bad of ['19,5', '101', '-1', ' 19']) {
+      doc.business.tax = { defaultRate: bad };
+      expect(schemaProblem(doc)).toMatch(/defaultRate/);
+    }
   });
 });
