@@ -67,6 +67,7 @@ describe('settings from the shell', () => {
       payment: { bank: null, iban: null, bic: null },
       smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null },
       mail: { bcc: null },
+      tax: { defaultRate: null },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);
