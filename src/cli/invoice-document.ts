@@ -6,12 +6,12 @@
  * Numbers may be JSON numbers or decimal strings. Unknown fields are refused: a typo such as "unit_price"
  * must not silently bill nothing.
  */
-import { readFile } from 'node:fs/promises';
 import { parseCalendarDate } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { termsDays } from '../domain/fields.js';
 import type { ItemInput } from '../domain/totals.js';
 import { validateInvoiceInput } from '../generated/validateInvoiceInput.js';
+import { FileRefusedError, MiB, readRegularFile } from '../platform/bounded-read.js';
 import { describeSchemaError } from '../store/schema-errors.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -69,13 +69,17 @@ export function parseInvoiceDocument(json: unknown, source: string): InvoiceDocu
   return document;
 }
 
-/** Reads `--input <file|->` and parses it. */
+/** The most `--input` reads, from a file or stdin: far more than 1000 items need, far less than memory. */
+export const MAX_INPUT_BYTES = 10 * MiB;
+
+/** Reads `--input <file|->` (a regular file, or stdin for '-', up to MAX_INPUT_BYTES) and parses it. */
 export async function readInvoiceDocument(input: string, io: Io): Promise<InvoiceDocument> {
   const source = `--input ${input}`;
   let text: string;
   try {
-    text = input === '-' ? await io.readStdin() : await readFile(input, 'utf8');
+    text = input === '-' ? await io.readStdin(MAX_INPUT_BYTES) : readRegularFile(input, MAX_INPUT_BYTES, '--input').toString('utf8');
   } catch (error) {
+    if (error instanceof FileRefusedError) throw new UsageError(input === '-' ? `--input -: ${error.message}` : error.message);
     throw new UsageError(`${source}: cannot read it: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
   if (text.trim() === '') throw new UsageError(`${source}: is empty; expected a JSON document`);
