@@ -14,10 +14,12 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
  * "Trojan Source" trick: an amount or IBAN displayed in another order than stored). Namely the C0 controls
  * but tab and newline, DEL, the C1 controls U+0080–U+009F, U+2028/U+2029, and the bidi marks, embeddings,
  * overrides and isolates U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
- * One-line fields (names, descriptions, ids) refuse tab, newline and carriage return too; multi-line
- * fields (addresses, notes, the PDF footer) keep newlines, with CR LF and CR read as a newline.
+ * Tab, newline and carriage return are line breaks, not controls here: one-line fields (names, ids, emails)
+ * refuse them; multi-line fields (addresses, notes, item descriptions, the PDF footer) keep newlines and tabs,
+ * with CR LF and CR read as a newline. A CR is still allowed in a stored text, since older versions kept it
+ * in item descriptions; every renderer shows it as a line break or a space.
  */
-export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 const FORBIDDEN_IN_LINE = /[\t\n\r]/;
 
 /** "U+001B": how a refused character is named in a message, since printing it would do what we refuse. */

@@ -14,7 +14,7 @@
  */
 import { type Decimal, canonicalText, compareDecimals, divideRoundHalfAwayFromZero, multiply, parseDecimal, pow10, roundToScale, textWithMinScale } from './decimal.js';
 import { invalid } from './errors.js';
-import { singleLine } from './fields.js';
+import { multiLine } from './fields.js';
 import { minorDigits } from './currency.js';
 import { toMinorUnits } from './money.js';
 import type { LineItem, TaxLine } from './types.js';
@@ -62,7 +62,8 @@ function parseItemNumber(text: string, label: string, maxDecimals: number, maxDi
 }
 
 function parseItem(input: ItemInput, index: number, label: FieldLabel, digits: number): LineItem & { rate: Decimal } {
-  const description = singleLine(input.description, label(index, 'description'), MAX_DESCRIPTION_LENGTH);
+  // Several lines are allowed (a phase, a list of deliverables), as before; control characters are not.
+  const description = multiLine(input.description, label(index, 'description'), MAX_DESCRIPTION_LENGTH);
   const quantity = parseItemNumber(input.quantity ?? '1', label(index, 'quantity'), MAX_QUANTITY_DECIMALS, MAX_QUANTITY_DIGITS);
   if (quantity.coef <= 0n) throw invalid(`${label(index, 'quantity')}: must be greater than 0`);
   const unitPrice = parseItemNumber(input.unitPrice, label(index, 'unitPrice'), MAX_PRICE_DECIMALS, MAX_PRICE_DIGITS);

@@ -35,8 +35,9 @@ describe('stored text', () => {
     for (const text of ['Zoë Łódź', 'شركة', '株式会社', '4\u202f000 €', 'Team 🚀', 'a\u00a0b']) expect(singleLine(text, 'name')).toBe(text);
   });
 
-  it('refuses ESC and BEL in item descriptions', () => {
-    expect(() => computeTotals([{ description: 'Work\x1b[2J', unitPrice: '1' }], 'EUR')).toThrow(/^items\[0\]\.description: must be one line without control characters \(found U\+001B\)$/);
+  it('refuses ESC and BEL in item descriptions, which may span lines', () => {
+    expect(computeTotals([{ description: 'Design\r\n- phase 1', unitPrice: '1' }], 'EUR').items[0]?.description).toBe('Design\n- phase 1');
+    expect(() => computeTotals([{ description: 'Work\x1b[2J', unitPrice: '1' }], 'EUR')).toThrow(/^items\[0\]\.description: must not contain control characters \(found U\+001B\)$/);
     expect(() => computeTotals([{ description: 'Bell\x07', unitPrice: '1' }], 'EUR')).toThrow(/U\+0007/);
   });
 

@@ -71,9 +71,10 @@ describe('validateDocument', () => {
     expect(problem(mutate)).toMatch(message);
   });
 
-  it('accepts tabs and newlines in texts, and numbers such as R2026.11-001', () => {
+  it('accepts tabs, newlines and carriage returns in texts, and numbers such as R2026.11-001', () => {
     const doc = validDocument();
     doc.business.address = 'Main St 1\n\t12345 Berlin';
+    doc.invoices[0].items[0].description = 'Work\r\nphase 1'; // as versions before 9 kept it
     doc.invoices[0].number = 'R2026.11-001_a';
     doc.business.numberFormat = 'R{YYYY}.{MM}-{SEQ:3}';
     expect(() => validateDocument(doc)).not.toThrow();
