@@ -12,7 +12,7 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
  * Characters no stored text may hold, whatever the field: they rewrite a terminal (ESC, BEL), break lines
  * where a reader sees none (U+0085, U+2028, U+2029), or reorder what is shown (bidi controls, the
  * "Trojan Source" trick: an amount or IBAN displayed in another order than stored). Namely the C0 controls
- * but tab and newline, DEL, the C1 controls U+0080–U+009F, U+2028/U+2029, and the bidi marks, embeddings,
+ * but tab, newline and carriage return, DEL, the C1 controls U+0080–U+009F, U+2028/U+2029, and the bidi marks, embeddings,
  * overrides and isolates U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
  * Tab, newline and carriage return are line breaks, not controls here: one-line fields (names, ids, emails)
  * refuse them; multi-line fields (addresses, notes, item descriptions, the PDF footer) keep newlines and tabs,
