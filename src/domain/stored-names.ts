@@ -31,8 +31,8 @@ export function nameProblems(doc: StoreDocument): string[] {
   const check = (kind: Kind, value: string | null | undefined, at: string) => {
     if (value === null || value === undefined) return;
     const { test, what, rule } = RULES[kind];
-    // Escaped: a problem is shown, never the raw bytes it may hold.
-    if (!test(value)) problems.push(`${at}: '${escapeControls(value)}' is not ${what} (${rule}; at most ${MAX_IDENTIFIER_LENGTH} characters)`);
+    // Escaped and cut short: a problem is shown, never the raw bytes it may hold.
+    if (!test(value)) problems.push(`${at}: '${escapeControls(value.length > 80 ? `${value.slice(0, 80)}…` : value)}' is not ${what} (${rule}; at most ${MAX_IDENTIFIER_LENGTH} characters)`);
   };
   const goodFormats = new Set<string>(); // every invoice carries its format: check each one once
   const checkFormat = (format: string | undefined, at: string) => {
