@@ -6,6 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { DomainError } from './domain/errors.js';
+import { escapeControls } from './domain/fields.js';
 import { StoreError } from './store/errors.js';
 import { CancelledError, PartialFailure, UsageError } from './cli/errors.js';
 import type { Deps, GlobalOptions } from './cli/deps.js';
@@ -22,8 +23,9 @@ type CreateDeps = (io: Io, env: Env, global: GlobalOptions) => Deps | Promise<De
 /** The real deps, loaded only when a command runs: --version and --help never pay for them. */
 const createSystemDeps: CreateDeps = async (io, env, global) => (await import('./cli/deps.js')).createSystemDeps(io, env, global);
 
+/** One line, and any control character a message quotes from input or a file written \u001B (issue 9 item 14). */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 
 function report(io: Io, message: string, hint?: string): void {

@@ -2,6 +2,8 @@
  * The terminal as commands see it. Commands never touch process.stdout or console: they get an Io, so
  * tests can hand them buffers and a pretend TTY.
  */
+import { FileRefusedError, MiB } from '../platform/bounded-read.js';
+
 export interface Output {
   write(chunk: string | Uint8Array): unknown;
 }
@@ -9,8 +11,11 @@ export interface Output {
 export interface Io {
   out: Output;
   err: Output;
-  /** All of standard input as text ('' when it is closed). */
-  readStdin(): Promise<string>;
+  /**
+   * All of standard input as text ('' when it is closed). Past `maxBytes` it stops reading and throws
+   * FileRefusedError, so `yes | smallpay … --input -` ends at the limit instead of filling memory.
+   */
+  readStdin(maxBytes: number): Promise<string>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   /** Progress bars go to stderr, and only to a terminal. */
@@ -46,10 +51,18 @@ export function createSystemIo(env: Env, colorFlag: boolean): Io {
   return {
     out: process.stdout,
     err: process.stderr,
-    async readStdin() {
+    async readStdin(maxBytes) {
       if (process.stdin.destroyed) return '';
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let length = 0;
+      for await (const chunk of process.stdin) {
+        length += (chunk as Buffer).length;
+        if (length > maxBytes) {
+          process.stdin.destroy();
+          throw new FileRefusedError(`standard input is larger than the ${maxBytes % MiB === 0 ? `${maxBytes / MiB} MB` : `${maxBytes} bytes`} limit`);
+        }
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinIsTTY: process.stdin.isTTY === true,

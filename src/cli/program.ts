@@ -13,6 +13,7 @@ import { registerReport } from '../commands/report/index.js';
 import { registerSend } from '../commands/send/index.js';
 import type { DepsFactory } from './command.js';
 import type { Io } from './io.js';
+import { guardPathOptions } from './path-options.js';
 
 export function buildProgram(io: Io, makeDeps: DepsFactory): Command {
   const program = new Command('smallpay')
@@ -48,6 +49,7 @@ Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the re
     register(program, makeDeps);
   }
   for (const group of program.commands) if (group.commands.length > 0) suggestVerbsBeforeDefault(group);
+  guardPathOptions(program);
   return program;
 }
 

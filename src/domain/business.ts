@@ -58,11 +58,7 @@ const colour: Check = (value, field) => {
   if (!/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(text)) throw invalid(`${field}: '${value}' is not a colour (write it as #rrggbb, e.g. #1f6feb)`);
   return text.length === 4 ? `#${[...text.slice(1)].map((c) => c + c).join('')}`.toLowerCase() : text.toLowerCase();
 };
-const templateName: Check = (value, field) => {
-  const text = value.trim();
-  if (text === '') throw invalid(`${field}: must not be empty`);
-  return text;
-};
+const templateName: Check = (value, field) => fields.singleLine(value, field);
 const path: Check = (value, field) => fields.singleLine(value, field);
 const yesNo: Check<boolean> = (value, field) => {
   const text = value.trim().toLowerCase();
@@ -120,7 +116,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'smtp.secure': grouped('smtp', 'secure', yesNo),
   'smtp.user': grouped('smtp', 'user', fields.singleLine),
   'smtp.password': grouped('smtp', 'password', (v, k) => {
-    if (v === '' || /[\r\n]/.test(v)) throw invalid(`${k}: must be one line, not empty`);
+    if (v === '' || /[\r\n]/.test(v) || fields.forbiddenCharacterIn(v) !== undefined) throw invalid(`${k}: must be one line without control characters, not empty`);
     return v;
   }),
   'smtp.tlsRejectUnauthorized': grouped('smtp', 'tlsRejectUnauthorized', yesNo),

@@ -7,7 +7,7 @@ import { addDays as addDaysToDate } from 'date-fns/addDays';
 import { invalid } from './errors.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
 function toDate(isoDate: string): Date {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
@@ -46,13 +46,25 @@ export function parseCalendarDate(text: string, field: string): string {
   return trimmed;
 }
 
+/** Hours 0–23, minutes and seconds 0–59, an offset from −14:00 to +14:00 (the widest in use, Kiribati). */
+function isTimeOfDay(match: RegExpExecArray): boolean {
+  const [, , hours, minutes, seconds, zone, offsetHours, offsetMinutes] = match;
+  if (hours === undefined) return true;
+  if (Number(hours) > 23 || Number(minutes) > 59 || (seconds !== undefined && Number(seconds) > 59)) return false;
+  if (zone === undefined || zone === 'Z') return true;
+  const offset = Number(offsetHours) * 60 + Number(offsetMinutes);
+  return Number(offsetMinutes) <= 59 && offset <= 14 * 60;
+}
+
 /**
  * "Today" from an ISO date or date-time such as SMALLPAY_NOW: the calendar date as written
  * ("2026-11-25T23:30:00+05:00" is 2026-11-25), so a setting means the same day on every machine.
+ * Accepted: YYYY-MM-DD, optionally followed by T (or a space) and HH:MM, HH:MM:SS or HH:MM:SS.fff, and
+ * optionally Z or an offset ±HH:MM (or ±HHMM); every part within its range, the date from 1900 to 9999.
  */
 export function calendarDateOf(isoDateOrDateTime: string, field: string): string {
-  const match = ISO_DATE_TIME_PREFIX.exec(isoDateOrDateTime.trim());
-  if (!match || !isCalendarDate(match[1] as string)) {
+  const match = ISO_DATE_TIME.exec(isoDateOrDateTime.trim());
+  if (!match || !isCalendarDate(match[1] as string) || !isTimeOfDay(match)) {
     throw invalid(`${field}: '${isoDateOrDateTime}' is not an ISO date or date-time (e.g. 2026-11-25 or 2026-11-25T09:00:00Z)`);
   }
   return match[1] as string;

@@ -27,17 +27,8 @@ export interface InvoiceInput {
   itemLabel?: FieldLabel;
 }
 
-export interface InvoiceChanges {
-  customer?: string;
-  items?: ItemInput[];
-  issueDate?: string;
-  dueDate?: string;
-  terms?: number;
-  currency?: string;
-  /** An empty string removes the note. */
-  note?: string;
-  itemLabel?: FieldLabel;
-}
+/** What an edit may change: the fields of InvoiceInput but `draft`, each optional. An empty note removes it. */
+export type InvoiceChanges = Partial<Omit<InvoiceInput, 'draft'>>;
 
 export function invoiceLabel(invoice: Pick<Invoice, 'number' | 'id'>): string {
   return invoice.number ?? `draft ${invoice.id}`;

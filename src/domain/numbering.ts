@@ -11,6 +11,8 @@ import { invalid } from './errors.js';
 
 export const DEFAULT_NUMBER_FORMAT = 'INV-{YYYY}-{SEQ:4}';
 const TOKEN = /\{([A-Z]+)(?::(\d+))?\}/g;
+const TOKEN_SPLIT = /\{[A-Z]+(?::\d+)?\}/;
+// The invoice-number alphabet of identifiers.ts: numbers become file names.
 const LITERAL = /^[A-Za-z0-9._-]*$/;
 const MAX_FORMAT_LENGTH = 40;
 
@@ -34,8 +36,10 @@ export function validateNumberFormat(format: string, field = 'numberFormat'): vo
   if (tokens.has('MM') && !tokens.has('YYYY') && !tokens.has('YY')) {
     throw invalid(`${field}: {MM} needs {YYYY} too, or numbers would repeat every year`);
   }
-  if (!LITERAL.test(format.replace(TOKEN, ''))) {
-    throw invalid(`${field}: '${format}' may hold only letters, digits, '.', '_' and '-' besides placeholders`);
+  // Each stretch of literal text on its own: "A.{SEQ}.B" is fine, though "A..B" is not.
+  const literals = format.split(TOKEN_SPLIT);
+  if (!literals.every((literal) => LITERAL.test(literal) && !literal.includes('..')) || !/^[A-Za-z0-9{]/.test(format)) {
+    throw invalid(`${field}: '${format}' may hold only letters, digits, '.', '_' and '-' besides placeholders, start with a letter, digit or placeholder, and have no '..'`);
   }
 }
 

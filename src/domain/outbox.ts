@@ -14,6 +14,7 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import { refused } from './errors.js';
+import { withoutControls } from './fields.js';
 import { invoiceLabel } from './invoices.js';
 import { isOverdue } from './status.js';
 import type { Invoice, SendJob, SendKind, StoreDocument } from './types.js';
@@ -189,7 +190,7 @@ export function recordDelivery(doc: StoreDocument, jobId: string, outcome: { at:
   if (!job) return;
   job.state = 'sent';
   job.sentAt = outcome.at;
-  job.response = outcome.response;
+  job.response = withoutControls(outcome.response);
   job.channel = outcome.channel;
   job.attempts += 1;
   delete job.claim;
@@ -203,7 +204,7 @@ export function recordFailure(doc: StoreDocument, jobId: string, failure: { erro
   const job = jobById(doc, jobId);
   if (!job) return;
   if (failure.attempted) job.attempts += 1;
-  job.lastError = failure.error;
+  job.lastError = withoutControls(failure.error);
   job.state = failure.permanent ? 'failed' : 'pending';
   delete job.claim;
 }

@@ -161,6 +161,11 @@ export function editSchedule(doc: StoreDocument, id: string, changes: ScheduleCh
 export function setScheduleStatus(doc: StoreDocument, id: string, status: Schedule['status']): Schedule {
   const schedule = findSchedule(doc, id);
   if (schedule.status === status) throw refused(`schedule ${id} is already ${status === 'active' ? 'running' : 'paused'}`);
+  // `customer rm --force` pauses the schedules of the customer it removes; resuming one could only fail at
+  // every later run, so it is refused here.
+  if (status === 'active' && !doc.customers.some((customer) => customer.id === schedule.customer)) {
+    throw refused(`schedule ${schedule.id}: its customer '${schedule.customer}' was removed, so it cannot be resumed`, `remove it with smallpay recurring rm ${schedule.id}, or add a schedule for another customer`);
+  }
   schedule.status = status;
   return schedule;
 }

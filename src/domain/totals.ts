@@ -14,6 +14,7 @@
  */
 import { type Decimal, canonicalText, compareDecimals, divideRoundHalfAwayFromZero, multiply, parseDecimal, pow10, roundToScale, textWithMinScale } from './decimal.js';
 import { invalid } from './errors.js';
+import { multiLine } from './fields.js';
 import { minorDigits } from './currency.js';
 import { toMinorUnits } from './money.js';
 import type { LineItem, TaxLine } from './types.js';
@@ -61,11 +62,8 @@ function parseItemNumber(text: string, label: string, maxDecimals: number, maxDi
 }
 
 function parseItem(input: ItemInput, index: number, label: FieldLabel, digits: number): LineItem & { rate: Decimal } {
-  const description = input.description.trim();
-  if (description === '') throw invalid(`${label(index, 'description')}: must not be empty`);
-  if (description.length > MAX_DESCRIPTION_LENGTH) {
-    throw invalid(`${label(index, 'description')}: longer than ${MAX_DESCRIPTION_LENGTH} characters`);
-  }
+  // Several lines are allowed (a phase, a list of deliverables), as before; control characters are not.
+  const description = multiLine(input.description, label(index, 'description'), MAX_DESCRIPTION_LENGTH);
   const quantity = parseItemNumber(input.quantity ?? '1', label(index, 'quantity'), MAX_QUANTITY_DECIMALS, MAX_QUANTITY_DIGITS);
   if (quantity.coef <= 0n) throw invalid(`${label(index, 'quantity')}: must be greater than 0`);
   const unitPrice = parseItemNumber(input.unitPrice, label(index, 'unitPrice'), MAX_PRICE_DECIMALS, MAX_PRICE_DIGITS);

@@ -4,7 +4,8 @@
  *              audit log and accounted for);
  *   totals   — every invoice's totals computed again from its items equal what was stored, its paid amount
  *              the sum of its payments, its status what the payments make it;
- *   recurring — every schedule's periods issued at most once, and at most one invoice per period;
+ *   recurring — every schedule's periods issued at most once, and at most one invoice per period; no
+ *              running schedule whose customer was removed;
  *   outbox   — nothing stuck: no pending message without a live run sending it, no failed one.
  */
 import { invoiceLabel } from './invoices.js';
@@ -112,6 +113,9 @@ function checkTotals(doc: StoreDocument): string[] {
 function checkRecurring(doc: StoreDocument): string[] {
   const problems: string[] = [];
   for (const schedule of doc.recurring) {
+    if (schedule.status === 'active' && !doc.customers.some((customer) => customer.id === schedule.customer)) {
+      problems.push(`schedule ${schedule.id}: running, but its customer '${schedule.customer}' was removed; smallpay recurring pause ${schedule.id}`);
+    }
     const periods = new Set<string>();
     for (const entry of schedule.issued) {
       if (periods.has(entry.period)) problems.push(`schedule ${schedule.id}: period ${entry.period} issued twice`);

@@ -6,6 +6,7 @@
  */
 import { isCurrencyCode } from '../domain/currency.js';
 import { isCalendarDate } from '../domain/dates.js';
+import { nameProblems, textProblems } from '../domain/stored-names.js';
 import type { Invoice, StoreDocument } from '../domain/types.js';
 import { validateStore } from '../generated/validateStore.js';
 import { describeSchemaError } from './schema-errors.js';
@@ -46,9 +47,12 @@ export function schemaProblem(json: unknown): string | undefined {
   return validateStore(json) ? undefined : describeSchemaError(validateStore.errors, 'document');
 }
 
-/** Every problem a schema-valid document has beyond the schema: unique keys, real dates, known currencies. */
+/**
+ * Every problem a schema-valid document has beyond the schema: names and ids within their alphabets, texts
+ * without control characters, unique keys, real dates, known currencies.
+ */
 export function consistencyProblems(doc: StoreDocument): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...nameProblems(doc), ...textProblems(doc)];
   const currencies: [string, string | undefined][] = [
     ['business.currency', doc.business?.currency],
     ...doc.customers.map((c, i): [string, string | undefined] => [`customers[${i}].currency`, c.currency]),

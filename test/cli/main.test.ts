@@ -73,6 +73,17 @@ describe('settings from the environment', () => {
     expect(resolveToday({}, () => new Date(2027, 0, 2, 0, 30))).toBe('2027-01-02');
   });
 
+  // Issue 9 item 14: every part of SMALLPAY_NOW within its range.
+  it.each(['2026-11-25', '2026-11-25T00:00', '2026-11-25T23:59:59', '2026-11-25 09:00:00.123Z', '2026-11-25T23:59:59+14:00', '2026-11-25T00:00:00-1400', '2026-11-25T12:00+05:45', '9999-12-31T23:59:59Z', '1900-01-01'])(
+    'accepts SMALLPAY_NOW=%s',
+    (now) => expect(resolveToday({ SMALLPAY_NOW: now })).toBe(now.slice(0, 10)),
+  );
+
+  it.each(['2026-11-25T99:99:99', '2026-11-25T24:00', '2026-11-25T23:60', '2026-11-25T23:59:60', '2026-11-25T12:00+99:00', '2026-11-25T12:00-14:01', '2026-11-25T12:00+05:60', '2026-02-30', '10000-01-01', '+12026-01-01', '2026-11-25T12', '2026-11-25T12:00:00.1234567890', '1899-12-31'])(
+    'refuses SMALLPAY_NOW=%s',
+    (now) => expect(() => resolveToday({ SMALLPAY_NOW: now })).toThrow(/^SMALLPAY_NOW: '.*' is not an ISO date or date-time/),
+  );
+
   it('reads lock timings in seconds', () => {
     expect(resolveLockOptions({})).toEqual({ timeoutMs: 15000, staleMs: 10000 });
     expect(resolveLockOptions({ SMALLPAY_LOCK_TIMEOUT: '0.5', SMALLPAY_LOCK_STALE: '3' })).toEqual({ timeoutMs: 500, staleMs: 3000 });

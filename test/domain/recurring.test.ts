@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { removeCustomer } from '../../src/domain/customers.js';
 import { deleteInvoice, voidInvoice } from '../../src/domain/invoice-settlement.js';
 import { createSchedule, duePeriods, issueOccurrence, occurrences, periodLabel, setScheduleStatus, upcoming } from '../../src/domain/recurring.js';
 import type { Schedule } from '../../src/domain/types.js';
@@ -87,6 +88,14 @@ describe('issuing periods', () => {
     voidInvoice(first!, '2026-09-30');
     deleteInvoice(doc, second!, { force: true, today: '2026-09-30' });
     expect(duePeriods(s, '2026-09-30')).toEqual([]);
+  });
+
+  it('refuses to resume a schedule whose customer was removed (issue 9 item 14)', () => {
+    const { doc } = schedule({ start: '2026-08-01' });
+    removeCustomer(doc, 'globex', { force: true, today: '2026-09-30' });
+    expect(doc.recurring[0]?.status).toBe('paused');
+    expect(() => setScheduleStatus(doc, 'rec_1', 'active')).toThrow(/^schedule rec_1: its customer 'globex' was removed, so it cannot be resumed$/);
+    expect(doc.recurring[0]?.status).toBe('paused');
   });
 
   it('skips paused schedules and shows what comes next', () => {

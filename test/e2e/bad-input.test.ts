@@ -68,6 +68,8 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['an invalid number format', ['config', 'set', 'numberFormat', 'INV-{MM}-{SEQ}'], /numberFormat: \{MM\} needs \{YYYY\} too/],
   ['unsetting a required setting', ['config', 'unset', 'name'], /name: is required and cannot be unset/],
   ['an invalid SMALLPAY_NOW', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1'], /SMALLPAY_NOW: 'tomorrow' is not an ISO date/, { SMALLPAY_NOW: 'tomorrow' }],
+  ['a SMALLPAY_NOW of hour 99', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1'], /SMALLPAY_NOW: '2026-11-25T99:99:99' is not an ISO date/, { SMALLPAY_NOW: '2026-11-25T99:99:99' }],
+  ['a SMALLPAY_NOW offset of +99:00', ['invoice', 'list'], /SMALLPAY_NOW: '2026-11-25T10:00\+99:00' is not an ISO date/, { SMALLPAY_NOW: '2026-11-25T10:00+99:00' }],
   ['an invalid SMALLPAY_LOCK_TIMEOUT', ['invoice', 'pay', 'INV-2026-0001'], /SMALLPAY_LOCK_TIMEOUT: 'soon' is not a number of seconds/, { SMALLPAY_LOCK_TIMEOUT: 'soon' }],
 ];
 

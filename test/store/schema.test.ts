@@ -50,6 +50,35 @@ describe('validateDocument', () => {
   ])('names the place of %s', (_what, mutate, message) => {
     expect(problem(mutate)).toMatch(message);
   });
+
+  // Issue 9 item 1: names from a hand-edited store become file names; item 14: texts reach terminals.
+  it.each<[string, (doc: any) => void, RegExp]>([
+    ['a number leading out of its folder', (d) => (d.invoices[0].number = '../elsewhere/pwned'), /^invoices\[0\]\.number: '\.\.\/elsewhere\/pwned' is not an invoice number/],
+    ['a number with a backslash', (d) => (d.invoices[0].number = 'INV\\1'), /^invoices\[0\]\.number: .* is not an invoice number/],
+    ['a number with a leading dot', (d) => (d.invoices[0].number = '.hidden'), /^invoices\[0\]\.number: /],
+    ['a number with ..', (d) => (d.invoices[0].number = 'INV..1'), /^invoices\[0\]\.number: /],
+    ['a draft id leading out of its folder', (d) => (d.invoices[0].id = '../../evil'), /^invoices\[0\]\.id: '\.\.\/\.\.\/evil' is not an id/],
+    ['an outbox number with a slash', (d) => d.outbox.push({ id: 'msg_1', invoiceId: 'inv_1', number: 'a/b', kind: 'invoice', to: ['x@y.test'], cc: [], bcc: [], messageId: '<m@x>', state: 'sent', createdAt: '2026-11-25', attempts: 1 }), /^outbox\[0\]\.number: 'a\/b' is not an invoice number/],
+    ['a customer id that is no slug', (d) => (d.customers[0].id = 'Glo bex'), /^customers\[0\]\.id: 'Glo bex' is not a customer id/],
+    ['a number format with a slash', (d) => (d.business.numberFormat = 'X/{SEQ}'), /^business\.numberFormat: 'X\/\{SEQ\}' may hold only letters/],
+    ['an invoice number format with ..', (d) => (d.invoices[0].numberFormat = '..{SEQ}'), /^invoices\[0\]\.numberFormat: /],
+    ['ESC in an item description', (d) => (d.invoices[0].items[0].description = 'Work\x1b[2J'), /^invoices\[0\]\.items\[0\]\.description: holds the control character U\+001B$/],
+    ['BEL in a customer name', (d) => (d.customers[0].name = 'Globex\x07'), /^customers\[0\]\.name: holds the control character U\+0007$/],
+    ['U+0085 in a note', (d) => (d.invoices[0].note = 'a\u0085b'), /^invoices\[0\]\.note: holds the control character U\+0085$/],
+    ['U+2028 in an address', (d) => (d.business.address = 'a\u2028b'), /^business\.address: holds the control character U\+2028$/],
+    ['U+202E in a field name', (d) => (d.invoices[0]['x\u202e'] = 1), /^invoices\[0\]\.x\\u202E: a field name holds the control character U\+202E$/],
+  ])('refuses %s', (_what, mutate, message) => {
+    expect(problem(mutate)).toMatch(message);
+  });
+
+  it('accepts tabs, newlines and carriage returns in texts, and numbers such as R2026.11-001', () => {
+    const doc = validDocument();
+    doc.business.address = 'Main St 1\n\t12345 Berlin';
+    doc.invoices[0].items[0].description = 'Work\r\nphase 1'; // as versions before 9 kept it
+    doc.invoices[0].number = 'R2026.11-001_a';
+    doc.business.numberFormat = 'R{YYYY}.{MM}-{SEQ:3}';
+    expect(() => validateDocument(doc)).not.toThrow();
+  });
 });
 
 describe('migrate', () => {

@@ -12,6 +12,7 @@ import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
 import { findInvoice } from '../../domain/invoices.js';
 import type { Invoice, PdfRecord, StoreDocument } from '../../domain/types.js';
+import { childPath } from '../../platform/safe-path.js';
 import type { InvoicePdf } from '../../render/pdf/invoice-pdf.js';
 import { toJsonText } from '../../render/json.js';
 
@@ -61,15 +62,16 @@ function chosenInvoices(doc: StoreDocument, options: InvoicePdfOptions, today: s
 
 /** Where each PDF goes: stdout, the file given, or <number>.pdf in a folder (--out, else pdf/ beside the store). */
 async function destination(options: InvoicePdfOptions, count: number, storePath: string): Promise<(invoice: Invoice) => string | null> {
-  const fileName = (invoice: Invoice) => `${invoice.number ?? invoice.id}.pdf`;
+  // childPath: a number or id from the store never leads out of the folder, even one the loader let by.
+  const fileIn = (folder: string) => (invoice: Invoice) => childPath(folder, invoice.number ?? invoice.id, '.pdf');
   if (options.out === '-') {
     if (count !== 1) throw new UsageError(`--out - writes one PDF to stdout; ${count} invoices were chosen`);
     return () => null;
   }
-  if (options.out === undefined) return (invoice) => join(dirname(storePath), 'pdf', fileName(invoice));
+  if (options.out === undefined) return fileIn(join(dirname(storePath), 'pdf'));
   const out = resolve(options.out);
   const isFolder = count > 1 || options.out.endsWith('/') || (await stat(out).then((info) => info.isDirectory(), () => false));
-  return isFolder ? (invoice) => join(out, fileName(invoice)) : () => out;
+  return isFolder ? fileIn(out) : () => out;
 }
 
 function samePdfRecord(a: PdfRecord | undefined, b: PdfRecord): boolean {
