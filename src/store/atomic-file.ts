@@ -116,9 +116,10 @@ export class AtomicJsonFile {
     }
     try {
       await rename(staging, `${this.path}.bak`);
-    } catch (error) {
+    } finally {
+      // rename(2) between two links to the same file does nothing and succeeds, leaving the staging name:
+      // that happens when a writer was killed after keeping its .bak, which is then the current file.
       await unlink(staging).catch(() => undefined);
-      throw error;
     }
   }
 
