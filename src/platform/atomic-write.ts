@@ -15,7 +15,7 @@
  * the first) a write reaches that step; the steps are CRASH_STEPS. Read once, on the first write.
  */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from '../store/errors.js';
@@ -67,9 +67,30 @@ export function temporaryPrefix(path: string): string {
   return `.${basename(path).slice(0, 100)}.`;
 }
 
-/** The process's own descriptors: written as they are, whatever they point at (a pipe, a tty, a file). */
-function isOwnDescriptor(path: string): boolean {
-  return /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/self\/fd\/\d+)$/.test(path);
+/**
+ * The process's own descriptors (`/dev/stdout`, `/dev/fd/3`): written through the descriptor itself, whatever
+ * it is (a pipe, a socket, a tty, a file). Opening the path again fails for a socket (ENXIO), and for a file
+ * it would start a second offset at 0 that the command's own output then overwrites.
+ */
+function ownDescriptor(path: string): number | undefined {
+  const match = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/self\/fd\/(\d+))$/.exec(path);
+  if (match === null) return undefined;
+  if (match[1] === 'stdout') return 1;
+  if (match[1] === 'stderr') return 2;
+  return Number(match[2] ?? match[3]);
+}
+
+async function writeToDescriptor(descriptor: number, data: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(descriptor, data, offset);
+    } catch (error) {
+      // Node makes a pipe or socket on stdout non-blocking: a full buffer means "wait for the reader".
+      if (errorCode(error) !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
 }
 
 function isStream(info: { isCharacterDevice(): boolean; isFIFO(): boolean }): boolean {
@@ -79,7 +100,6 @@ function isStream(info: { isCharacterDevice(): boolean; isFIFO(): boolean }): bo
 type Target = { kind: 'missing' } | { kind: 'stream' } | { kind: 'file'; mode: number } | { kind: 'symlink' };
 
 async function inspect(path: string, fs: AtomicFileSystem): Promise<Target> {
-  if (isOwnDescriptor(path)) return { kind: 'stream' };
   let info;
   try {
     info = await fs.lstat(path);
@@ -100,7 +120,7 @@ async function inspect(path: string, fs: AtomicFileSystem): Promise<Target> {
 async function writeDirectly(path: string, data: Uint8Array, fs: AtomicFileSystem): Promise<void> {
   const handle = await fs.open(path, constants.O_WRONLY | constants.O_NOCTTY);
   try {
-    if (!isOwnDescriptor(path) && !isStream(await handle.stat())) {
+    if (!isStream(await handle.stat())) {
       throw new StoreError('io', `cannot write ${path}: it changed while being written; nothing was written`);
     }
     await handle.writeFile(data);
@@ -127,6 +147,8 @@ async function syncFolder(folder: string, fs: AtomicFileSystem): Promise<void> {
 export async function replaceFile(path: string, bytes: Uint8Array | string, options: ReplaceFileOptions = {}): Promise<void> {
   const fs = options.fileSystem ?? nodeFs;
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  const descriptor = ownDescriptor(path);
+  if (descriptor !== undefined) return writeToDescriptor(descriptor, data);
   const target = await inspect(path, fs);
   if (target.kind === 'stream') return writeDirectly(path, data, fs);
   if (target.kind === 'symlink' && options.replaceSymlink !== true) {
