@@ -63,8 +63,9 @@ function reached(step: CrashStep): void {
 
 /** The prefix of every temporary name for `path`; the store removes leftovers of killed writers by it. */
 export function temporaryPrefix(path: string): string {
-  // Cut long names so that prefix, random part and suffix stay within NAME_MAX (255 bytes).
-  return `.${basename(path).slice(0, 100)}.`;
+  // At most 50 characters (200 bytes of UTF-8), so that the name with its random part and suffix stays
+  // within NAME_MAX (255 bytes); whole characters, never half a surrogate pair.
+  return `.${[...basename(path)].slice(0, 50).join('')}.`;
 }
 
 /**
@@ -112,7 +113,7 @@ async function inspect(path: string, fs: AtomicFileSystem): Promise<Target> {
     return followed !== undefined && isStream(followed) ? { kind: 'stream' } : { kind: 'symlink' };
   }
   if (isStream(info)) return { kind: 'stream' };
-  if (info.isFile()) return { kind: 'file', mode: info.mode & 0o7777 };
+  if (info.isFile()) return { kind: 'file', mode: info.mode & 0o777 };
   throw new StoreError('io', `cannot write ${path}: it is ${info.isDirectory() ? 'a folder' : 'not a regular file'}`);
 }
 
@@ -121,7 +122,7 @@ async function writeDirectly(path: string, data: Uint8Array, fs: AtomicFileSyste
   const handle = await fs.open(path, constants.O_WRONLY | constants.O_NOCTTY);
   try {
     if (!isStream(await handle.stat())) {
-      throw new StoreError('io', `cannot write ${path}: it changed while being written; nothing was written`);
+      throw new StoreError('io', `cannot write ${path}: it is no longer a device or FIFO; nothing was written`);
     }
     await handle.writeFile(data);
   } finally {

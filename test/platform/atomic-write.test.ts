@@ -189,3 +189,11 @@ describe('writeFileAtomic on a FIFO or a character device', () => {
     await expect(writeFileAtomic(folder, 'x')).rejects.toThrow(`cannot write ${folder}: it is a folder`);
   });
 });
+
+describe('temporary names', () => {
+  it('stay within NAME_MAX for the longest file names', async () => {
+    const longest = `${'ä'.repeat(120)}.pdf`; // 244 bytes of UTF-8, a legal name
+    await writeFileAtomic(join(folder, longest), 'x');
+    expect(readdirSync(folder)).toEqual([longest]);
+  });
+});
