@@ -19,7 +19,7 @@ import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js'
 import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
 import { formatDate, formatMoney } from '../render/pdf/invoice-view.js';
 import { type Store, Unchanged } from '../store/store.js';
-import { writeFileAtomically } from '../cli/output-file.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 import { startProgress } from '../cli/progress.js';
 import { sendWithRetries } from './retry.js';
 
@@ -199,7 +199,7 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
         response = (await sendWithRetries(() => mailer.send(message))).response;
       } else {
         file = join(outboxFolder, emlName(job, context.today));
-        await writeFileAtomically(file, await renderEml(message));
+        await writeFileAtomic(file, await renderEml(message));
         response = `written to ${file}`;
       }
       committer.add((doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
@@ -283,7 +283,7 @@ export async function previewInvoices(choose: ChooseInvoices, context: DeliveryC
   await withPdfs(claimed, business, context, async (index, pdf) => {
     const { job, invoice } = claimed[index] as ClaimedJob;
     const file = join(folder, emlName(job, context.today));
-    await writeFileAtomically(file, await renderEml(composeMessage(job, invoice, business, pdf, context.today)));
+    await writeFileAtomic(file, await renderEml(composeMessage(job, invoice, business, pdf, context.today)));
     files[index] = file;
   });
   return { ...summary, files };

@@ -1,13 +1,13 @@
 /**
- * A lowdb adapter that never leaves a half-written store: the new content goes to a temporary file in the
- * same folder, is flushed to disk (fsync), and replaces the store by rename(2), which is atomic. The
- * version it replaces is kept as `<store>.bak`. A crash, a kill or a full disk at any moment leaves either
- * the old file or the new one, never a mix.
+ * The store file: read whole, and written through the one atomic writer (exclusive random temporary file in
+ * the same folder, fsync, rename(2), fsync of the folder), so a crash, a kill or a full disk at any moment
+ * leaves either the old file or the new one, never a mix. The version it replaces is kept as `<store>.bak`.
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { copyFile, link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
+import { type AtomicFileSystem, replaceFile, temporaryPrefix } from '../platform/atomic-write.js';
 import { StoreError } from './errors.js';
 import { describeFsError, errorCode } from './fs-errors.js';
 import { fileIdentity } from './validation-stamp.js';
@@ -43,28 +43,24 @@ export function serializeDocument(doc: object): string {
   return `{\n${entries.join(',\n')}\n}\n`;
 }
 
-async function syncDirectory(directory: string): Promise<void> {
-  const handle = await open(directory, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems cannot fsync a directory; the rename itself is still atomic.
-  } finally {
-    await handle.close();
-  }
-}
+/** What the file holds: "missing" is its own state, never confused with a file holding JSON `null`. */
+export type StoreFileContent = { exists: false } | { exists: true; json: unknown };
 
-export class AtomicJsonFile implements Adapter<unknown> {
+export class AtomicJsonFile {
   /** Identity (see validation-stamp.ts) of the file the last read() parsed, taken from the same descriptor. */
   lastReadIdentity: string | undefined;
 
-  constructor(readonly path: string) {}
+  /** `path` is the store's real path (store.ts resolves symlinks first), so `.bak` and temporary files sit beside the real file. */
+  constructor(
+    readonly path: string,
+    private readonly fileSystem?: AtomicFileSystem,
+  ) {}
 
   /**
-   * The parsed JSON, or null when the file does not exist yet. Read synchronously: a CLI has nothing else
+   * The parsed JSON, whatever value it is, or `{ exists: false }`. Read synchronously: a CLI has nothing else
    * to do meanwhile, and it saves the round trips through the thread pool.
    */
-  async read(): Promise<unknown> {
+  read(): StoreFileContent {
     let text: string;
     try {
       const descriptor = openSync(this.path, 'r');
@@ -75,34 +71,32 @@ export class AtomicJsonFile implements Adapter<unknown> {
         closeSync(descriptor);
       }
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null;
+      if (errorCode(error) === 'ENOENT') return { exists: false };
       throw new StoreError('io', `cannot read store ${this.path}: ${describeFsError(error)}`);
     }
     try {
-      return JSON.parse(text);
+      return { exists: true, json: JSON.parse(text) };
     } catch (error) {
       throw new JsonParseError(`not valid JSON: ${locate(text, (error as Error).message)}`);
     }
   }
 
-  async write(data: unknown): Promise<void> {
-    const directory = dirname(this.path);
-    await this.removeLeftovers(directory);
-    const temporary = `${this.path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  /**
+   * Replaces the file through the one atomic writer (platform/atomic-write.ts). `beforeRename` runs once the
+   * new content is on disk: the store checks there that it still holds its lock, then the `.bak` is kept.
+   */
+  async write(doc: object, beforeRename: () => void = () => undefined): Promise<void> {
+    await this.removeLeftovers(dirname(this.path));
     try {
-      const mode = await stat(this.path).then((info) => info.mode & 0o777, () => 0o600);
-      const handle = await open(temporary, 'wx', mode);
-      try {
-        await handle.writeFile(serializeDocument(data as object), 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await this.keepBackup();
-      await rename(temporary, this.path);
-      await syncDirectory(directory);
+      await replaceFile(this.path, serializeDocument(doc), {
+        mode: 0o600,
+        ...(this.fileSystem !== undefined && { fileSystem: this.fileSystem }),
+        beforeRename: async () => {
+          beforeRename();
+          await this.keepBackup();
+        },
+      });
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
       if (error instanceof StoreError) throw error;
       throw new StoreError('io', `cannot write store ${this.path}: ${describeFsError(error)}`, 'the store was left as it was');
     }
@@ -110,27 +104,34 @@ export class AtomicJsonFile implements Adapter<unknown> {
 
   /** `<store>.bak` becomes the current file (a hard link: no copy, and atomic by rename). */
   private async keepBackup(): Promise<void> {
-    const backup = `${this.path}.bak`;
-    const staging = `${backup}.${process.pid}.tmp`;
+    // A random, exclusive staging name like the writer's own: link(2) and COPYFILE_EXCL never follow a planted name.
+    const staging = join(dirname(this.path), `${temporaryPrefix(this.path)}bak.${randomBytes(8).toString('hex')}.tmp`);
     try {
       await link(this.path, staging);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT') return; // first write: nothing to keep
-      if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP' && code !== 'EEXIST') throw error;
-      await unlink(staging).catch(() => undefined);
-      await copyFile(this.path, staging);
+      if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP') throw error;
+      await copyFile(this.path, staging, constants.COPYFILE_EXCL);
     }
-    await rename(staging, backup);
+    try {
+      await rename(staging, `${this.path}.bak`);
+    } finally {
+      // rename(2) between two links to the same file does nothing and succeeds, leaving the staging name:
+      // that happens when a writer was killed after keeping its .bak, which is then the current file.
+      await unlink(staging).catch(() => undefined);
+    }
   }
 
   /** Temporary files of writers that were killed. Called under the store lock, so none is in use. */
   private async removeLeftovers(directory: string): Promise<void> {
-    const prefix = `${basename(this.path)}.`;
+    const current = temporaryPrefix(this.path);
+    // Names of earlier versions: `<store>.<pid>.<time>.tmp` and `<store>.bak.<pid>.tmp`.
+    const earlier = `${basename(this.path)}.`;
     const names = await readdir(directory).catch(() => [] as string[]);
     await Promise.all(
       names
-        .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
+        .filter((name) => (name.startsWith(current) || name.startsWith(earlier)) && name.endsWith('.tmp'))
         .map((name) => unlink(join(directory, name)).catch(() => undefined)),
     );
   }

@@ -5,8 +5,9 @@
  * is the file this program wrote and checked, so it skips the second check. Any other change to the
  * file — an editor, cp, a restore from backup — changes its ctime, and it is validated in full again.
  */
-import { rename, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
+import { replaceFile } from '../platform/atomic-write.js';
 import { CURRENT_SCHEMA_VERSION } from './schema.js';
 
 export function fileIdentity(stats: BigIntStats): string {
@@ -27,9 +28,7 @@ export async function isStamped(path: string, identity: string): Promise<boolean
 export async function stampValidated(path: string): Promise<void> {
   try {
     const identity = fileIdentity(await stat(path, { bigint: true }));
-    const temporary = `${path}.validated.${process.pid}.tmp`;
-    await writeFile(temporary, stampText(identity), { mode: 0o600 });
-    await rename(temporary, `${path}.validated`);
+    await replaceFile(`${path}.validated`, stampText(identity), { mode: 0o600 });
   } catch {
     // ignored: see above
   }

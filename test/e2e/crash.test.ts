@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRASH_STEPS } from '../../src/platform/atomic-write.js';
 import { validateDocument } from '../../src/store/schema.js';
 import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
 
@@ -15,6 +17,80 @@ const PROCESSES = 6;
 // A lock left by a killed writer is taken over after 2 s instead of the default 10 s.
 const env = { SMALLPAY_STORE: '', SMALLPAY_LOCK_STALE: '2', SMALLPAY_LOCK_TIMEOUT: '30' };
 
+const invoiceNumbers = (file: string) => validateDocument(JSON.parse(readFileSync(file, 'utf8'))).invoices.map((invoice) => invoice.number);
+
+// The proof: the writer kills itself (SMALLPAY_CRASH_AT) at each step of the write, so every step is hit.
+describe('a writer killed at each step of the atomic write', () => {
+  // Up to the rename the old file is the store; from the rename on, the new one.
+  const expectations: Record<(typeof CRASH_STEPS)[number], 'old' | 'new'> = {
+    'after-temp-write': 'old',
+    'after-fsync': 'old',
+    'after-backup': 'old',
+    'after-rename': 'new',
+    'after-dir-fsync': 'new',
+  };
+  for (const step of CRASH_STEPS) {
+    it(`leaves the ${expectations[step]} store, valid, when killed ${step}`, async () => {
+      const crashBox = sandbox();
+      try {
+        await seedBusiness(crashBox);
+        await crashBox.ok(['invoice', 'new', '--customer', 'globex', '--item', 'first', '--price', '10']);
+        const before = readFileSync(crashBox.store, 'utf8');
+        const killed = await crashBox.run(['invoice', 'new', '--customer', 'globex', '--item', 'second', '--price', '20'], { env: { SMALLPAY_CRASH_AT: step } });
+        expect(killed.signal).toBe('SIGKILL');
+        expect(killed.stdout).toBe('');
+        if (expectations[step] === 'old') expect(readFileSync(crashBox.store, 'utf8')).toBe(before);
+        expect(invoiceNumbers(crashBox.store)).toEqual(expectations[step] === 'old' ? ['INV-2026-0001'] : ['INV-2026-0001', 'INV-2026-0002']);
+        // The .bak is always a sound store too, and no step leaves a link or a half file in its place.
+        expect(lstatSync(crashBox.store).isFile()).toBe(true);
+        // The .bak rotates right before the rename: from then on it is the old store.
+        const backupRotated = step !== 'after-temp-write' && step !== 'after-fsync';
+        expect(invoiceNumbers(`${crashBox.store}.bak`)).toEqual(backupRotated ? ['INV-2026-0001'] : []);
+        await crashBox.ok(['verify'], { env: { SMALLPAY_LOCK_STALE: '2' } });
+        // The next writer takes over the dead one's lock, removes its temporary file, and numbers on without a gap.
+        const next = await crashBox.ok(['invoice', 'new', '--customer', 'globex', '--item', 'third', '--price', '30'], { env: { SMALLPAY_LOCK_STALE: '2' } });
+        expect(next.stdout.trim()).toBe(expectations[step] === 'old' ? 'INV-2026-0002' : 'INV-2026-0003');
+        expect(readdirSync(dirname(crashBox.store)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+        expect(existsSync(`${crashBox.store}.lock`)).toBe(false);
+      } finally {
+        crashBox.cleanup();
+      }
+    });
+  }
+
+  it('leaves a PDF whole or absent, never half written', async () => {
+    const crashBox = sandbox();
+    try {
+      await seedBusiness(crashBox);
+      await crashBox.ok(['invoice', 'new', '--customer', 'globex', '--item', 'first', '--price', '10']);
+      const out = join(crashBox.home, 'INV-1.pdf');
+      const killed = await crashBox.run(['invoice', 'pdf', 'INV-2026-0001', '--out', out], { env: { SMALLPAY_CRASH_AT: 'after-fsync' } });
+      expect(killed.signal).toBe('SIGKILL');
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(crashBox.home).filter((name) => name.startsWith('.INV-1.pdf.'))).toHaveLength(1); // the dead writer's temp file
+      const renamed = await crashBox.run(['invoice', 'pdf', 'INV-2026-0001', '--out', out], { env: { SMALLPAY_CRASH_AT: 'after-rename' } });
+      expect(renamed.signal).toBe('SIGKILL');
+      const text = readFileSync(out, 'latin1');
+      expect(text.startsWith('%PDF-')).toBe(true);
+      expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    } finally {
+      crashBox.cleanup();
+    }
+  });
+
+  it('refuses a misspelt step rather than never crashing', async () => {
+    const crashBox = sandbox();
+    try {
+      const result = await crashBox.run(['init', '--name', 'Ada', '--email', 'ada@example.com'], { env: { SMALLPAY_CRASH_AT: 'after-rename-typo' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^smallpay: SMALLPAY_CRASH_AT: 'after-rename-typo' is not <step>\[@<n>\]/);
+    } finally {
+      crashBox.cleanup();
+    }
+  });
+});
+
+// Random kill moments on top: start-up, waiting for the lock, reading, writing.
 describe('processes killed with SIGKILL while writing', () => {
   it('never corrupt the store nor lose an invoice whose command reported success', async () => {
     env.SMALLPAY_STORE = box.store;

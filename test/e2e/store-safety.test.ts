@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync, statSync, mkdirSync, symlinkSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +42,57 @@ describe('a corrupt store', () => {
   });
 });
 
+describe('a store whose JSON is not an object', () => {
+  for (const text of ['null', 'false', '0', '""', '[]']) {
+    it(`holding ${text} is corrupt: exit 1, init does not write over it, verify fails, .bak kept`, async () => {
+      await seedBusiness(box);
+      const backup = readFileSync(`${box.store}.bak`);
+      writeFileSync(box.store, text);
+      const init = await box.run(['init', '--name', 'Mallory', '--email', 'm@example.com']);
+      expect(init.code).toBe(1);
+      expect(init.stderr).toMatch(/^smallpay: store .*store\.json is invalid: document: must be a JSON object, not .*; nothing was changed; to restore the previous version: cp '/);
+      expect(readFileSync(box.store, 'utf8')).toBe(text);
+      expect(readFileSync(`${box.store}.bak`).equals(backup)).toBe(true);
+      const verify = await box.run(['verify']);
+      expect(verify.code).toBe(1);
+      expect(verify.stdout).toContain('document: must be a JSON object');
+    });
+  }
+});
+
+describe('a damaged store whose .bak is damaged too', () => {
+  it('does not suggest restoring the .bak', async () => {
+    await seedBusiness(box);
+    writeFileSync(box.store, 'null');
+    writeFileSync(`${box.store}.bak`, '{"schemaVersion": 3');
+    const result = await box.run(['customer', 'list']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `smallpay: store ${box.store} is invalid: document: must be a JSON object, not null; nothing was changed; the backup ${box.store}.bak is damaged too: repair the store by hand or restore a copy of your own\n`,
+    );
+  });
+});
+
+describe('a symlinked store', () => {
+  it('keeps its link: writes go to the real file, whose .bak is a regular file beside it', async () => {
+    const synced = join(box.home, 'Sync');
+    mkdirSync(synced);
+    const real = join(synced, 'books.json');
+    const link = join(box.home, 'store-link.json');
+    symlinkSync(real, link);
+    const env = { SMALLPAY_STORE: link };
+    await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com'], { env });
+    await box.ok(['customer', 'add', '--id', 'globex', '--name', 'Globex GmbH', '--email', 'ap@globex.test'], { env });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8')).customers.map((c: { id: string }) => c.id)).toEqual(['globex']);
+    expect(lstatSync(`${real}.bak`).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(`${real}.bak`, 'utf8')).customers).toEqual([]);
+    expect(existsSync(`${link}.bak`)).toBe(false);
+    expect(readdirSync(synced).sort()).toEqual(['books.json', 'books.json.bak', 'books.json.validated']);
+    await box.ok(['verify'], { env });
+  });
+});
+
 describe('a locked store', () => {
   it('waits for the lock, then fails with exit 1 naming the lock, writing nothing', async () => {
     await seedBusiness(box);
@@ -69,6 +121,14 @@ describe('a locked store', () => {
     const { utimesSync } = await import('node:fs');
     utimesSync(`${box.store}.lock`, old, old);
     await box.ok(['customer', 'add', '--name', 'X', '--email', 'x@x.test']);
+  });
+
+  it('takes over a lock whose modification time is in the future', async () => {
+    await seedBusiness(box);
+    mkdirSync(`${box.store}.lock`);
+    const future = new Date(Date.now() + 24 * 3_600_000);
+    utimesSync(`${box.store}.lock`, future, future);
+    await box.ok(['customer', 'add', '--name', 'X', '--email', 'x@x.test'], { env: { SMALLPAY_LOCK_TIMEOUT: '1' } });
   });
 });
 

@@ -4,7 +4,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { flag, optionalDate, optionalString } from '../../cli/flags.js';
-import { writeFileAtomically } from '../../cli/output-file.js';
+import { writeFileAtomic } from '../../platform/atomic-write.js';
 import { startProgress } from '../../cli/progress.js';
 import { customerIdForFilter } from '../../domain/customers.js';
 import { language } from '../../domain/fields.js';
@@ -105,7 +105,7 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
     const invoice = invoices[index] as Invoice;
     const path = pathOf(invoice);
     if (path === null) stdoutBytes = pdf.bytes;
-    else await writeFileAtomically(path, pdf.bytes);
+    else await writeFileAtomic(path, pdf.bytes);
     written[index] = { invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template, lang: pdf.lang } };
     progress.tick(invoice.number ?? invoice.id);
   };
