@@ -101,7 +101,13 @@ function neverConnected(error: NodemailerError, text: string): boolean {
 export function classifySendError(error: unknown): SendFailure {
   const details = (typeof error === 'object' && error !== null ? error : {}) as NodemailerError;
   const text = (details.response ?? details.message ?? String(error)).replace(/\s+/g, ' ').trim();
-  if (details.code !== undefined && SETUP_CODES.has(details.code)) return new SendFailure(text, 'setup');
+  if (details.code !== undefined && SETUP_CODES.has(details.code)) {
+    const full = (details.message ?? text).replace(/\s+/g, ' ').trim();
+    if (details.code === 'ETLS' && /STARTTLS/.test(full)) {
+      return new SendFailure(`${full}: the server offers no STARTTLS, so the password is not sent in clear text (?requireTLS=false in SMALLPAY_SMTP_URL, or smtp.requireTLS false, allows it)`, 'setup');
+    }
+    return new SendFailure(full, 'setup');
+  }
   if (details.responseCode !== undefined) {
     const refused = details.responseCode >= 500 && details.responseCode < 600 && details.responseCode !== 503;
     return new SendFailure(text, refused ? 'refused' : 'temporary');
