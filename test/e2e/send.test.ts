@@ -384,6 +384,16 @@ describe('a server that cannot be reached', () => {
     for (const job of outbox.slice(1)) expect(job.lastError).toMatch(/^not attempted: the server failed: connect ECONNREFUSED/);
     const invoices = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { history: { event: string }[] }[];
     expect(invoices.every((invoice) => invoice.history.every((entry) => entry.event !== 'sent'))).toBe(true);
+    // outbox retry needs a server too, or --eml.
+    const storeBefore = readFileSync(box.store, 'utf8');
+    const noServer = await box.run(['outbox', 'retry']);
+    expect(noServer.code).toBe(2);
+    expect(noServer.stderr).toBe('smallpay: no SMTP server configured (SMALLPAY_SMTP_URL or smtp.host); use --eml to write .eml files\n');
+    expect(readFileSync(box.store, 'utf8')).toBe(storeBefore);
+    const files = await box.run(['outbox', 'retry', '--eml', '--json']);
+    expect(files.code).toBe(0);
+    expect(summaryOf(files.stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005']);
+    expect(readdirSync(join(box.home, 'outbox'))).toHaveLength(5);
   });
 
   it('does not retry a connection that broke while the message was under way', async () => {
