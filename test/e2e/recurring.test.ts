@@ -140,6 +140,18 @@ describe('recurring run --send', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('sends what a failed --send run left pending, in a store from before invoices recorded the request', async () => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    await smtp.stop();
+    expect((await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url })).code).toBe(1);
+    const doc = JSON.parse(readFileSync(box.store, 'utf8'));
+    for (const invoice of doc.invoices) delete invoice.recurring.sendRequested;
+    writeFileSync(box.store, JSON.stringify(doc));
+    await smtp.start();
+    const up = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(up.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
+  });
+
   it('never sends what a run without --send issued', async () => {
     await add('--every', 'month', '--day', '1', '--start', '2026-10-01');
     const quiet = await runJson([], { SMALLPAY_SMTP_URL: smtp.url });

@@ -71,11 +71,14 @@ function plan(doc: StoreDocument, today: string, failed: RunSummary['failed']): 
 /**
  * The invoices `--send` emails: those issued by a run asked to send them (this one, or an earlier one whose
  * sending failed) and never sent. An invoice a run without --send issued is never sent here: its owner may
- * have sent it another way.
+ * have sent it another way. A message still pending in the outbox was asked for too (by a --send run from
+ * before invoices recorded it, or by `send`), and goes with them.
  */
 function toSend(doc: StoreDocument): string[] {
   const open = (invoice: Invoice) => invoice.status === 'open' || invoice.status === 'partial';
-  return doc.invoices.filter((invoice) => invoice.recurring?.sendRequested === true && open(invoice) && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
+  const pending = new Set(doc.outbox.filter((job) => job.kind === 'invoice' && job.state === 'pending').map((job) => job.invoiceId));
+  const requested = (invoice: Invoice) => invoice.recurring?.sendRequested === true || pending.has(invoice.id);
+  return doc.invoices.filter((invoice) => invoice.recurring && requested(invoice) && open(invoice) && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
 }
 
 /**
