@@ -173,8 +173,8 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
       failed[index] = { number: job.number, kind: job.kind, error: `not attempted: ${stopped}` };
       return;
     }
-    const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
     try {
+      const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
       let response: string;
       let file: string | undefined;
       if (mailer) {
