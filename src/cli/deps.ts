@@ -3,9 +3,13 @@
  * temporary store. The store module is loaded on first use, so `smallpay --help` never pays for it.
  */
 import { randomBytes } from 'node:crypto';
+import type { RunIdentity } from '../domain/outbox.js';
+import type { StartProgress } from '../domain/progress.js';
 import type { Store } from '../store/store.js';
 import { type Env, type Io } from './io.js';
+import { startProgress } from './progress.js';
 import { type Prompter, createInquirerPrompter } from './prompter.js';
+import { currentRun } from './run-identity.js';
 import { resolveLockOptions, resolveStorePath, resolveToday } from './settings.js';
 
 export interface Deps {
@@ -14,6 +18,12 @@ export interface Deps {
   prompter: Prompter;
   /** Today as YYYY-MM-DD: SMALLPAY_NOW, else the clock. */
   today(): string;
+  /** This moment, for what carries a time (the Date: of an email): SMALLPAY_NOW when set, else the clock. */
+  now(): Date;
+  /** Who this run is, for outbox claims: process, host, a random token, the real clock. */
+  runIdentity(): RunIdentity;
+  /** A progress bar on stderr for a batch (nothing when stderr is not a terminal). */
+  startProgress: StartProgress;
   storePath(): string;
   store(): Promise<Store>;
   /** The --store flag as given (demo must know whether a path was chosen for it). */
@@ -37,6 +47,17 @@ export function randomId(prefix: string): string {
   return `${prefix}_${id}`;
 }
 
+/**
+ * SMALLPAY_NOW as an instant: a date-time as written (without an offset, in local time), a date alone at its
+ * local midnight, so an email dated by it shows that day; the clock when it is unset.
+ */
+export function resolveNow(env: Env, today: string, clock: () => Date = () => new Date()): Date {
+  const fixed = env.SMALLPAY_NOW?.trim();
+  if (!fixed) return clock();
+  const instant = new Date(fixed.length === 10 ? `${fixed}T00:00:00` : fixed);
+  return Number.isNaN(instant.getTime()) ? new Date(`${today}T00:00:00`) : instant;
+}
+
 export function createSystemDeps(io: Io, env: Env, global: GlobalOptions): Deps {
   let store: Promise<Store> | undefined;
   const storePath = () => resolveStorePath(global.store, env);
@@ -46,6 +67,9 @@ export function createSystemDeps(io: Io, env: Env, global: GlobalOptions): Deps 
     env,
     prompter: createInquirerPrompter(),
     today: () => resolveToday(env),
+    now: () => resolveNow(env, resolveToday(env)),
+    runIdentity: currentRun,
+    startProgress: (total, what) => startProgress(io, total, what),
     storePath,
     store: () => (store ??= openStoreAt(storePath())),
     storeFlag: global.store,

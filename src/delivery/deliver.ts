@@ -3,33 +3,37 @@
  *   claim the jobs in one locked write → render each PDF → send it (retrying what may pass) → record the
  *   outcome in a locked write (Committer).
  * PDFs render while earlier messages are on the wire; big batches render on worker threads.
- * Used by `send`, `outbox retry` and `recurring run --send`.
+ * Used by `send`, `outbox retry` and `recurring run --send`, which hand over everything it uses (the store,
+ * the log, the progress bar, the clock, the formats of amounts and dates) in a DeliveryContext.
  */
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Io } from '../cli/io.js';
-import { daysBetween } from '../domain/dates.js';
 import { requireBusiness } from '../domain/invoice-issue.js';
 import { type Recipients, type RunIdentity, assertSendable, claimRetryableJobs, planSend, recordDelivery, recordFailure } from '../domain/outbox.js';
-import { balanceOf } from '../domain/status.js';
+import type { StartProgress } from '../domain/progress.js';
 import type { Business, Invoice, SendJob, SendKind, StoreDocument } from '../domain/types.js';
-import { composeMailText, mailLanguage } from '../mail/mail-templates.js';
-import { type Mailer, type OutgoingMessage, SendFailure, createSmtpMailer, renderEml } from '../mail/mailer.js';
+import { type Mailer, SendFailure, createSmtpMailer, renderEml } from '../mail/mailer.js';
 import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js';
-import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
-import { formatDate, formatMoney } from '../render/pdf/invoice-view.js';
-import { type Store, Unchanged } from '../store/store.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
-import { startProgress } from '../cli/progress.js';
+import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
+import { type Store, Unchanged } from '../store/store.js';
+import { type MessageFormats, composeMessage, outboxFileOf, previewFileOf } from './message.js';
 import { sendWithRetries } from './retry.js';
 
 export interface DeliveryContext {
   store: Store;
   env: Readonly<Record<string, string | undefined>>;
-  io: Io;
+  /** One line of the run's log (stderr). */
+  say(line: string): void;
+  startProgress: StartProgress;
   today: string;
+  /** The Date: of the messages. */
+  now(): Date;
   newId: (prefix: string) => string;
   run: RunIdentity;
+  formats: MessageFormats;
+  /** --eml: write .eml files to outbox/ instead of sending. */
+  eml: boolean;
 }
 
 export interface SendSelection {
@@ -110,35 +114,6 @@ function planAll(doc: StoreDocument, selection: SendSelection, context: Delivery
   return { claimed, summary, business };
 }
 
-export function composeMessage(job: SendJob, invoice: Invoice, business: Business, pdf: InvoicePdf, today: string): OutgoingMessage {
-  const lang = mailLanguage([invoice.customer.lang, business.lang]);
-  const issuer = invoice.issuer ?? { name: business.name };
-  const money = (minor: number) => formatMoney(minor, invoice.currency, lang);
-  const text = composeMailText(job.kind, lang, {
-    number: job.number,
-    customer: invoice.customer.name,
-    business: issuer.name,
-    total: money(invoice.total),
-    balance: money(balanceOf(invoice)),
-    issueDate: formatDate(invoice.issueDate, lang),
-    dueDate: formatDate(invoice.dueDate, lang),
-    daysOverdue: String(Math.max(0, daysBetween(invoice.dueDate, today))),
-  });
-  return {
-    from: { name: business.name, address: business.email },
-    to: job.to,
-    cc: job.cc,
-    bcc: job.bcc,
-    ...text,
-    messageId: job.messageId,
-    attachments: [{ filename: `${job.number}.pdf`, content: pdf.bytes, contentType: 'application/pdf' }],
-  };
-}
-
-function emlName(job: SendJob, today: string): string {
-  return job.kind === 'reminder' ? `${job.number}-reminder-${today}.eml` : `${job.number}.eml`;
-}
-
 async function storeMode(path: string): Promise<number | undefined> {
   return stat(path).then((info) => info.mode, () => undefined);
 }
@@ -146,10 +121,13 @@ async function storeMode(path: string): Promise<number | undefined> {
 /** What to send, decided on the document read inside the locked write that claims the jobs. */
 export type ChooseInvoices = (doc: StoreDocument) => SendSelection;
 
-/** Where mail goes; resolved inside the claiming write, so a bad setting claims nothing. */
-function mailRouteIn(doc: StoreDocument, context: DeliveryContext, mode: number | undefined): { business: Business; route: MailRoute } {
-  const business = requireBusiness(doc);
-  return { business, route: resolveMailRoute(context.env, business, { path: context.store.path, mode }) };
+/** Where mail goes; resolved inside the claiming write, so a bad setting (or none) claims nothing. */
+function mailRouteIn(doc: StoreDocument, context: DeliveryContext, mode: number | undefined): MailRoute {
+  return resolveMailRoute(context.env, requireBusiness(doc), { path: context.store.path, mode }, context.eml);
+}
+
+function outboxFolder(context: DeliveryContext): string {
+  return join(dirname(context.store.path), 'outbox');
 }
 
 /** Renders the PDFs of the jobs, in parallel for big batches, handing each to `use` as it comes. */
@@ -164,7 +142,11 @@ async function withPdfs(claimed: ClaimedJob[], business: Business, context: Deli
   for (const [index, invoice] of invoices.entries()) await use(index, await renderer.render(invoice));
 }
 
-/** At most this many messages on the wire at once: as many as the pool has connections. */
+/**
+ * At most this many messages on the wire at once (as many as the pool has connections), once one message
+ * has gone through: until then they go one by one, so a dead server or a refused login costs one message's
+ * attempts, and the rest of the batch is left untouched.
+ */
 const IN_FLIGHT = 3;
 
 async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: MailRoute, context: DeliveryContext, summary: SendSummary): Promise<void> {
@@ -172,16 +154,16 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   const { Committer } = await import('./committer.js');
   const committer = new Committer(context.store);
   const secrets = route.kind === 'smtp' ? route.secrets : [];
-  const outboxFolder = join(dirname(context.store.path), 'outbox');
+  const folder = outboxFolder(context);
   const mailer: Mailer | undefined = route.kind === 'smtp' ? await createSmtpMailer(route.target, { pooled: true }) : undefined;
-  const progress = await startProgress(context.io, claimed.length, 'Send');
+  const progress = await context.startProgress(claimed.length, 'Send');
   const inFlight = new Set<Promise<void>>();
   const attempted = new Set<string>();
   // Messages finish in any order; the summary lists them in the order of the batch.
   const sent: (SentEntry | undefined)[] = [];
   const failed: (SendSummary['failed'][number] | undefined)[] = [];
   let stopped: string | undefined;
-  const say = (line: string) => context.io.err.write(`${line}\n`);
+  let delivered = 0;
 
   const deliverOne = async ({ job, invoice, retry }: ClaimedJob, index: number, pdf: InvoicePdf): Promise<void> => {
     attempted.add(job.id);
@@ -191,27 +173,29 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
       failed[index] = { number: job.number, kind: job.kind, error: `not attempted: ${stopped}` };
       return;
     }
-    const message = composeMessage(job, invoice, business, pdf, context.today);
     try {
+      const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
       let response: string;
       let file: string | undefined;
       if (mailer) {
-        response = (await sendWithRetries(() => mailer.send(message))).response;
+        const onRetry = (failure: SendFailure, delayMs: number) => context.say(`retrying ${label} in ${delayMs / 1000} s: ${scrub(failure.message, secrets)}`);
+        response = (await sendWithRetries(() => mailer.send(message), { onRetry })).response;
       } else {
-        file = join(outboxFolder, emlName(job, context.today));
+        file = outboxFileOf(folder, job);
         await writeFileAtomic(file, await renderEml(message));
         response = `written to ${file}`;
       }
+      delivered += 1;
       committer.add((doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
       sent[index] = { number: job.number, kind: job.kind, to: job.to, messageId: job.messageId, retry, channel: mailer ? 'smtp' : 'file', ...(file && { file }) };
-      say(`sent     ${label} to ${job.to.join(', ')}${retry ? ' (retry of an earlier run)' : ''}${file ? ` → ${file}` : ''}`);
+      context.say(`sent     ${label} to ${job.to.join(', ')}${retry ? ' (retry of an earlier run)' : ''}${file ? ` → ${file}` : ''}`);
     } catch (error) {
-      const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message, false, false, true);
+      const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message, 'setup');
       const reason = scrub(failure.message, secrets);
       if (failure.stopsBatch) stopped = `the server failed: ${reason}`;
       committer.add((doc) => recordFailure(doc, job.id, { error: reason, permanent: failure.permanent, attempted: true }));
       failed[index] = { number: job.number, kind: job.kind, error: reason };
-      say(`failed   ${label}: ${reason}${failure.permanent ? ' (refused; smallpay outbox retry sends it again)' : ' (kept for the next run)'}`);
+      context.say(`failed   ${label}: ${reason}${failure.permanent ? ' (refused; smallpay outbox retry sends it again)' : ' (kept for the next run)'}`);
     } finally {
       progress.tick(job.number);
     }
@@ -219,17 +203,24 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
 
   try {
     await withPdfs(claimed, business, context, async (index, pdf) => {
-      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      while (inFlight.size >= (delivered > 0 ? IN_FLIGHT : 1)) await Promise.race(inFlight);
       const sending = deliverOne(claimed[index] as ClaimedJob, index, pdf).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
     });
     await Promise.all(inFlight);
+  } catch (error) {
+    // A PDF that cannot be rendered (a logo gone since it was set) stops the batch like a dead server: what
+    // went out is recorded, the rest stays pending and is reported as failed.
+    stopped = `could not render the PDF: ${(error as Error).message}`;
+    context.say(`failed   ${stopped}`);
   } finally {
     await Promise.allSettled(inFlight);
     // Jobs a failure kept from being attempted go back to pending, unclaimed, for the next run.
-    for (const { job } of claimed) {
+    for (const [index, { job }] of claimed.entries()) {
       if (attempted.has(job.id)) continue;
-      committer.add((doc) => recordFailure(doc, job.id, { error: 'not attempted: the run stopped', permanent: false, attempted: false }));
+      const error = `not attempted: ${stopped ?? 'the run stopped'}`;
+      committer.add((doc) => recordFailure(doc, job.id, { error, permanent: false, attempted: false }));
+      failed[index] = { number: job.number, kind: job.kind, error };
     }
     progress.stop();
     mailer?.close();
@@ -239,21 +230,23 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   }
 }
 
+function announceFiles(route: MailRoute, claimed: readonly ClaimedJob[], context: DeliveryContext): void {
+  if (route.kind === 'file' && claimed.length > 0) context.say(`Writing the messages as .eml files to ${outboxFolder(context)}; SmallPay sends nothing itself`);
+}
+
 /** `send`: claims, renders and sends the chosen invoices or reminders, reading the store once. */
 export async function sendInvoices(choose: ChooseInvoices, context: DeliveryContext): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
   const outcome = await context.store.update((doc) => {
     const selection = choose(doc);
     if (selection.invoiceIds.length === 0) return new Unchanged(undefined);
-    const { route } = mailRouteIn(doc, context, mode);
+    const route = mailRouteIn(doc, context, mode);
     return { ...planAll(doc, selection, context), route };
   });
   if (!outcome) return { sent: [], skipped: [], failed: [] };
   const { claimed, summary, business, route } = outcome;
-  for (const skip of summary.skipped) context.io.err.write(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}\n`);
-  if (route.kind === 'file' && claimed.length > 0) {
-    context.io.err.write(`No SMTP server is configured (SMALLPAY_SMTP_URL or smtp.host): writing the messages to ${join(dirname(context.store.path), 'outbox')}\n`);
-  }
+  for (const skip of summary.skipped) context.say(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}`);
+  announceFiles(route, claimed, context);
   await deliverClaimed(claimed, business, route, context, summary);
   return summary;
 }
@@ -261,17 +254,20 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
 /** `outbox retry`: sends again the pending jobs no live run holds, and the failed ones. */
 export async function retryOutbox(context: DeliveryContext): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
-  const { claimed, business, route } = await context.store.update((doc) => {
-    const { business, route } = mailRouteIn(doc, context, mode);
+  const outcome = await context.store.update((doc) => {
     const claimed: ClaimedJob[] = [];
     for (const job of claimRetryableJobs(doc, context.run, true, context.today)) {
       const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId) as Invoice;
       claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
     }
-    return { claimed, business, route };
+    // Nothing to send needs no server; claims made before a bad route is found are not written.
+    if (claimed.length === 0) return { claimed, business: requireBusiness(doc), route: undefined };
+    return { claimed, business: requireBusiness(doc), route: mailRouteIn(doc, context, mode) };
   });
   const summary: SendSummary = { sent: [], skipped: [], failed: [] };
-  await deliverClaimed(claimed, business, route, context, summary);
+  if (!outcome.route) return summary;
+  announceFiles(outcome.route, outcome.claimed, context);
+  await deliverClaimed(outcome.claimed, outcome.business, outcome.route, context, summary);
   return summary;
 }
 
@@ -282,8 +278,9 @@ export async function previewInvoices(choose: ChooseInvoices, context: DeliveryC
   const files: string[] = [];
   await withPdfs(claimed, business, context, async (index, pdf) => {
     const { job, invoice } = claimed[index] as ClaimedJob;
-    const file = join(folder, emlName(job, context.today));
-    await writeFileAtomic(file, await renderEml(composeMessage(job, invoice, business, pdf, context.today)));
+    const file = previewFileOf(folder, job, context.today);
+    const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
+    await writeFileAtomic(file, await renderEml(message));
     files[index] = file;
   });
   return { ...summary, files };

@@ -76,6 +76,11 @@ const host: Check = (value, field) => {
   if (!/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(text)) throw invalid(`${field}: '${value}' is not a host name`);
   return text;
 };
+const mailTransport: Check = (value, field) => {
+  const text = value.trim().toLowerCase();
+  if (text !== 'smtp' && text !== 'file') throw invalid(`${field}: '${value}' is not smtp or file`);
+  return text;
+};
 const emailList: Check = (value, field) => emailAddresses(value, field).join(', ');
 /** A tax rate as items take it: a percentage from 0 to 100, at most 4 decimal places. */
 export const taxRatePercent: Check = (value, field) => {
@@ -120,7 +125,9 @@ const SETTINGS: Record<SettingKey, Setting> = {
     return v;
   }),
   'smtp.tlsRejectUnauthorized': grouped('smtp', 'tlsRejectUnauthorized', yesNo),
+  'smtp.requireTLS': grouped('smtp', 'requireTLS', yesNo),
   'mail.bcc': grouped('mail', 'bcc', emailList),
+  'mail.transport': grouped('mail', 'transport', mailTransport),
 };
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {

@@ -28,7 +28,9 @@ export const SETTING_SUMMARIES = {
   'smtp.user': 'SMTP user name',
   'smtp.password': 'SMTP password, used only while the store is readable by you alone (prefer SMALLPAY_SMTP_PASSWORD)',
   'smtp.tlsRejectUnauthorized': 'false to accept a server certificate that cannot be verified (default true)',
+  'smtp.requireTLS': 'false to allow a login over smtp:// without STARTTLS, in clear text (default true)',
   'mail.bcc': 'addresses that get a blind copy of every message, comma-separated',
+  'mail.transport': 'smtp (default), or file: write messages as .eml files to outbox/ instead of sending them',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;

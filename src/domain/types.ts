@@ -33,11 +33,15 @@ export interface SmtpSettings {
   password?: string;
   /** false only by explicit choice, for a server with a self-signed certificate. */
   tlsRejectUnauthorized?: boolean;
+  /** false only by explicit choice: a login over smtp:// may then go in clear text when the server offers no STARTTLS. */
+  requireTLS?: boolean;
 }
 
 export interface MailSettings {
   /** Addresses that get a blind copy of every message, for the books. */
   bcc?: string;
+  /** file: messages are written as .eml files to outbox/ instead of sent (as --eml does); default smtp. */
+  transport?: 'smtp' | 'file';
 }
 
 export interface TaxSettings {
@@ -172,7 +176,12 @@ export interface Invoice {
   numberFormat?: string;
   sequence?: number;
   /** Invoices made by a recurring schedule: which one, for which period. */
-  recurring?: { scheduleId: string; period: string };
+  recurring?: {
+    scheduleId: string;
+    period: string;
+    /** The run that issued it was asked to email it (recurring run --send); a later --send run sends it if that failed. */
+    sendRequested?: boolean;
+  };
   /** The last PDF written of this invoice (smallpay invoice pdf, or sent by mail). */
   pdf?: PdfRecord;
   /** Drafts only: the issue and due dates were given, so issuing keeps them instead of dating the invoice anew. */

@@ -121,8 +121,9 @@ export function businessJson(business: Business) {
       // Never printed: only whether one is set.
       password: business.smtp?.password === undefined ? null : REDACTED,
       tlsRejectUnauthorized: business.smtp?.tlsRejectUnauthorized ?? null,
+      requireTLS: business.smtp?.requireTLS ?? null,
     },
-    mail: { bcc: business.mail?.bcc ?? null },
+    mail: { bcc: business.mail?.bcc ?? null, transport: business.mail?.transport ?? null },
     tax: { defaultRate: business.tax?.defaultRate ?? null },
   };
 }

@@ -65,8 +65,8 @@ describe('settings from the shell', () => {
       lang: 'en',
       pdf: { template: null, logo: null, accentColor: null, footer: null, labels: null, font: null, fontBold: null },
       payment: { bank: null, iban: null, bic: null },
-      smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null },
-      mail: { bcc: null },
+      smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null, requireTLS: null },
+      mail: { bcc: null, transport: null },
       tax: { defaultRate: null },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);

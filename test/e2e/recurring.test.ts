@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
@@ -138,6 +138,77 @@ describe('recurring run --send', () => {
     expect(up.summary.created).toEqual([]);
     expect(up.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sends what a failed --send run left pending, in a store from before invoices recorded the request', async () => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    await smtp.stop();
+    expect((await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url })).code).toBe(1);
+    const doc = JSON.parse(readFileSync(box.store, 'utf8'));
+    for (const invoice of doc.invoices) delete invoice.recurring.sendRequested;
+    writeFileSync(box.store, JSON.stringify(doc));
+    await smtp.start();
+    const up = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(up.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
+  });
+
+  it('never sends what a run without --send issued', async () => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-10-01');
+    const quiet = await runJson([], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(quiet.summary.created.map((c) => c.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+    const same = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(same.code).toBe(0);
+    expect(same.summary).toEqual({ created: [], sent: [], skipped: [], failed: [] });
+    const next = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url, SMALLPAY_NOW: '2026-12-01' });
+    expect(next.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0003']);
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Rechnung INV-2026-0003 von Ada Consulting']);
+  });
+
+  it.each([
+    ['a malformed SMALLPAY_SMTP_URL', { SMALLPAY_SMTP_URL: 'garbage' }, /^not sent: SMALLPAY_SMTP_URL: not a URL/],
+    ['no SMTP server', {}, /^not sent: no SMTP server configured \(SMALLPAY_SMTP_URL or smtp.host\); use --eml to write .eml files$/],
+  ])('prints its summary and exits 1 when the mail setup fails after issuing (%s), and sends on a later --send run', async (_, env, error) => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-10-01');
+    const bad = await runJson(['--send'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.summary.created.map((c) => c.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+    expect(bad.summary.sent).toEqual([]);
+    expect(bad.summary.failed).toEqual([
+      { number: 'INV-2026-0001', error: expect.stringMatching(error) },
+      { number: 'INV-2026-0002', error: expect.stringMatching(error) },
+    ]);
+    expect(bad.stderr).toMatch(/^smallpay: 2 problems in the recurring run/m);
+    const good = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(good.code).toBe(0);
+    expect(good.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+  });
+
+  it('prints its summary and exits 1 when a PDF cannot be rendered after issuing', async () => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    const template = `${box.home}/gone.mjs`;
+    writeFileSync(template, 'export default () => ({ content: [] });\n');
+    await box.ok(['config', 'set', 'pdf.template', template]);
+    // Gone after it was set: the PDFs fail at render time, once the invoice is issued.
+    rmSync(template);
+    const failed = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(failed.code).toBe(1);
+    expect(failed.summary.created.map((c) => c.number)).toEqual(['INV-2026-0001']);
+    expect(failed.summary.sent).toEqual([]);
+    expect(failed.summary.failed).toEqual([{ number: 'INV-2026-0001', kind: 'invoice', error: expect.stringMatching(/^not attempted: could not render the PDF: .*gone\.mjs does not exist/) }]);
+    expect(smtp.received).toHaveLength(0);
+    await box.ok(['config', 'set', 'pdf.template', 'classic']);
+    const next = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
+    expect(next.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
+  });
+
+  it('writes .eml files with --eml, and refuses --eml without --send', async () => {
+    await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
+    const usage = await box.run(['recurring', 'run', '--eml']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('smallpay: --eml goes with --send\n');
+    const eml = await runJson(['--send', '--eml']);
+    expect(eml.code).toBe(0);
+    expect(eml.summary.sent).toEqual([expect.objectContaining({ number: 'INV-2026-0001', channel: 'file' })]);
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
 import { plainSpaces, readPdf } from '../support/pdf-text.js';
+import { simpleParser } from 'mailparser';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
 
 let box: Sandbox;
@@ -25,7 +26,8 @@ afterEach(async () => {
   box.cleanup();
 });
 
-const mailEnv = () => ({ SMALLPAY_SMTP_URL: `smtp://smallpay:s3cr3t-pass@127.0.0.1:${smtp.port}` });
+// The test server offers no STARTTLS: a login over it in clear text has to be allowed explicitly.
+const mailEnv = () => ({ SMALLPAY_SMTP_URL: `smtp://smallpay:s3cr3t-pass@127.0.0.1:${smtp.port}?requireTLS=false` });
 const send = (args: string[], env: Record<string, string> = {}) => box.run(['send', ...args, '--json'], { env: { ...mailEnv(), ...env } });
 const summaryOf = (stdout: string) => JSON.parse(stdout) as { sent: { number: string; kind: string; retry: boolean; messageId: string }[]; skipped: { number: string; reason: string }[]; failed: { number: string; error: string }[] };
 
@@ -188,17 +190,75 @@ describe('smallpay send', () => {
     expect(summaryOf((await send(['--unsent'])).stdout).sent).toEqual([]);
   });
 
-  it('writes .eml files to outbox/ when no SMTP server is configured', async () => {
+  it('refuses to send without an SMTP server unless --eml is given, marking nothing sent', async () => {
     await seed(2);
-    const result = await box.run(['send', '--unsent', '--json']);
+    const storeBefore = readFileSync(box.store, 'utf8');
+    for (const args of [['send', '--unsent', '--json'], ['send', 'INV-2026-0001']]) {
+      const result = await box.run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('smallpay: no SMTP server configured (SMALLPAY_SMTP_URL or smtp.host); use --eml to write .eml files\n');
+      expect(result.stdout).toBe('');
+    }
+    expect(readFileSync(box.store, 'utf8')).toBe(storeBefore);
+    expect(existsSync(join(box.home, 'outbox'))).toBe(false);
+    expect(JSON.parse((await box.ok(['outbox', '--all', '--json'])).stdout)).toEqual([]);
+    expect(summaryOf((await box.ok(['send', '--unsent', '--dry-run', '--json'])).stdout).sent).toEqual([]);
+    // The mail is still unsent, so --unsent finds it once there is a way to send it.
+    expect(summaryOf((await send(['--unsent'])).stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+  });
+
+  it('writes .eml files to outbox/ with --eml, one per message, named after its Message-ID', async () => {
+    await seed(2);
+    const result = await box.run(['send', '--unsent', '--eml', '--json'], { env: mailEnv() });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('No SMTP server is configured');
+    expect(result.stderr).toContain('Writing the messages as .eml files to');
+    expect(smtp.received).toHaveLength(0);
+    const resent = await box.run(['send', 'INV-2026-0001', '--resend', '--to', 'other@globex.test', '--eml', '--json']);
+    expect(resent.code).toBe(0);
+    const reminders = [await box.run(['send', 'INV-2026-0001', '--reminder', '--eml', '--json']), await box.run(['send', 'INV-2026-0001', '--reminder', '--resend', '--eml', '--json'])];
+    const sent = [result, resent, ...reminders].flatMap((run) => summaryOf(run.stdout).sent as unknown as { number: string; kind: string; to: string[]; messageId: string; channel: string; file: string }[]);
+    expect(sent.map((s) => [s.number, s.kind, s.channel])).toEqual([
+      ['INV-2026-0001', 'invoice', 'file'],
+      ['INV-2026-0002', 'invoice', 'file'],
+      ['INV-2026-0001', 'invoice', 'file'],
+      ['INV-2026-0001', 'reminder', 'file'],
+      ['INV-2026-0001', 'reminder', 'file'],
+    ]);
     const folder = join(box.home, 'outbox');
-    expect(readdirSync(folder).sort()).toEqual(['INV-2026-0001.eml', 'INV-2026-0002.eml']);
-    const eml = readFileSync(join(folder, 'INV-2026-0001.eml'), 'utf8');
-    expect(eml).toMatch(/^To: ap@globex.test$/m);
-    expect(eml).toContain('filename=INV-2026-0001.pdf');
-    expect(summaryOf(result.stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002']);
+    // Five messages, five files: a resend and a second reminder on the same day overwrite nothing.
+    expect(readdirSync(folder).sort()).toEqual(sent.map((s) => `${s.messageId.slice(1, -1)}.eml`).sort());
+    for (const entry of sent) {
+      expect(entry.file).toBe(join(folder, `${entry.messageId.slice(1, -1)}.eml`));
+      const mail = await simpleParser(readFileSync(entry.file));
+      expect(mail.messageId).toBe(entry.messageId);
+      expect(mail.to).toMatchObject({ value: entry.to.map((address) => ({ address })) });
+      expect(mail.attachments.map((a) => a.filename)).toEqual([`${entry.number}.pdf`]);
+    }
+    const invoice = JSON.parse((await box.ok(['invoice', 'show', 'INV-2026-0001', '--json'])).stdout);
+    expect(invoice.history.filter((entry: { event: string }) => entry.event === 'sent')).toHaveLength(4);
+  });
+
+  it('writes .eml files when the setting mail.transport is file, and sends again when it is smtp', async () => {
+    await seed(1);
+    await box.ok(['config', 'set', 'mail.transport', 'file']);
+    const written = await box.run(['send', 'INV-2026-0001', '--json'], { env: mailEnv() });
+    expect(written.code).toBe(0);
+    expect(readdirSync(join(box.home, 'outbox'))).toEqual([`${summaryOf(written.stdout).sent[0]!.messageId.slice(1, -1)}.eml`]);
+    expect(smtp.received).toHaveLength(0);
+    await box.ok(['config', 'set', 'mail.transport', 'smtp']);
+    expect((await send(['INV-2026-0001', '--resend'])).code).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+    expect((await box.run(['config', 'set', 'mail.transport', 'pigeon'])).stderr).toBe("smallpay: mail.transport: 'pigeon' is not smtp or file\n");
+  });
+
+  it('dates messages by SMALLPAY_NOW, not by the machine clock', async () => {
+    await seed(1);
+    const result = await send(['INV-2026-0001'], { SMALLPAY_NOW: '2026-11-25T09:30:00Z' });
+    expect(result.code).toBe(0);
+    expect(smtp.received[0]!.mail.date?.toISOString()).toBe('2026-11-25T09:30:00.000Z');
+    const eml = await box.run(['send', 'INV-2026-0001', '--resend', '--eml', '--json'], { env: { SMALLPAY_NOW: '2027-01-02T03:04:05+01:00' } });
+    const mail = await simpleParser(readFileSync((summaryOf(eml.stdout).sent[0] as unknown as { file: string }).file));
+    expect(mail.date?.toISOString()).toBe('2027-01-02T02:04:05.000Z');
   });
 
   it('only writes .eml files with --dry-run, sending and marking nothing', async () => {
@@ -234,6 +294,7 @@ describe('smallpay send', () => {
     await box.ok(['config', 'set', 'smtp.host', '127.0.0.1']);
     await box.ok(['config', 'set', 'smtp.port', String(smtp.port)]);
     await box.ok(['config', 'set', 'smtp.user', 'smallpay']);
+    await box.ok(['config', 'set', 'smtp.requireTLS', 'false']);
     await box.ok(['config', 'set', 'smtp.password', 'hunter2-secret']);
     const { chmodSync } = await import('node:fs');
     chmodSync(box.store, 0o644);
@@ -243,6 +304,106 @@ describe('smallpay send', () => {
     chmodSync(box.store, 0o600);
     expect((await box.run(['send', 'INV-2026-0001'])).code).toBe(0);
     expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('smtp:// with a password', () => {
+  it('never logs in over a connection without STARTTLS, unless the user opts out', async () => {
+    await seed(1);
+    const clear = `smtp://smallpay:s3cr3t-pass@127.0.0.1:${smtp.port}`;
+    const refused = await box.run(['send', 'INV-2026-0001', '--json'], { env: { SMALLPAY_SMTP_URL: clear } });
+    expect(refused.code).toBe(1);
+    expect(summaryOf(refused.stdout).failed).toEqual([{ number: 'INV-2026-0001', kind: 'invoice', error: expect.stringContaining('STARTTLS') }]);
+    expect(refused.stderr).not.toContain('s3cr3t-pass');
+    expect(smtp.logins).toEqual([]);
+    expect(smtp.received).toHaveLength(0);
+    expect(JSON.parse((await box.ok(['outbox', '--json'])).stdout)).toEqual([expect.objectContaining({ number: 'INV-2026-0001', state: 'pending' })]);
+    const optedOut = await box.run(['send', 'INV-2026-0001', '--json'], { env: { SMALLPAY_SMTP_URL: `${clear}?requireTLS=false` } });
+    expect(optedOut.code).toBe(0);
+    expect(smtp.logins).toEqual(['smallpay']);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('refuses the setting smtp.requireTLS false only as a word, and an unknown URL parameter', async () => {
+    await seed(1);
+    expect((await box.run(['config', 'set', 'smtp.requireTLS', 'maybe'])).code).toBe(2);
+    const unknown = await box.run(['send', 'INV-2026-0001'], { env: { SMALLPAY_SMTP_URL: `smtp://u:p@127.0.0.1:${smtp.port}?requireTls=false` } });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("smallpay: SMALLPAY_SMTP_URL: unknown parameter 'requireTls' (known: requireTLS)\n");
+    expect(smtp.attempts).toBe(0);
+  });
+
+  it('is not stored by config set while the store or its .bak can be read by others', async () => {
+    await seed(1);
+    const { chmodSync } = await import('node:fs');
+    const before = readFileSync(box.store, 'utf8');
+    chmodSync(box.store, 0o644);
+    const open = await box.run(['config', 'set', 'smtp.password', 'hunter2-secret']);
+    expect(open.code).toBe(2);
+    expect(open.stderr).toBe(`smallpay: smtp.password: ${box.store} can be read by others (mode 0644), so no password is stored in it; chmod 600 '${box.store}', or pass the password in SMALLPAY_SMTP_PASSWORD\n`);
+    expect(readFileSync(box.store, 'utf8')).toBe(before);
+    chmodSync(box.store, 0o600);
+    chmodSync(`${box.store}.bak`, 0o640);
+    const backup = await box.run(['config', 'set', 'smtp.password', 'hunter2-secret']);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain(`${box.store}.bak can be read by others (mode 0640)`);
+    expect(readFileSync(box.store, 'utf8')).not.toContain('hunter2-secret');
+    chmodSync(`${box.store}.bak`, 0o600);
+    await box.ok(['config', 'set', 'smtp.password', 'hunter2-secret']);
+    expect(readFileSync(box.store, 'utf8')).toContain('hunter2-secret');
+  });
+});
+
+describe('a server that cannot be reached', () => {
+  it('retries a refused connection as the docs promise, then fails without saying the mail may have been taken', async () => {
+    await seed(1);
+    const result = await box.run(['send', 'INV-2026-0001', '--json'], { env: { SMALLPAY_SMTP_URL: 'smtp://127.0.0.1:1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/^retrying INV-2026-0001 invoice in [\d.]+ s: .*ECONNREFUSED/gm)).toHaveLength(3);
+    expect(result.stderr).toMatch(/^failed {3}INV-2026-0001 invoice: connect ECONNREFUSED 127\.0\.0\.1:1 \(kept for the next run\)$/m);
+    expect(result.stderr).not.toMatch(/may have (been )?taken/);
+    expect(summaryOf(result.stdout).failed).toEqual([{ number: 'INV-2026-0001', kind: 'invoice', error: 'connect ECONNREFUSED 127.0.0.1:1' }]);
+  });
+
+  it('stops a batch at the first message, leaving the others untouched and unsent', async () => {
+    await seed(5);
+    await smtp.stop();
+    const result = await send(['--unsent']);
+    expect(result.code).toBe(1);
+    // One message tried four times; the batch stopped there.
+    expect(result.stderr.match(/^retrying /gm)).toHaveLength(3);
+    expect(result.stderr.match(/^retrying INV-2026-0001 invoice/gm)).toHaveLength(3);
+    const outbox = JSON.parse((await box.ok(['outbox', '--json'])).stdout) as { number: string; state: string; attempts: number; lastError: string }[];
+    expect(outbox.map((job) => [job.number, job.state, job.attempts])).toEqual([
+      ['INV-2026-0001', 'pending', 1],
+      ['INV-2026-0002', 'pending', 0],
+      ['INV-2026-0003', 'pending', 0],
+      ['INV-2026-0004', 'pending', 0],
+      ['INV-2026-0005', 'pending', 0],
+    ]);
+    for (const job of outbox.slice(1)) expect(job.lastError).toMatch(/^not attempted: the server failed: connect ECONNREFUSED/);
+    const invoices = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { history: { event: string }[] }[];
+    expect(invoices.every((invoice) => invoice.history.every((entry) => entry.event !== 'sent'))).toBe(true);
+    // outbox retry needs a server too, or --eml.
+    const storeBefore = readFileSync(box.store, 'utf8');
+    const noServer = await box.run(['outbox', 'retry']);
+    expect(noServer.code).toBe(2);
+    expect(noServer.stderr).toBe('smallpay: no SMTP server configured (SMALLPAY_SMTP_URL or smtp.host); use --eml to write .eml files\n');
+    expect(readFileSync(box.store, 'utf8')).toBe(storeBefore);
+    const files = await box.run(['outbox', 'retry', '--eml', '--json']);
+    expect(files.code).toBe(0);
+    expect(summaryOf(files.stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005']);
+    expect(readdirSync(join(box.home, 'outbox'))).toHaveLength(5);
+  });
+
+  it('does not retry a connection that broke while the message was under way', async () => {
+    await seed(1);
+    smtp.respond = () => 'drop';
+    const result = await send(['INV-2026-0001']);
+    expect(result.code).toBe(1);
+    expect(smtp.attempts).toBe(1);
+    expect(result.stderr).not.toMatch(/^retrying/m);
+    expect(result.stderr).toMatch(/the server may have taken it; the next run sends it again with the same Message-ID/);
   });
 });
 
@@ -261,6 +422,17 @@ describe('bad send requests', () => {  it.each([
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(smtp.received).toHaveLength(0);
+  });
+
+  it('refuses a malformed % escape in SMALLPAY_SMTP_URL in one line, without the password', async () => {
+    await seed(1);
+    const result = await box.run(['send', 'INV-2026-0001'], { env: { SMALLPAY_SMTP_URL: 'smtp://ada:p%zzhunter2@127.0.0.1:25' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('smallpay: SMALLPAY_SMTP_URL: the password has a malformed % escape (write a % itself as %25)\n');
+    const user = await box.run(['send', 'INV-2026-0001'], { env: { SMALLPAY_SMTP_URL: 'smtp://a%e0%80:hunter2@127.0.0.1:25' } });
+    expect(user.code).toBe(2);
+    expect(user.stderr).toBe('smallpay: SMALLPAY_SMTP_URL: the user name has a malformed % escape (write a % itself as %25)\n');
+    expect(JSON.parse((await box.ok(['outbox', '--all', '--json'])).stdout)).toEqual([]);
   });
 
   it('refuses a malformed SMALLPAY_SMTP_URL without echoing it', async () => {

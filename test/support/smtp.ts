@@ -25,6 +25,8 @@ export interface SmtpSink {
   /** Called once a message has been accepted and recorded, before the reply goes out. */
   onAccepted?: (message: Received) => void | Promise<void>;
   attempts: number;
+  /** The user names of every AUTH the server received (in clear text: it offers no STARTTLS). */
+  logins: string[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     received: [],
     respond: () => 'accept',
     attempts: 0,
+    logins: [],
     async stop() {
       const current = server;
       server = undefined;
@@ -51,7 +54,10 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         disabledCommands: ['STARTTLS'],
         disableReverseLookup: true,
         logger: false,
-        onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
+        onAuth: (auth, _session, callback) => {
+          sink.logins.push(auth.username ?? '');
+          callback(null, { user: auth.username });
+        },
         onData: (stream, session: SMTPServerSession, callback) => {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Deps } from '../../src/cli/deps.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Prompter } from '../../src/cli/prompter.js';
+import { currentRun } from '../../src/cli/run-identity.js';
 import { openStore } from '../../src/store/store.js';
 
 export interface TestDepsOptions {
@@ -73,6 +74,9 @@ export function createTestDeps(options: TestDepsOptions = {}) {
     env: options.env ?? {},
     prompter,
     today: () => options.today ?? '2026-11-25',
+    now: () => new Date(`${options.today ?? '2026-11-25'}T00:00:00`),
+    runIdentity: currentRun,
+    startProgress: async () => ({ tick: () => undefined, stop: () => undefined }),
     storePath: () => path,
     store: async () => store,
     storeFlag: undefined,

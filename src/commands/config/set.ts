@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
@@ -32,9 +33,21 @@ async function checkFile(key: SettingKey, value: string): Promise<void> {
   else if (key === 'pdf.template') await assets.loadTemplate(value, key);
 }
 
+/**
+ * A password is stored only in a store no one else can read, nor its .bak (which keeps it after the next
+ * write): the same rule `send` applies before it uses one.
+ */
+async function assertPasswordStaysPrivate(path: string): Promise<void> {
+  const { assertOwnerOnly } = await import('../../mail/smtp-config.js');
+  const modeOf = (file: string) => stat(file).then((info) => info.mode, () => undefined);
+  const files = [path, `${path}.bak`];
+  assertOwnerOnly(await Promise.all(files.map(async (file) => ({ path: file, mode: await modeOf(file) }))), 'so no password is stored in it');
+}
+
 export async function run(options: SetConfigOptions, deps: Deps): Promise<string | undefined> {
   await checkFile(options.key, options.value);
   const store = await deps.store();
+  if (options.key === 'smtp.password') await assertPasswordStaysPrivate(store.path);
   const business = await store.update((doc) => {
     const current = requireBusiness(doc);
     changeSetting(current, options.key, options.value);

@@ -20,6 +20,7 @@ export function registerOutbox(program: Command, makeDeps: DepsFactory): void {
     outbox
       .command('retry')
       .description('send the pending and failed messages again, with their Message-IDs')
+      .option('--eml', 'write them as .eml files to outbox/ instead of sending them (they count as sent)')
       .option('--json', 'print { sent, skipped, failed }')
       .action(lazyAction(makeDeps, () => import('./retry.js'))),
     ['smallpay outbox retry', 'smallpay outbox retry --json'],

@@ -1,7 +1,6 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { flag } from '../../cli/flags.js';
-import { currentRun } from '../../cli/run-identity.js';
 import { claimIsLive } from '../../domain/outbox.js';
 import type { SendJob } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
@@ -38,7 +37,7 @@ function jobJson(job: SendJob, sending: boolean) {
 
 export async function run(options: OutboxOptions, deps: Deps): Promise<string> {
   const doc = await (await deps.store()).read();
-  const run = currentRun();
+  const run = deps.runIdentity();
   const jobs = doc.outbox.filter((job) => options.all || job.state === 'pending' || job.state === 'failed');
   if (options.json) return toJsonText(jobs.map((job) => jobJson(job, job.state === 'pending' && claimIsLive(job.claim, run))), deps.io.stdoutIsTTY);
   if (jobs.length === 0) {

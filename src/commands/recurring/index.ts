@@ -86,7 +86,8 @@ export function registerRecurring(program: Command, makeDeps: DepsFactory): void
     recurring
       .command('run')
       .description('issue every invoice whose date has come, catching up missed periods, each exactly once; safe to run twice or at once')
-      .option('--send', 'email each new invoice (and earlier ones of schedules never sent) through the outbox')
+      .option('--send', 'email the invoices this run issues (and those of an earlier --send run whose sending failed) through the outbox')
+      .option('--eml', 'with --send: write the messages as .eml files to outbox/ instead of sending them')
       .option('--dry-run', 'print what would be issued and change nothing')
       .option('--json', 'print { created, sent, skipped, failed }')
       .addHelpText('after', '\nExit codes: 0 nothing failed, 1 something failed (the rest was done), 2 the request is wrong.')

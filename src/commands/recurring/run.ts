@@ -1,25 +1,31 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { PartialFailure } from '../../cli/errors.js';
+import { UsageError } from '../../cli/errors.js';
 import { flag } from '../../cli/flags.js';
-import { currentRun } from '../../cli/run-identity.js';
+import { deliveryContext } from '../../cli/delivery-context.js';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount } from '../../domain/money.js';
 import { lastSentOn } from '../../domain/outbox.js';
 import { duePeriods, issueOccurrence } from '../../domain/recurring.js';
 import { computeTotals } from '../../domain/totals.js';
-import type { StoreDocument } from '../../domain/types.js';
+import type { Invoice, StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
+import type { Store } from '../../store/store.js';
 import { plural } from '../../render/text.js';
 
 export interface RecurringRunOptions {
   send: boolean;
+  /** With --send: write .eml files to outbox/ instead of sending. */
+  eml: boolean;
   dryRun: boolean;
   json: boolean;
 }
 
 export function toOptions({ opts }: RawInput): RecurringRunOptions {
-  return { send: flag(opts, 'send'), dryRun: flag(opts, 'dryRun'), json: flag(opts, 'json') };
+  const eml = flag(opts, 'eml');
+  if (eml && !flag(opts, 'send')) throw new UsageError('--eml goes with --send');
+  return { send: flag(opts, 'send'), eml, dryRun: flag(opts, 'dryRun'), json: flag(opts, 'json') };
 }
 
 interface Created {
@@ -62,6 +68,46 @@ function plan(doc: StoreDocument, today: string, failed: RunSummary['failed']): 
   });
 }
 
+/**
+ * The invoices `--send` emails: those issued by a run asked to send them (this one, or an earlier one whose
+ * sending failed) and never sent. An invoice a run without --send issued is never sent here: its owner may
+ * have sent it another way. A message still pending in the outbox was asked for too (by a --send run from
+ * before invoices recorded it, or by `send`), and goes with them.
+ */
+function toSend(doc: StoreDocument): string[] {
+  const open = (invoice: Invoice) => invoice.status === 'open' || invoice.status === 'partial';
+  const pending = new Set(doc.outbox.filter((job) => job.kind === 'invoice' && job.state === 'pending').map((job) => job.invoiceId));
+  const requested = (invoice: Invoice) => invoice.recurring?.sendRequested === true || pending.has(invoice.id);
+  return doc.invoices.filter((invoice) => invoice.recurring && requested(invoice) && open(invoice) && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
+}
+
+/**
+ * Sends what toSend chooses. The invoices are issued by now, so a mail setup that fails (no server, a
+ * malformed SMALLPAY_SMTP_URL) is a partial failure of the run like a refused message: each invoice it kept
+ * from going out is listed as failed, and the summary is printed.
+ */
+async function sendIssued(options: RecurringRunOptions, deps: Deps, store: Store, today: string, summary: RunSummary): Promise<void> {
+  const { sendInvoices } = await import('../../delivery/deliver.js');
+  let chosen: string[] = [];
+  try {
+    const sent = await sendInvoices((doc) => {
+      chosen = toSend(doc);
+      return { kind: 'invoice', invoiceIds: chosen, explicit: false, resend: false, everyDays: 7 };
+    }, deliveryContext(deps, store, { eml: options.eml, today }));
+    summary.sent = sent.sent;
+    summary.skipped.push(...sent.skipped);
+    summary.failed.push(...sent.failed);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    deps.io.err.write(`failed   sending: ${error.message}\n`);
+    const doc = await store.read();
+    for (const id of chosen) {
+      const invoice = doc.invoices.find((candidate) => candidate.id === id);
+      summary.failed.push({ number: invoice?.number ?? id, error: `not sent: ${error.message}` });
+    }
+  }
+}
+
 export async function run(options: RecurringRunOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
   const today = deps.today();
@@ -87,6 +133,8 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
         if (!schedule) return [];
         return duePeriods(schedule, today).map((occurrence) => {
           const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv') });
+          // Only a run asked to send may send it, now or (when that fails) in a later --send run.
+          if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };
         });
       });
@@ -99,23 +147,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
     }
   }
 
-  if (options.send) {
-    // The new invoices, and any earlier ones of schedules that never went out (a send that failed before).
-    const unsent = (doc: StoreDocument) =>
-      doc.invoices.filter((invoice) => invoice.recurring && (invoice.status === 'open' || invoice.status === 'partial') && lastSentOn(doc, invoice, 'invoice') === undefined).map((invoice) => invoice.id);
-    const { sendInvoices } = await import('../../delivery/deliver.js');
-    const sent = await sendInvoices((doc) => ({ kind: 'invoice', invoiceIds: unsent(doc), explicit: false, resend: false, everyDays: 7 }), {
-      store,
-      env: deps.env,
-      io: deps.io,
-      today,
-      newId: deps.newId,
-      run: currentRun(),
-    });
-    summary.sent = sent.sent;
-    summary.skipped.push(...sent.skipped);
-    summary.failed.push(...sent.failed);
-  }
+  if (options.send) await sendIssued(options, deps, store, today, summary);
   say(`${plural(summary.created.length, 'invoice')} issued${options.send ? `, ${plural(summary.sent.length, 'message')} sent` : ''}, ${summary.failed.length} failed`);
   const output = options.json ? toJsonText(summary, deps.io.stdoutIsTTY) : '';
   if (summary.failed.length > 0) throw new PartialFailure(`${plural(summary.failed.length, 'problem')} in the recurring run (see above)`, output);

@@ -9,7 +9,8 @@ export function registerSend(program: Command, makeDeps: DepsFactory): void {
       .description(
         'Email invoices to their customers with the PDF attached, through the outbox: every message is recorded before it ' +
           'leaves and marked sent when the server accepts it, so a batch that stops half-way resumes without duplicates. ' +
-          'Without an SMTP server configured, the messages are written as .eml files to outbox/ beside the store.',
+          'With --eml (or the setting mail.transport file) the messages are written as .eml files to outbox/ beside the store ' +
+          'instead; without either and without an SMTP server, nothing is sent and the exit code is 2.',
       )
       .argument('[invoice...]', 'numbers or ids of invoices to send')
       .option('--unsent', 'every issued, unpaid invoice never sent')
@@ -22,6 +23,7 @@ export function registerSend(program: Command, makeDeps: DepsFactory): void {
       .option('--cc <email>', 'with one invoice: copy to these addresses (comma-separated)')
       .option('--bcc <email>', 'with one invoice: blind copy to these addresses (comma-separated)')
       .option('--resend', 'send again what was sent already (or failed)')
+      .option('--eml', 'write each message as an .eml file to outbox/ instead of sending it (it counts as sent)')
       .option('--dry-run', 'send nothing: write each message that would go out as an .eml file, and print the folder')
       .option('--json', 'print { sent, skipped, failed }')
       .addHelpText('after', '\nExit codes: 0 nothing failed, 1 a message failed (the others went out), 2 the request is wrong.')
@@ -32,6 +34,7 @@ export function registerSend(program: Command, makeDeps: DepsFactory): void {
       'smallpay send --unsent --json',
       'smallpay send --overdue --every 14 --customer globex',
       'smallpay send --unsent --dry-run',
+      'smallpay send INV-2026-0001 --eml',
     ],
   );
 }

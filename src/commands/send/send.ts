@@ -3,7 +3,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { PartialFailure, UsageError } from '../../cli/errors.js';
 import { flag, optionalDate, optionalString } from '../../cli/flags.js';
-import { currentRun } from '../../cli/run-identity.js';
+import { deliveryContext } from '../../cli/delivery-context.js';
 import { customerIdForFilter } from '../../domain/customers.js';
 import { emailAddresses, termsDays } from '../../domain/fields.js';
 import { type InvoiceFilter, selectInvoices } from '../../domain/invoice-query.js';
@@ -24,6 +24,8 @@ export interface SendOptions {
   everyDays: number;
   resend: boolean;
   dryRun: boolean;
+  /** Write .eml files to outbox/ instead of sending. */
+  eml: boolean;
   json: boolean;
 }
 
@@ -40,6 +42,7 @@ export function toOptions({ args, opts }: RawInput): SendOptions {
   if (!batch && (opts.customer !== undefined || opts.from !== undefined)) throw new UsageError('--customer and --from go with --unsent or --overdue');
   if (batch && (cc !== undefined || bcc !== undefined)) throw new UsageError('--cc and --bcc go with one invoice, not with --unsent or --overdue');
   if (!batch && args.length > 1 && (to !== undefined || cc !== undefined || bcc !== undefined)) throw new UsageError('--to, --cc and --bcc go with one invoice only');
+  if (flag(opts, 'eml') && flag(opts, 'dryRun')) throw new UsageError('--eml and --dry-run: one of them (--dry-run writes .eml files to dry-run/ and marks nothing sent)');
   if (opts.reminder === true && batch) throw new UsageError('--reminder goes with invoice numbers; --overdue sends reminders already');
   const customer = optionalString(opts, 'customer');
   const from = optionalDate(opts, 'from', '--from');
@@ -58,6 +61,7 @@ export function toOptions({ args, opts }: RawInput): SendOptions {
     everyDays: Math.max(1, termsDays(optionalString(opts, 'every') ?? '7', '--every')),
     resend: flag(opts, 'resend'),
     dryRun: flag(opts, 'dryRun'),
+    eml: flag(opts, 'eml'),
     json: flag(opts, 'json'),
   };
 }
@@ -88,7 +92,7 @@ export async function run(options: SendOptions, deps: Deps): Promise<string> {
   const today = deps.today();
   const chosen = (doc: StoreDocument) => selection(doc, options, today);
   const { previewInvoices, sendInvoices } = await import('../../delivery/deliver.js');
-  const context = { store, env: deps.env, io: deps.io, today, newId: deps.newId, run: currentRun() };
+  const context = deliveryContext(deps, store, { eml: options.eml, today });
 
   if (options.dryRun) {
     const folder = join(dirname(store.path), 'dry-run');

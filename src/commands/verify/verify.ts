@@ -1,7 +1,6 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { PartialFailure } from '../../cli/errors.js';
-import { currentRun } from '../../cli/run-identity.js';
 import { verifyStore } from '../../domain/verify.js';
 import { toJsonText } from '../../render/json.js';
 import { cell, plural } from '../../render/text.js';
@@ -19,7 +18,7 @@ export async function run(options: VerifyOptions, deps: Deps): Promise<string> {
   const { existsSync } = await import('node:fs');
   // A mistyped SMALLPAY_STORE in a cron job must fail, not pass as an empty store.
   const { doc, problems } = existsSync(store.path) ? await store.readForCheck() : { doc: undefined, problems: [`${store.path} does not exist`] };
-  const checks = [{ name: 'schema', problems }, ...(doc ? verifyStore(doc, currentRun()) : [])].map((check) => ({ name: check.name, ok: check.problems.length === 0, problems: check.problems }));
+  const checks = [{ name: 'schema', problems }, ...(doc ? verifyStore(doc, deps.runIdentity()) : [])].map((check) => ({ name: check.name, ok: check.problems.length === 0, problems: check.problems }));
   const ok = checks.every((check) => check.ok) && doc !== undefined;
   const count = checks.reduce((sum, check) => sum + check.problems.length, 0);
   let output: string;
