@@ -20,6 +20,27 @@ export interface Business {
   smtp?: SmtpSettings;
   mail?: MailSettings;
   tax?: TaxSettings;
+  // Issue 10 (legal completeness). `address` stays the free-text form older stores have; new data uses postalAddress.
+  /** BG-5. */
+  postalAddress?: PostalAddress;
+  /** A national tax number such as the German Steuernummer (BT-32); taxId is the VAT id (BT-31). */
+  taxNumber?: string;
+  /** Legal registration, e.g. a trade register number (BT-30). */
+  registration?: string;
+  /** Electronic address (BT-34). */
+  endpoint?: ElectronicAddress;
+  vat?: VatSettings;
+  /** The credit-note number series, default CN-{YYYY}-{SEQ:4}. */
+  creditNumberFormat?: string;
+  /** The seller contact (BG-6), used by XRechnung; name and email default to the business's. */
+  contact?: { name?: string; phone?: string; email?: string };
+}
+
+export interface VatSettings {
+  /** A small business exempt from VAT (§19 UStG, franchise en base): new invoices are category O (or E). */
+  smallBusiness?: boolean;
+  /** The category such invoices use: O (default) or E. */
+  smallBusinessCategory?: 'O' | 'E';
 }
 
 /** The SMTP server, when SMALLPAY_SMTP_URL does not give one. */
@@ -82,13 +103,21 @@ export interface Customer {
   terms?: number;
   lang?: string;
   createdAt: string;
+  /** BG-8 (issue 10); `address` stays the free-text form of older stores. */
+  postalAddress?: PostalAddress;
+  /** The person greeted in emails (BT-56). */
+  contact?: string;
+  /** Electronic address (BT-49). */
+  endpoint?: ElectronicAddress;
+  /** The category of this customer's new lines unless a line says otherwise. */
+  vatTreatment?: VatTreatment;
 }
 
 /** The customer as an invoice knows them: frozen when the invoice is issued. */
 export type CustomerSnapshot = Omit<Customer, 'createdAt' | 'currency' | 'terms'>;
 
 /** The issuing business as an invoice knows it: frozen when the invoice is issued. */
-export type IssuerSnapshot = Pick<Business, 'name' | 'email' | 'address' | 'taxId'>;
+export type IssuerSnapshot = Pick<Business, 'name' | 'email' | 'address' | 'taxId' | 'postalAddress' | 'taxNumber' | 'registration' | 'endpoint' | 'contact'>;
 
 export type InvoiceStatus = 'draft' | 'open' | 'partial' | 'paid' | 'void';
 
@@ -98,12 +127,30 @@ export interface LineItem {
   unitPrice: string;
   /** Percent, e.g. "19" or "7.5". */
   taxRate: string;
-  /** quantity × unitPrice rounded to the minor unit. */
+  /**
+   * The line net (BT-131): quantity × (unitPrice ÷ baseQuantity) − allowances + charges, rounded to the minor unit.
+   */
   net: number;
+  /** UN/ECE Rec. 20/21 code (BT-130); absent means C62 ("one"), which prints nothing. */
+  unit?: string;
+  /** Price base quantity (BT-149), e.g. "12" for a price per dozen; absent means 1. */
+  baseQuantity?: string;
+  /** BT-151; stores of schema ≤ 3 are migrated to S (rate > 0) or Z (rate 0). */
+  taxCategory?: VatCategory;
+  exemptionReason?: string;
+  exemptionCode?: string;
+  /** BG-27 and BG-28, in the order given. */
+  allowances?: LineAdjustment[];
+  charges?: LineAdjustment[];
 }
 
 export interface TaxLine {
+  /** BT-118; with `rate` the key of the group (EN 16931 groups by category and rate). */
+  category?: VatCategory;
   rate: string;
+  /** BT-120/121: the reason its lines, allowances and charges give, or the default text in the invoice's language. */
+  exemptionReason?: string;
+  exemptionCode?: string;
   /** Sum of the nets of the items at this rate. */
   base: number;
   tax: number;
@@ -146,7 +193,12 @@ export type HistoryEntry =
   | { at: string; event: 'edited'; previous: InvoiceVersion }
   | { at: string; event: 'payment'; amount: number; date: string }
   | { at: string; event: 'voided'; reason?: string }
-  | { at: string; event: 'sent'; kind: SendKind; to: string[]; messageId: string };
+  | { at: string; event: 'sent'; kind: SendKind; to: string[]; messageId: string }
+  // Issue 10: corrections and money flows other than payments.
+  | { at: string; event: 'credited'; creditNoteId: string; number: string; amount: number }
+  | { at: string; event: 'refund'; amount: number; date: string }
+  | { at: string; event: 'written-off'; amount: number; reason?: string }
+  | { at: string; event: 'payment-removed'; payment: Payment; index: number; reason?: string };
 
 export interface Invoice {
   id: string;
@@ -187,11 +239,37 @@ export interface Invoice {
   /** Drafts only: the issue and due dates were given, so issuing keeps them instead of dating the invoice anew. */
   issueDateGiven?: boolean;
   dueDateGiven?: boolean;
+
+  // Issue 10. Amounts of a credit note are positive, as on the document.
+  /** Absent in stores of schema ≤ 3 until migrated; 'invoice' is the default. */
+  type?: DocumentType;
+  /** BT-106: the sum of line nets. subtotal stays BT-109 (total without VAT), so subtotal + tax = total. */
+  lineTotal?: number;
+  /** BT-107 and BT-108: document-level only. */
+  allowanceTotal?: number;
+  chargeTotal?: number;
+  allowances?: DocumentAdjustment[];
+  charges?: DocumentAdjustment[];
+  /** BT-72, or BT-73/74. */
+  serviceDate?: string;
+  servicePeriod?: ServicePeriod;
+  /** BT-13, BT-10 (the Leitweg-ID for German public buyers), BT-12. */
+  purchaseOrder?: string;
+  buyerReference?: string;
+  contract?: string;
+  /** Credit notes only: the invoice corrected (BG-3). */
+  precedingInvoice?: PrecedingInvoice;
+  /** Invoices only: the sum of the totals of credit notes issued against it. */
+  credited?: number;
+  refunds?: Refund[];
+  writeOff?: WriteOff;
+  /** Frozen at issue: what the PDF shows beyond the parties. Drafts have none and follow the settings. */
+  presentation?: FrozenPresentation;
 }
 
 export interface AuditEntry {
   at: string;
-  event: 'invoice.deleted' | 'customer.removed';
+  event: 'invoice.deleted' | 'customer.removed' | 'payment.removed';
   reason?: string;
   invoice?: Invoice;
   customer?: Customer;
@@ -261,4 +339,108 @@ export interface StoreDocument {
   audit: AuditEntry[];
   outbox: SendJob[];
   recurring: Schedule[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 10: the legally complete invoice (EN 16931 terms; BT-/BG- numbers are the standard's business terms).
+// New fields are optional in the type where stores of schema ≤ 3 lack them; the schema-4 migration fills
+// taxCategory on every line and tax line, and `type` on every invoice, so code may rely on those after load.
+// ---------------------------------------------------------------------------------------------------------
+
+/** EN 16931 VAT category codes (UNTDID 5305 subset, BT-118/151). */
+export type VatCategory = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+
+/** A customer's default treatment: the category of their new lines unless a line says otherwise. */
+export type VatTreatment = 'standard' | 'reverse-charge' | 'intra-community' | 'export' | 'exempt';
+
+/** A structured postal address (BG-5 seller, BG-8 buyer). */
+export interface PostalAddress {
+  /** Street lines (BT-35/36/162, BT-50/51/163), at most 3. */
+  lines: string[];
+  postcode?: string;
+  city?: string;
+  /** Country subdivision (BT-39/54). */
+  region?: string;
+  /** ISO 3166-1 alpha-2 (BT-40/55), upper case. */
+  country?: string;
+}
+
+/** An electronic address (BT-34 seller, BT-49 buyer): scheme (ISO 6523 ICD / EAS code) and id. */
+export interface ElectronicAddress {
+  scheme: string;
+  id: string;
+}
+
+/** Why a line or group carries no VAT (BT-120/121): a text, a VATEX code, or both. */
+export interface VatExemption {
+  exemptionReason?: string;
+  /** e.g. "VATEX-EU-AE" */
+  exemptionCode?: string;
+}
+
+/**
+ * A line allowance (BG-27) or charge (BG-28). Stored computed: `amount` in minor units; `percent` and `base`
+ * (minor units, quantity × net price) kept when it was given as a percentage.
+ */
+export interface LineAdjustment {
+  amount: number;
+  percent?: string;
+  base?: number;
+  reason?: string;
+  /** UNTDID 5189 (allowances) / 7161 (charges) code, when given. */
+  reasonCode?: string;
+}
+
+/** A document-level allowance (BG-20) or charge (BG-21): one VAT category and rate each. */
+export interface DocumentAdjustment extends LineAdjustment, VatExemption {
+  taxCategory: VatCategory;
+  /** Percent; "0" for every category but S ("0" for O too, which carries no rate on the document). */
+  taxRate: string;
+}
+
+/** The date of supply (BT-72) or the invoicing period (BT-73/74). */
+export interface ServicePeriod {
+  start: string;
+  end: string;
+}
+
+/** What the document is: an invoice (UNTDID 1001 code 380) or a credit note (381). */
+export type DocumentType = 'invoice' | 'credit-note';
+
+/** A credit note's reference to the invoice it corrects (BG-3: BT-25 number, BT-26 issue date). */
+export interface PrecedingInvoice {
+  invoiceId: string;
+  number: string;
+  issueDate: string;
+}
+
+/** Money paid back to the customer (negative of a payment; reports count it against received). */
+export interface Refund {
+  amount: number;
+  date: string;
+  method?: string;
+}
+
+/** An unpaid balance closed as bad debt: not a payment, never counted as received. */
+export interface WriteOff {
+  amount: number;
+  date: string;
+  reason?: string;
+}
+
+/**
+ * What an issued invoice freezes, so re-rendering gives the same document whatever settings change later
+ * (drafts follow the current settings and have none).
+ */
+export interface FrozenPresentation {
+  template: string;
+  lang: string;
+  footer?: string;
+  /** Payment details printed (BG-16), or none. */
+  payment?: { bank?: string; iban?: string; bic?: string };
+  /** The logo's SHA-256 and path at issue; rendering refuses a logo whose bytes changed. */
+  logo?: { path: string; sha256: string };
+  accentColor?: string;
+  /** Legal notes printed on the document (small-business note, exemption notes), in its language. */
+  legalNotes: string[];
 }
