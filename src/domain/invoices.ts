@@ -8,7 +8,7 @@ import * as fields from './fields.js';
 import { customerSnapshot, findCustomer } from './customers.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
 import { seriesKey } from './numbering.js';
-import { type FieldLabel, type ItemInput, computeTotals, jsonFieldLabel } from './totals.js';
+import { type DocumentAdjustmentInput, type FieldLabel, type ItemInput, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
 import type { Invoice, InvoiceVersion, StoreDocument } from './types.js';
 
 export const MAX_NOTE_LENGTH = 2000;
@@ -23,6 +23,14 @@ export interface InvoiceInput {
   currency?: string;
   note?: string;
   draft?: boolean;
+  // Issue 10: dates are checked calendar dates.
+  serviceDate?: string;
+  servicePeriod?: { start: string; end: string };
+  purchaseOrder?: string;
+  buyerReference?: string;
+  contract?: string;
+  allowances?: DocumentAdjustmentInput[];
+  charges?: DocumentAdjustmentInput[];
   /** Names item fields in errors; JSON paths unless the items came from flags. */
   itemLabel?: FieldLabel;
 }
@@ -115,7 +123,7 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   const previous = versionOf(invoice);
   const customer = changes.customer !== undefined ? findCustomer(doc, changes.customer) : undefined;
   const currency = changes.currency !== undefined ? fields.currency(changes.currency, 'currency') : invoice.currency;
-  const totals = computeTotals(changes.items ?? invoice.items, currency, changes.itemLabel ?? jsonFieldLabel);
+  const totals = computeTotals(changes.items ?? invoice.items.map((line) => inputOfLine(line, invoice.currency)), currency, changes.itemLabel ?? jsonFieldLabel);
   const issueDate = changes.issueDate ?? invoice.issueDate;
   const format = invoice.numberFormat ?? business.numberFormat;
   const series = invoice.series ?? seriesKey(format, invoice.issueDate);

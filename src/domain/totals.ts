@@ -17,7 +17,7 @@ import { invalid } from './errors.js';
 import { multiLine } from './fields.js';
 import { minorDigits } from './currency.js';
 import { toMinorUnits } from './money.js';
-import type { LineItem, TaxLine } from './types.js';
+import type { LineAdjustment, LineItem, TaxLine } from './types.js';
 
 export const MAX_ITEMS = 1000;
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -33,6 +33,34 @@ export interface ItemInput {
   quantity?: string;
   unitPrice: string;
   taxRate?: string;
+  // Issue 10 (decimal strings, as above).
+  /** UN/ECE Rec. 20/21 code or a friendly alias (h, day, piece, …); stored as the code. */
+  unit?: string;
+  baseQuantity?: string;
+  /** S, Z, E, AE, K, G or O; default from the customer's treatment, else S (rate > 0) or Z. */
+  taxCategory?: string;
+  exemptionReason?: string;
+  exemptionCode?: string;
+  allowances?: AdjustmentInput[];
+  charges?: AdjustmentInput[];
+}
+
+/** A line allowance or charge as written: a percentage of quantity × net price, or an amount. */
+export interface AdjustmentInput {
+  percent?: string;
+  amount?: string;
+  reason?: string;
+  reasonCode?: string;
+}
+
+/** A document-level allowance or charge as written (BG-20/21). */
+export interface DocumentAdjustmentInput extends AdjustmentInput {
+  /** The base of a percentage; default: the line total of its own category and rate. */
+  baseAmount?: string;
+  taxCategory?: string;
+  taxRate?: string;
+  exemptionReason?: string;
+  exemptionCode?: string;
 }
 
 export interface Totals {
@@ -109,4 +137,30 @@ export function computeTotals(inputs: readonly ItemInput[], currency: string, la
   if (total < 0) throw invalid('items: the invoice total would be negative; discounts cannot exceed the charges');
   const items = priced.map(({ rate: _rate, ...item }) => item);
   return { items, taxes, subtotal, tax, total };
+}
+
+/**
+ * The input that prices to `line` again: how an edit or `verify` recomputes stored lines. An allowance or
+ * charge given as a percentage is given again as that percentage; one given as an amount, as that amount.
+ */
+export function inputOfLine(line: LineItem, currency: string): ItemInput {
+  const digits = minorDigits(currency);
+  const adjustment = (entry: LineAdjustment): AdjustmentInput => ({
+    ...(entry.percent !== undefined ? { percent: entry.percent } : { amount: canonicalText({ coef: BigInt(entry.amount), scale: digits }) }),
+    ...(entry.reason !== undefined && { reason: entry.reason }),
+    ...(entry.reasonCode !== undefined && { reasonCode: entry.reasonCode }),
+  });
+  return {
+    description: line.description,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    taxRate: line.taxRate,
+    ...(line.unit !== undefined && { unit: line.unit }),
+    ...(line.baseQuantity !== undefined && { baseQuantity: line.baseQuantity }),
+    ...(line.taxCategory !== undefined && { taxCategory: line.taxCategory }),
+    ...(line.exemptionReason !== undefined && { exemptionReason: line.exemptionReason }),
+    ...(line.exemptionCode !== undefined && { exemptionCode: line.exemptionCode }),
+    ...(line.allowances !== undefined && { allowances: line.allowances.map(adjustment) }),
+    ...(line.charges !== undefined && { charges: line.charges.map(adjustment) }),
+  };
 }

@@ -13,7 +13,7 @@ import { formatAmount } from './money.js';
 import { seriesKey } from './numbering.js';
 import { type RunIdentity, claimIsLive } from './outbox.js';
 import { statusForPaid } from './status.js';
-import { computeTotals } from './totals.js';
+import { computeTotals, inputOfLine } from './totals.js';
 import type { Invoice, StoreDocument } from './types.js';
 
 export interface Check {
@@ -84,7 +84,7 @@ function checkTotals(doc: StoreDocument): string[] {
     const label = invoiceLabel(invoice);
     const money = (minor: number) => `${formatAmount(minor, invoice.currency)} ${invoice.currency}`;
     try {
-      const totals = computeTotals(invoice.items, invoice.currency);
+      const totals = computeTotals(invoice.items.map((line) => inputOfLine(line, invoice.currency)), invoice.currency);
       totals.items.forEach((item, index) => {
         const stored = invoice.items[index];
         if (stored && stored.net !== item.net) problems.push(`${label}: item ${index + 1} net is ${money(stored.net)}, computed ${money(item.net)}`);
