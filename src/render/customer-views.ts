@@ -3,7 +3,8 @@ import type { CurrencyBalance } from '../domain/balances.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
 import { REDACTED } from './json.js';
-import { block, cell, displayAmount } from './text.js';
+import { displayMoney } from '../domain/money-format.js';
+import { block, cell } from './text.js';
 
 export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
   return renderTable(
@@ -30,7 +31,7 @@ export function renderCustomerDetail(customer: Customer, balances: readonly Curr
       ['Invoices', String(invoiceCount)],
       ...balances.map((b): [string, string] => [
         `Outstanding ${b.currency}`,
-        `${displayAmount(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayAmount(b.overdue, b.currency)} overdue)` : ''}`,
+        `${displayMoney(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayMoney(b.overdue, b.currency)} overdue)` : ''}`,
       ]),
     ],
     style,

@@ -3,7 +3,8 @@ import { daysBetween } from '../domain/dates.js';
 import { balanceOf, isOverdue } from '../domain/status.js';
 import type { HistoryEntry, Invoice } from '../domain/types.js';
 import { type TableStyle, colors, renderFields, renderTable } from './table.js';
-import { block, cell, displayAmount } from './text.js';
+import { displayMoney } from '../domain/money-format.js';
+import { block, cell } from './text.js';
 
 function statusText(invoice: Invoice, today: string, style: TableStyle): string {
   const paint = colors(style);
@@ -29,8 +30,8 @@ export function renderInvoiceList(invoices: readonly Invoice[], today: string, s
       cell(invoice.customer.name),
       invoice.issueDate,
       invoice.dueDate,
-      displayAmount(invoice.total, invoice.currency),
-      displayAmount(balanceOf(invoice), invoice.currency),
+      displayMoney(invoice.total, invoice.currency),
+      displayMoney(balanceOf(invoice), invoice.currency),
       statusText(invoice, today, style),
     ]),
     style,
@@ -40,9 +41,9 @@ export function renderInvoiceList(invoices: readonly Invoice[], today: string, s
 function historyLine(entry: HistoryEntry, currency: string): string {
   switch (entry.event) {
     case 'edited':
-      return `${entry.at}  edited; replaced version dated ${entry.previous.issueDate}, due ${entry.previous.dueDate}, total ${displayAmount(entry.previous.total, currency)}`;
+      return `${entry.at}  edited; replaced version dated ${entry.previous.issueDate}, due ${entry.previous.dueDate}, total ${displayMoney(entry.previous.total, currency)}`;
     case 'payment':
-      return `${entry.at}  payment of ${displayAmount(entry.amount, currency)} dated ${entry.date}`;
+      return `${entry.at}  payment of ${displayMoney(entry.amount, currency)} dated ${entry.date}`;
     case 'voided':
       return `${entry.at}  voided${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
     case 'sent':
@@ -53,7 +54,7 @@ function historyLine(entry: HistoryEntry, currency: string): string {
 }
 
 export function renderInvoiceDetail(invoice: Invoice, today: string, style: TableStyle): string {
-  const money = (minor: number) => displayAmount(minor, invoice.currency);
+  const money = (minor: number) => displayMoney(minor, invoice.currency);
   const paint = colors(style);
   const overdueDays = isOverdue(invoice, today) ? daysBetween(invoice.dueDate, today) : 0;
   const title = `${invoice.number ? `Invoice ${invoice.number}` : `Draft ${invoice.id}`}  ${statusText(invoice, today, style)}${overdueDays ? paint.red(` (${overdueDays} days)`) : ''}`;

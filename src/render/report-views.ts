@@ -4,10 +4,10 @@ import type { CustomerRow } from '../domain/reports/customers.js';
 import type { CurrencyDashboard } from '../domain/reports/dashboard.js';
 import type { Forecast } from '../domain/reports/forecast.js';
 import type { CurrencyStatement } from '../domain/reports/statement.js';
-import { formatAmount } from '../domain/money.js';
+import { displayMoney, formatAmount } from '../domain/money-format.js';
 import { barChart, lineChart } from './charts.js';
 import { type TableStyle, colors, renderFields, renderTable } from './table.js';
-import { cell, displayAmount, plural } from './text.js';
+import { cell, plural } from './text.js';
 
 export interface ReportStyle extends TableStyle {
   columns: number;
@@ -32,7 +32,7 @@ export function renderDashboard(currencies: readonly CurrencyDashboard[], period
   if (currencies.length === 0) return '';
   const parts = [`${paint.bold(`Dashboard ${period.from} – ${period.to}`)}\n`];
   for (const c of currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
+    const money = (minor: number) => displayMoney(minor, c.currency);
     const oldest = c.overdue.oldest ? `; oldest ${c.overdue.oldest.number}, ${c.overdue.oldest.daysOverdue} days` : '';
     parts.push(
       renderFields(
@@ -67,7 +67,7 @@ export function renderDashboard(currencies: readonly CurrencyDashboard[], period
 export function renderAging(currencies: readonly CurrencyAging[], style: TableStyle): string {
   return currencies
     .map((c) => {
-      const money = (minor: number) => (minor === 0 ? '-' : displayAmount(minor, c.currency));
+      const money = (minor: number) => (minor === 0 ? '-' : displayMoney(minor, c.currency));
       return renderTable(
         [{ header: `Customer (${c.currency})` }, ...AGING_BUCKETS.map((bucket) => ({ header: bucket, align: 'right' as const })), { header: 'Total', align: 'right' }],
         [
@@ -96,10 +96,10 @@ export function renderCustomers(rows: readonly CustomerRow[], style: TableStyle)
     ],
     rows.map((row) => [
       cell(row.name),
-      displayAmount(row.invoiced, row.currency),
-      displayAmount(row.received, row.currency),
-      displayAmount(row.outstanding, row.currency),
-      displayAmount(row.overdue, row.currency),
+      displayMoney(row.invoiced, row.currency),
+      displayMoney(row.received, row.currency),
+      displayMoney(row.outstanding, row.currency),
+      displayMoney(row.overdue, row.currency),
       String(row.invoices),
       row.averageDaysToPay === null ? '-' : String(row.averageDaysToPay),
       percent(row.lateShare),
@@ -112,7 +112,7 @@ export function renderCustomers(rows: readonly CustomerRow[], style: TableStyle)
 export function renderForecast(result: Forecast, method: string, style: ReportStyle): string {
   const parts: string[] = [];
   for (const c of result.currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
+    const money = (minor: number) => displayMoney(minor, c.currency);
     const rows = c.weeks.map((w) => ({ label: `Week ${w.week}  ${w.from} – ${w.to}`, value: major(w.expected, c.currency), text: money(w.expected) }));
     if (style.chart) parts.push(`${colors(style).bold(`Expected cash in, ${c.currency}`)}\n${barChart(rows, style)}`);
     parts.push(
@@ -137,7 +137,7 @@ export function renderForecast(result: Forecast, method: string, style: ReportSt
 export function renderStatement(customer: { name: string; id: string }, currencies: readonly CurrencyStatement[], style: TableStyle): string {
   const parts = [`${colors(style).bold(`Statement of account: ${cell(customer.name)} (${customer.id})`)}\n`];
   for (const c of currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
+    const money = (minor: number) => displayMoney(minor, c.currency);
     parts.push(
       renderTable(
         [{ header: 'Date' }, { header: 'Entry' }, { header: 'Charge', align: 'right' }, { header: 'Credit', align: 'right' }, { header: 'Balance', align: 'right' }],

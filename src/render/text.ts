@@ -1,22 +1,11 @@
 /**
- * Text for people: amounts with grouping and currency, and user-given text made safe for a terminal
+ * Text for people: user-given text made safe for a terminal
  * (a customer named "\x1b[2J" must not clear the screen of whoever lists customers).
  */
-import { formatAmount } from '../domain/money.js';
+import { displayMoney } from '../domain/money-format.js';
 
-const grouping = new Map<number, Intl.NumberFormat>();
-
-/** 178500 EUR → "1,785.00 EUR". Intl formats the exact decimal string, never a float. */
-export function displayAmount(minor: number, currency: string): string {
-  const exact = formatAmount(minor, currency);
-  const digits = exact.includes('.') ? exact.length - exact.indexOf('.') - 1 : 0;
-  let format = grouping.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    grouping.set(digits, format);
-  }
-  return `${format.format(exact as unknown as number)} ${currency}`;
-}
+/** @deprecated The display form of money is `displayMoney` in domain/money-format.ts; this is the same function. */
+export const displayAmount = displayMoney;
 
 // C0 and C1 control characters and DEL; tabs and newlines are handled by the callers that allow them.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

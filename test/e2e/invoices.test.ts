@@ -16,7 +16,7 @@ describe('the invoice lifecycle from the shell', () => {
   it('creates an invoice from flags and prints its number', async () => {
     const result = await box.ok(['invoice', 'new', '--customer', 'globex', '--date', '2026-11-01', '--item', 'Design work', '--qty', '10', '--price', '150.00', '--tax', '19']);
     expect(result.stdout).toBe('INV-2026-0001\n');
-    expect(result.stderr).toBe('Issued INV-2026-0001 to Globex GmbH: 1785.00 EUR, due 2026-12-01\n');
+    expect(result.stderr).toBe('Issued INV-2026-0001 to Globex GmbH: 1,785.00 EUR, due 2026-12-01\n');
   });
 
   it('shows it in the documented JSON shape', async () => {

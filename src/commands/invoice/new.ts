@@ -7,7 +7,7 @@ import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { canPrompt } from '../../cli/io.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
 import { cell } from '../../render/text.js';
@@ -66,7 +66,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const input = await completeInput(options, deps, () => store.read());
   const today = deps.today();
   const invoice = await store.update((doc) => createInvoice(doc, input, { today, id: deps.newId('inv') }));
-  const amount = `${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}`;
+  const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number
       ? `Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${amount}, due ${invoice.dueDate}\n`
