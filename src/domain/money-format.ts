@@ -51,9 +51,12 @@ function decimalPlaces(decimal: string): number {
   return point === -1 ? 0 : decimal.length - point - 1;
 }
 
-/** The display form of an exact decimal string (as --json gives it): ("1785.00", 'EUR') → "1,785.00 EUR". */
+/**
+ * The display form of an exact decimal string (as --json gives it, or a unit price): ("1785.00", 'EUR') →
+ * "1,785.00 EUR"; at least the currency's digits, and every digit written: ("0.125", 'EUR') → "0.125 EUR".
+ */
 export function displayDecimal(decimal: string, currency: string): string {
-  const digits = decimalPlaces(decimal);
+  const digits = Math.max(minorDigits(currency), decimalPlaces(decimal));
   const grouping = cachedFormat(`display ${digits}`, () => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   return `${grouping.format(exact(decimal))} ${currency}`;
 }

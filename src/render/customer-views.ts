@@ -8,7 +8,7 @@ import { block, cell } from './text.js';
 
 export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
   return renderTable(
-    [{ header: 'Id' }, { header: 'Name' }, { header: 'Email' }, { header: 'Currency' }, { header: 'Terms', align: 'right' }],
+    [{ header: 'Id' }, { header: 'Name', shrink: true }, { header: 'Email', shrink: true }, { header: 'Currency', drop: 2 }, { header: 'Terms', align: 'right', drop: 1 }],
     customers.map((c) => [c.id, cell(c.name), cell(c.email), c.currency ?? '', c.terms === undefined ? '' : `${c.terms} d`]),
     style,
   );

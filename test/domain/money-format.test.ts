@@ -18,6 +18,12 @@ describe('the display form of money (tables and messages)', () => {
     expect(displayMoney(minor, currency)).toBe(text);
   });
 
+  it('writes every digit of a unit price, and at least the currency’s', () => {
+    expect(displayDecimal('0.125', 'EUR')).toBe('0.125 EUR');
+    expect(displayDecimal('4200', 'EUR')).toBe('4,200.00 EUR');
+    expect(displayDecimal('1000', 'JPY')).toBe('1,000 JPY');
+  });
+
   it('is the exact decimal with commas between thousands, whatever the amount', () => {
     fc.assert(
       fc.property(fc.integer({ min: -MAX_MINOR_UNITS, max: MAX_MINOR_UNITS }), fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'), (minor, currency) => {

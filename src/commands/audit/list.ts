@@ -22,7 +22,7 @@ export async function run(options: AuditOptions, deps: Deps): Promise<string> {
   }
   const { renderTable } = await import('../../render/table.js');
   return renderTable(
-    [{ header: 'Date' }, { header: 'Event' }, { header: 'Record' }, { header: 'Details' }, { header: 'Reason' }],
+    [{ header: 'Date' }, { header: 'Event' }, { header: 'Record' }, { header: 'Details', shrink: true }, { header: 'Reason', shrink: true }],
     doc.audit.map((entry) => [
       entry.at,
       entry.event,
