@@ -58,7 +58,8 @@ function plotOf(series: readonly Series[], max: number, width: number, labelWidt
  * be told apart, so each series gets a plot of its own, on the same scale, under its name.
  */
 export function lineChart(series: readonly Series[], xLabels: readonly string[], label: (value: number) => string, style: ChartStyle): string {
-  const max = Math.max(0, ...series.flatMap((s) => s.values));
+  // A loop, not Math.max(...values): a period of 97,200 months is too many arguments for one call.
+  const max = series.reduce((highest, s) => s.values.reduce((a, b) => Math.max(a, b), highest), 0);
   const labelWidth = Math.max(label(max).length, label(0).length) + 1;
   const width = Math.max(2, Math.min(style.columns - labelWidth - 3, xLabels.length * 12));
   const axis = new Array<string>(width + labelWidth + 2).fill(' ');
@@ -92,10 +93,10 @@ function fitLines(text: string, columns: number): string {
 
 /** Horizontal bars: one line each, label, bar scaled to the largest value, and the value's text. */
 export function barChart(rows: readonly { label: string; value: number; text: string }[], style: ChartStyle): string {
-  const labelWidth = Math.max(0, ...rows.map((row) => row.label.length));
-  const textWidth = Math.max(0, ...rows.map((row) => row.text.length));
+  const labelWidth = rows.reduce((widest, row) => Math.max(widest, row.label.length), 0);
+  const textWidth = rows.reduce((widest, row) => Math.max(widest, row.text.length), 0);
   const barWidth = Math.max(1, style.columns - labelWidth - textWidth - 4);
-  const max = Math.max(0, ...rows.map((row) => row.value));
+  const max = rows.reduce((highest, row) => Math.max(highest, row.value), 0);
   return rows
     .map((row) => {
       const length = max === 0 ? 0 : Math.round((row.value / max) * barWidth);

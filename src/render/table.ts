@@ -5,10 +5,11 @@
  *
  * Fitting, in this order, until every line is within the width:
  *   1. columns marked `shrink` (names, descriptions, emails, errors) are cut with "…", the widest first,
- *      never below their header or 12 characters;
+ *      down to 20 characters (or their header);
  *   2. columns with a `drop` rank are left out: empty ones first, then the lowest rank (e.g. the issue date
  *      before the due date); --json and --csv always have every field;
- *   3. as a last resort (a terminal of 20 columns), each line is cut at the width.
+ *   3. if that is not enough, the same again with free text cut down to 12 characters;
+ *   4. as a last resort (a terminal of 20 columns), each line is cut at the width.
  * Amounts are never cut in steps 1 and 2, and always align right. Every cell's text is made safe for a
  * terminal here (control characters shown as "?"), whatever the caller did: stored text is untrusted.
  */
@@ -38,6 +39,8 @@ export function colors(style: Pick<TableStyle, 'color'>): ChalkInstance {
   return new Chalk({ level: style.color ? 1 : 0 });
 }
 
+/** Free text is first cut to no less than 20 characters, columns dropped before it goes shorter; then 12. */
+const SHRINK_FLOORS = [20, 12];
 const MIN_SHRINK = 12;
 const PLAIN_GAP = 2;
 
@@ -52,11 +55,11 @@ function naturalWidths(columns: readonly Column[], texts: readonly string[][]): 
 }
 
 /** Widths for the shown columns within `available` characters of cell text, or undefined when they cannot fit. */
-function fitColumns(columns: readonly Column[], natural: readonly number[], shown: readonly number[], available: number): number[] | undefined {
+function fitColumns(columns: readonly Column[], natural: readonly number[], shown: readonly number[], available: number, floor: number): number[] | undefined {
   const widths = shown.map((index) => natural[index] as number);
   const total = () => widths.reduce((sum, width) => sum + width, 0);
   if (total() <= available) return widths;
-  const minimum = shown.map((index, at) => (columns[index]?.shrink ? Math.min(widths[at] as number, Math.max(MIN_SHRINK, displayWidth(columns[index]?.header ?? ''))) : (widths[at] as number)));
+  const minimum = shown.map((index, at) => (columns[index]?.shrink ? Math.min(widths[at] as number, Math.max(floor, displayWidth(columns[index]?.header ?? ''))) : (widths[at] as number)));
   if (minimum.reduce((sum, width) => sum + width, 0) > available) return undefined;
   // Take one character at a time from the widest column that may still shrink: the long ones give first.
   let excess = total() - available;
@@ -73,19 +76,24 @@ function fitColumns(columns: readonly Column[], natural: readonly number[], show
 
 function layout(columns: readonly Column[], texts: readonly string[][], width: number, overhead: (count: number) => number): Layout {
   const natural = naturalWidths(columns, texts);
-  const shown = columns.map((_, index) => index);
   // A column with nothing in it (blank or "-" in every row) goes before one that holds figures.
   const empty = (index: number) => texts.every((row) => row[index] === '' || row[index] === '-');
-  const droppable = shown
+  const dropOrder = columns
+    .map((_, index) => index)
     .filter((index) => columns[index]?.drop !== undefined)
     .sort((a, b) => Number(empty(b)) - Number(empty(a)) || (columns[a]?.drop as number) - (columns[b]?.drop as number));
-  for (;;) {
-    const widths = fitColumns(columns, natural, shown, width - overhead(shown.length));
-    if (widths) return { shown: [...shown], widths };
-    const next = droppable.shift();
-    if (next === undefined) break;
-    shown.splice(shown.indexOf(next), 1);
+  for (const floor of SHRINK_FLOORS) {
+    const shown = columns.map((_, index) => index);
+    const droppable = [...dropOrder];
+    for (;;) {
+      const widths = fitColumns(columns, natural, shown, width - overhead(shown.length), floor);
+      if (widths) return { shown, widths };
+      const next = droppable.shift();
+      if (next === undefined) break;
+      shown.splice(shown.indexOf(next), 1);
+    }
   }
+  const shown = columns.map((_, index) => index).filter((index) => !dropOrder.includes(index));
   // Nothing left to drop: shrink what may shrink to its minimum and let the lines be cut at the width.
   const widths = shown.map((index) => (columns[index]?.shrink ? Math.min(natural[index] as number, MIN_SHRINK) : (natural[index] as number)));
   return { shown, widths };
