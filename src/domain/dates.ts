@@ -95,7 +95,7 @@ const LAST_EPOCH_DAY = 2932896; // 9999-12-31
  * 9999-12-31 it throws, as the four-digit form cannot hold the date.
  */
 export function fromEpochDay(day: number): string {
-  if (!Number.isSafeInteger(day) || day < FIRST_EPOCH_DAY || day > LAST_EPOCH_DAY) throw outOfRange();
+  if (!Number.isSafeInteger(day) || day < FIRST_EPOCH_DAY || day > LAST_EPOCH_DAY) throw outOfRange(day < FIRST_EPOCH_DAY);
   const shifted = day + 719468;
   const era = Math.floor(shifted / 146097);
   const dayOfEra = shifted - era * 146097;
@@ -108,8 +108,8 @@ export function fromEpochDay(day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
 }
 
-function outOfRange() {
-  return invalid(`the date would be after ${LAST_DATE} (or before 0001-01-01), which SmallPay cannot handle`);
+function outOfRange(early: boolean) {
+  return invalid(early ? 'the date would be before 0001-01-01, which SmallPay cannot handle' : `the date would be after ${LAST_DATE}, the last date SmallPay handles`);
 }
 
 /** Whole calendar days from `from` to `to`: ("2026-11-01", "2026-12-01") → 30. */
@@ -125,7 +125,7 @@ export function monthIndex(isoDate: string): number {
 
 /** "2026-11" for a month index (see `monthIndex`); throws outside the years 1 to 9999. */
 export function monthOfIndex(index: number): string {
-  if (!Number.isSafeInteger(index) || index < 12 || index >= 10000 * 12) throw outOfRange();
+  if (!Number.isSafeInteger(index) || index < 12 || index >= 10000 * 12) throw outOfRange(index < 12);
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCustomer } from '../../src/domain/customers.js';
 import { createInvoice } from '../../src/domain/invoices.js';
@@ -144,6 +144,13 @@ describe('smallpay report', () => {
       expect(statement.currencies[0]).toMatchObject({ opening: '0.00', closing: '700.00' });
       const refused = await box.run(['report', '--from', '1899-12-31']);
       expect([refused.code, refused.stderr.trim().split('\n')]).toEqual([2, ["smallpay: --from: '1899-12-31' is not a date (use YYYY-MM-DD, e.g. 2026-11-01)"]]);
+    });
+
+    it('refuses date arithmetic past 9999-12-31 in one line, exit 2, instead of writing a five-digit year', async () => {
+      const before = readFileSync(box.store);
+      const result = await box.run(['invoice', 'new', '--customer', 'alpha', '--item', 'x', '--price', '1'], { env: { SMALLPAY_NOW: '9999-12-31' } });
+      expect([result.code, result.stderr]).toEqual([2, 'smallpay: the date would be after 9999-12-31, the last date SmallPay handles\n']);
+      expect(readFileSync(box.store).equals(before)).toBe(true);
     });
 
     it('finishes every report for 1900-01-01, the first day it accepts', async () => {
