@@ -14,7 +14,7 @@
  * terminal here (control characters shown as "?"), whatever the caller did: stored text is untrusted.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { cell, displayWidth, fitWidth, truncate, wrap } from './text.js';
+import { cell, displayWidth, fitWidth, wrap } from './text.js';
 
 export interface TableStyle {
   stdoutIsTTY: boolean;
@@ -114,7 +114,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
   const formatted = (text: string, at: number, painter?: (text: string) => string) => {
     const column = columns[shown[at] as number] as Column;
-    const fitted = truncate(text, widths[at] as number);
+    const fitted = fitWidth(text, widths[at] as number);
     return pad(painter && style.color ? painter(fitted) : fitted, widths[at] as number, column.align);
   };
   const header = line(shown.map((index, at) => formatted(cell(columns[index]?.header ?? ''), at, paint.bold)));

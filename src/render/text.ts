@@ -88,11 +88,6 @@ export function fitWidth(line: string, width: number | undefined): string {
   return `${out}…${coloured ? '\u001b[0m' : ''}`;
 }
 
-/** Plain text cut to `width` columns with "…". */
-export function truncate(text: string, width: number): string {
-  return fitWidth(text, width);
-}
-
 function splitAtWidth(text: string, width: number): [string, string] {
   let used = 0;
   let index = 0;
