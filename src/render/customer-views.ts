@@ -3,11 +3,12 @@ import type { CurrencyBalance } from '../domain/balances.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
 import { REDACTED } from './json.js';
-import { block, cell, displayAmount } from './text.js';
+import { displayMoney } from '../domain/money-format.js';
+import { block, cell } from './text.js';
 
 export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
   return renderTable(
-    [{ header: 'Id' }, { header: 'Name' }, { header: 'Email' }, { header: 'Currency' }, { header: 'Terms', align: 'right' }],
+    [{ header: 'Id' }, { header: 'Name', shrink: true }, { header: 'Email', shrink: true }, { header: 'Currency', drop: 2 }, { header: 'Terms', align: 'right', drop: 1 }],
     customers.map((c) => [c.id, cell(c.name), cell(c.email), c.currency ?? '', c.terms === undefined ? '' : `${c.terms} d`]),
     style,
   );
@@ -30,7 +31,7 @@ export function renderCustomerDetail(customer: Customer, balances: readonly Curr
       ['Invoices', String(invoiceCount)],
       ...balances.map((b): [string, string] => [
         `Outstanding ${b.currency}`,
-        `${displayAmount(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayAmount(b.overdue, b.currency)} overdue)` : ''}`,
+        `${displayMoney(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayMoney(b.overdue, b.currency)} overdue)` : ''}`,
       ]),
     ],
     style,

@@ -4,7 +4,7 @@
  * what makes the PDF reproducible byte for byte.
  */
 import { issuerSnapshot } from '../../domain/invoice-issue.js';
-import { formatAmount } from '../../domain/money.js';
+import { formatMoney, formatUnitPrice } from '../../domain/money-format.js';
 import { epcQrPayload, printableIban } from '../../domain/payment-details.js';
 import { balanceOf } from '../../domain/status.js';
 import type { Business, Invoice, InvoiceStatus } from '../../domain/types.js';
@@ -83,25 +83,18 @@ function formatters(lang: string, currency: string): Formatters {
 }
 
 function createFormatters(lang: string, currency: string) {
-  const digits = formatAmount(0, currency).split('.')[1]?.length ?? 0;
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   const plain = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 4 });
   const date = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   // Intl formats decimal strings exactly (no float on the way), so amounts print as stored.
   const exact = (text: string) => text as unknown as number;
   return {
-    money: (minor: number) => money.format(exact(formatAmount(minor, currency))),
+    money: (minor: number) => formatMoney(minor, currency, lang),
     number: (text: string) => plain.format(exact(text)),
     /** "19" → "19 %" (de) or "19%" (en): the rate divided by 100, exactly, as a decimal string. */
     percent: (rate: string) => percent.format(exact(shiftPoint(rate, -2))),
     date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
   };
-}
-
-/** An amount for people in a language: (178500, 'EUR', 'de') → "1.785,00 €". */
-export function formatMoney(minor: number, currency: string, lang: string): string {
-  return formatters(lang, currency).money(minor);
 }
 
 /** A calendar date for people in a language: ('2026-11-01', 'de') → "1. November 2026". */
@@ -168,19 +161,4 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     logo: settings.logo,
     pageLabel: (current, total) => fill(labels.page, { current, total }),
   };
-}
-
-const priceFormats = new Map<string, Intl.NumberFormat>();
-
-/** Unit prices may have more decimals than the currency (0.125 EUR): keep them all. */
-function formatUnitPrice(unitPrice: string, currency: string, lang: string): string {
-  const minimum = formatAmount(0, currency).split('.')[1]?.length ?? 0;
-  const decimals = Math.max(minimum, unitPrice.split('.')[1]?.length ?? 0);
-  const key = `${lang} ${currency} ${decimals}`;
-  let format = priceFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    priceFormats.set(key, format);
-  }
-  return format.format(unitPrice as unknown as number);
 }
