@@ -1,12 +1,21 @@
 /** Selecting and ordering invoices for lists and reports. */
-import { isOverdue } from './status.js';
-import type { Invoice, InvoiceStatus } from './types.js';
+import { isOverdue, refundDueOf } from './status.js';
+import type { DocumentType, Invoice, InvoiceStatus } from './types.js';
 
-export type StatusFilter = InvoiceStatus | 'overdue';
-export const STATUS_FILTERS: readonly StatusFilter[] = ['draft', 'open', 'partial', 'paid', 'void', 'overdue'];
+/**
+ * The stored statuses, and two derived ones: overdue (open or partly paid, past due) and refund-due (a
+ * credit note on a paid invoice left money to pay back). credited (fully credited) and written-off are
+ * statuses of their own rather than "a balance of zero": they say why nothing is due, and a fully credited
+ * invoice may still owe the customer a refund. Credit notes have the status issued.
+ */
+export type StatusFilter = InvoiceStatus | 'overdue' | 'refund-due';
+export const STATUS_FILTERS: readonly StatusFilter[] = ['draft', 'open', 'partial', 'paid', 'void', 'credited', 'written-off', 'issued', 'overdue', 'refund-due'];
+export const TYPE_FILTERS: readonly DocumentType[] = ['invoice', 'credit-note'];
 
 export interface InvoiceFilter {
   status?: StatusFilter;
+  /** Invoices or credit notes only. */
+  type?: DocumentType;
   customerId?: string;
   /** Issue dates, inclusive. */
   from?: string;
@@ -15,8 +24,13 @@ export interface InvoiceFilter {
 
 export function matchesFilter(invoice: Invoice, filter: InvoiceFilter, today: string): boolean {
   if (filter.status !== undefined) {
-    if (filter.status === 'overdue' ? !isOverdue(invoice, today) : invoice.status !== filter.status) return false;
+    if (filter.status === 'overdue') {
+      if (!isOverdue(invoice, today)) return false;
+    } else if (filter.status === 'refund-due') {
+      if (refundDueOf(invoice) === 0) return false;
+    } else if (invoice.status !== filter.status) return false;
   }
+  if (filter.type !== undefined && (invoice.type ?? 'invoice') !== filter.type) return false;
   if (filter.customerId !== undefined && invoice.customer.id !== filter.customerId) return false;
   if (filter.from !== undefined && invoice.issueDate < filter.from) return false;
   if (filter.to !== undefined && invoice.issueDate > filter.to) return false;

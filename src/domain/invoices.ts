@@ -114,6 +114,10 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   const label = invoiceLabel(invoice);
   const issued = invoice.status !== 'draft';
   // Payments, not the status, decide: an invoice of 0.00 is "paid" without any.
+  if (invoice.type === 'credit-note' && issued) throw refused(`${label} is a credit note and can no longer be edited`, 'a credit note is final; issue another one to correct it');
+  if ((invoice.credited ?? 0) > 0 || invoice.writeOff !== undefined) {
+    throw refused(`invoice ${label} is ${invoice.writeOff ? 'written off' : 'credited'} and can no longer be edited`, invoice.writeOff ? undefined : `smallpay invoice credit ${label} corrects it`);
+  }
   if (invoice.status === 'void' || invoice.payments.length > 0) {
     throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : 'record a credit note or refund outside SmallPay');
   }

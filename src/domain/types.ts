@@ -119,7 +119,11 @@ export type CustomerSnapshot = Omit<Customer, 'createdAt' | 'currency' | 'terms'
 /** The issuing business as an invoice knows it: frozen when the invoice is issued. */
 export type IssuerSnapshot = Pick<Business, 'name' | 'email' | 'address' | 'taxId' | 'postalAddress' | 'taxNumber' | 'registration' | 'endpoint' | 'contact'>;
 
-export type InvoiceStatus = 'draft' | 'open' | 'partial' | 'paid' | 'void';
+/**
+ * Issue 10 adds: `credited` (an invoice fully credited by credit notes), `written-off` (its unpaid balance
+ * closed as bad debt) and `issued` (the status of every credit note: a document with nothing to collect).
+ */
+export type InvoiceStatus = 'draft' | 'open' | 'partial' | 'paid' | 'void' | 'credited' | 'written-off' | 'issued';
 
 export interface LineItem {
   description: string;

@@ -24,6 +24,9 @@ export function dashboardJson(currencies: readonly CurrencyDashboard[], period: 
         pending: { amount: money(c.pending.amount), count: c.pending.count },
         overdue: { amount: money(c.overdue.amount), count: c.overdue.count, oldest: c.overdue.oldest },
         invoiced: { amount: money(c.invoiced.amount), count: c.invoiced.count },
+        credited: { amount: money(c.credited.amount), count: c.credited.count },
+        refunded: { amount: money(c.refunded.amount), count: c.refunded.count },
+        writtenOff: { amount: money(c.writtenOff.amount), count: c.writtenOff.count },
         averageDaysToPay: c.averageDaysToPay,
         months: c.months.map((m) => ({ month: m.month, invoiced: money(m.invoiced), received: money(m.received) })),
       };
@@ -60,6 +63,7 @@ export function customersJson(rows: readonly CustomerRow[], options: { asOf: str
       currency: row.currency,
       invoiced: formatAmount(row.invoiced, row.currency),
       received: formatAmount(row.received, row.currency),
+      writtenOff: formatAmount(row.writtenOff, row.currency),
       outstanding: formatAmount(row.outstanding, row.currency),
       overdue: formatAmount(row.overdue, row.currency),
       invoices: row.invoices,

@@ -27,6 +27,14 @@ function major(minor: number, currency: string): number {
   return Number(formatAmount(minor, currency));
 }
 
+const STATEMENT_LINE_TITLES: Record<CurrencyStatement['lines'][number]['type'], string> = {
+  invoice: 'Invoice',
+  payment: 'Payment for',
+  'credit-note': 'Credit note',
+  refund: 'Refund for',
+  'write-off': 'Written off',
+};
+
 export function renderDashboard(currencies: readonly CurrencyDashboard[], period: { from: string; to: string }, style: ReportStyle): string {
   const paint = colors(style);
   if (currencies.length === 0) return '';
@@ -41,6 +49,9 @@ export function renderDashboard(currencies: readonly CurrencyDashboard[], period
           ['Pending', `${money(c.pending.amount)} (${plural(c.pending.count, 'invoice')} not yet due)`],
           ['Overdue', `${c.overdue.amount > 0 ? paint.red(money(c.overdue.amount)) : money(c.overdue.amount)} (${plural(c.overdue.count, 'invoice')}${oldest})`],
           ['Invoiced', `${money(c.invoiced.amount)} (${plural(c.invoiced.count, 'invoice')})`],
+          ...(c.credited.count > 0 ? [['Credited', `${money(c.credited.amount)} (${plural(c.credited.count, 'credit note')}, taken out of invoiced)`] as [string, string]] : []),
+          ...(c.refunded.count > 0 ? [['Refunded', `${money(c.refunded.amount)} (${plural(c.refunded.count, 'refund')}, taken out of received)`] as [string, string]] : []),
+          ...(c.writtenOff.count > 0 ? [['Written off', `${money(c.writtenOff.amount)} (${plural(c.writtenOff.count, 'invoice')}, not received)`] as [string, string]] : []),
           ['Days to pay', c.averageDaysToPay === null ? 'no invoice paid in full in the period' : `${c.averageDaysToPay} on average, from issue to full payment`],
         ],
         style,
@@ -156,7 +167,7 @@ export function renderStatement(customer: { name: string; id: string }, currenci
         [{ header: 'Date', drop: 1 }, { header: 'Entry', shrink: true }, { header: 'Charge', align: 'right' }, { header: 'Credit', align: 'right' }, { header: 'Balance', align: 'right' }],
         [
           ['', 'Balance brought forward', '', '', money(c.opening)],
-          ...c.lines.map((l) => [l.date, `${l.type === 'invoice' ? 'Invoice' : 'Payment for'} ${l.number}`, l.charge ? money(l.charge) : '', l.credit ? money(l.credit) : '', money(l.balance)]),
+          ...c.lines.map((l) => [l.date, `${STATEMENT_LINE_TITLES[l.type]} ${l.number}`, l.charge ? money(l.charge) : '', l.credit ? money(l.credit) : '', money(l.balance)]),
           ['', bold('Balance due'), '', '', bold(money(c.closing))],
         ],
         style,

@@ -2,9 +2,11 @@
  * How each customer pays, per currency (a customer invoiced in two currencies has a row for each):
  * invoiced and received in the period, what they owe now and how much of it is overdue, how many invoices,
  * the average days from issue to full payment, the share of their paid invoices paid after the due date,
- * and their last payment.
+ * and their last payment. Invoiced is net of credit notes (dated on their own issue date), received net of
+ * refunds; written off is what was closed as bad debt in the period, never counted as received; invoices
+ * counts invoices, not credit notes.
  */
-import { balanceOf, isOverdue } from '../status.js';
+import { balanceOf, isCreditNote, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
 import { addMoney, counts, getOrCreate, mean, paymentTiming } from './common.js';
 import type { Period } from './dashboard.js';
@@ -18,6 +20,7 @@ export interface CustomerRow {
   currency: string;
   invoiced: number;
   received: number;
+  writtenOff: number;
   outstanding: number;
   overdue: number;
   invoices: number;
@@ -39,6 +42,7 @@ export function customerReport(invoices: readonly Invoice[], today: string, opti
       currency: invoice.currency,
       invoiced: 0,
       received: 0,
+      writtenOff: 0,
       outstanding: 0,
       overdue: 0,
       invoices: 0,
@@ -49,6 +53,12 @@ export function customerReport(invoices: readonly Invoice[], today: string, opti
       paidCount: 0,
       lateCount: 0,
     }));
+    if (isCreditNote(invoice)) {
+      if (inPeriod(invoice.issueDate)) row.invoiced = addMoney(row.invoiced, -invoice.total);
+      continue;
+    }
+    for (const refund of invoice.refunds ?? []) if (inPeriod(refund.date)) row.received = addMoney(row.received, -refund.amount);
+    if (invoice.writeOff && inPeriod(invoice.writeOff.date)) row.writtenOff = addMoney(row.writtenOff, invoice.writeOff.amount);
     if (inPeriod(invoice.issueDate)) {
       row.invoiced = addMoney(row.invoiced, invoice.total);
       row.invoices += 1;

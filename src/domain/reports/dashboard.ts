@@ -7,11 +7,15 @@
  *   invoiced — totals of invoices issued in the period, and how many;
  *   averageDaysToPay — over invoices paid in full in the period, from issue to the last payment;
  *   months   — invoiced and received per calendar month of the period.
+ * Credit notes, refunds and write-offs (issue 10): invoiced is net of credit notes (a credit note counts
+ * against the month of its own issue date), received is net of refunds (dated when paid back); the credit
+ * notes, refunds and write-offs of the period are also given apart. A write-off is never received: it only
+ * takes the balance out of pending and overdue. Counts are of invoices and payments, not of corrections.
  */
 import { FIRST_DATE, daysBetween, monthIndex, monthOfIndex, monthStart } from '../dates.js';
-import { balanceOf, isOverdue } from '../status.js';
+import { balanceOf, isCreditNote, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
-import { assertExactTotals, byCurrency, counts, getOrCreate, mean, paidInFullOn } from './common.js';
+import { addMoney, assertExactTotals, byCurrency, counts, getOrCreate, mean, paidInFullOn } from './common.js';
 
 export interface Period {
   from: string;
@@ -39,6 +43,10 @@ export interface CurrencyDashboard {
   pending: { amount: number; count: number };
   overdue: { amount: number; count: number; oldest: { number: string; dueDate: string; daysOverdue: number } | null };
   invoiced: { amount: number; count: number };
+  /** Issue 10: the corrections of the period, already taken out of invoiced and received. */
+  credited: { amount: number; count: number };
+  refunded: { amount: number; count: number };
+  writtenOff: { amount: number; count: number };
   averageDaysToPay: number | null;
   months: MonthFigures[];
 }
@@ -69,6 +77,9 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
       pending: { amount: 0, count: 0 },
       overdue: { amount: 0, count: 0, oldest: null },
       invoiced: { amount: 0, count: 0 },
+      credited: { amount: 0, count: 0 },
+      refunded: { amount: 0, count: 0 },
+      writtenOff: { amount: 0, count: 0 },
       averageDaysToPay: null,
       months: months.map((month) => ({ month, invoiced: 0, received: 0 })),
       daysTotal: 0,
@@ -80,6 +91,16 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
   for (const invoice of invoices) {
     if (!counts(invoice)) continue;
     const entry = entryFor(invoice.currency);
+    if (isCreditNote(invoice)) {
+      if (inPeriod(invoice.issueDate)) {
+        entry.invoiced.amount = addMoney(entry.invoiced.amount, -invoice.total);
+        entry.credited.amount = addMoney(entry.credited.amount, invoice.total);
+        entry.credited.count += 1;
+        const month = entry.months[monthIndex(invoice.issueDate) - firstMonth] as MonthFigures;
+        month.invoiced = addMoney(month.invoiced, -invoice.total);
+      }
+      continue;
+    }
     if (inPeriod(invoice.issueDate)) {
       entry.invoiced.amount += invoice.total;
       entry.invoiced.count += 1;
@@ -93,6 +114,18 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
       const month = entry.months[monthIndex(payment.date) - firstMonth] as MonthFigures;
       month.received += payment.amount;
     }
+    for (const refund of invoice.refunds ?? []) {
+      if (!inPeriod(refund.date)) continue;
+      entry.received.amount = addMoney(entry.received.amount, -refund.amount);
+      entry.refunded.amount = addMoney(entry.refunded.amount, refund.amount);
+      entry.refunded.count += 1;
+      const month = entry.months[monthIndex(refund.date) - firstMonth] as MonthFigures;
+      month.received = addMoney(month.received, -refund.amount);
+    }
+    if (invoice.writeOff && inPeriod(invoice.writeOff.date)) {
+      entry.writtenOff.amount = addMoney(entry.writtenOff.amount, invoice.writeOff.amount);
+      entry.writtenOff.count += 1;
+    }
     if (invoice.status === 'paid') {
       const paidOn = paidInFullOn(invoice);
       if (paidOn !== undefined && inPeriod(paidOn)) {
@@ -101,6 +134,7 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
       }
       continue;
     }
+    if (invoice.status !== 'open' && invoice.status !== 'partial') continue;
     const balance = balanceOf(invoice);
     if (isOverdue(invoice, today)) {
       entry.overdue.amount += balance;
@@ -115,7 +149,7 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
     }
   }
   for (const entry of perCurrency.values()) {
-    assertExactTotals([entry.invoiced.amount, entry.received.amount, entry.overdue.amount, entry.pending.amount, ...entry.months.flatMap((m) => [m.invoiced, m.received])]);
+    assertExactTotals([entry.invoiced.amount, entry.received.amount, entry.overdue.amount, entry.pending.amount, entry.credited.amount, entry.refunded.amount, entry.writtenOff.amount, ...entry.months.flatMap((m) => [m.invoiced, m.received])]);
   }
   return byCurrency(perCurrency).map(({ value }) => {
     const { daysTotal, daysCount, ...figures } = value;
