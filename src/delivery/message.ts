@@ -3,7 +3,7 @@
  * .eml file a message is written to.
  */
 import { daysBetween } from '../domain/dates.js';
-import { balanceOf } from '../domain/status.js';
+import { balanceOf, isCreditNote } from '../domain/status.js';
 import type { Business, Invoice, SendJob } from '../domain/types.js';
 import { composeMailText, mailLanguage } from '../mail/mail-templates.js';
 import type { OutgoingMessage } from '../mail/mailer.js';
@@ -29,7 +29,8 @@ export function composeMessage(job: SendJob, invoice: Invoice, parts: MessagePar
   const lang = mailLanguage([invoice.customer.lang, business.lang]);
   const issuer = invoice.issuer ?? { name: business.name };
   const money = (minor: number) => formats.money(minor, invoice.currency, lang);
-  const text = composeMailText(job.kind, lang, {
+  const creditNote = isCreditNote(invoice) && job.kind === 'invoice';
+  const text = composeMailText(creditNote ? 'creditNote' : job.kind, lang, {
     number: job.number,
     customer: invoice.customer.name,
     business: issuer.name,
@@ -38,6 +39,7 @@ export function composeMessage(job: SendJob, invoice: Invoice, parts: MessagePar
     issueDate: formats.date(invoice.issueDate, lang),
     dueDate: formats.date(invoice.dueDate, lang),
     daysOverdue: String(Math.max(0, daysBetween(invoice.dueDate, today))),
+    ...(invoice.precedingInvoice && { correctedNumber: invoice.precedingInvoice.number }),
   });
   return {
     from: { name: business.name, address: business.email },

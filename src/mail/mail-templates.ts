@@ -13,7 +13,10 @@ export interface MailText {
   html: string;
 }
 
-export type MailTemplates = Record<SendKind, MailText>;
+/** What a message is: an invoice, a reminder, or a credit note (sent as kind 'invoice' of a credit-note document). */
+export type MailKind = SendKind | 'creditNote';
+
+export type MailTemplates = Record<SendKind, MailText> & Partial<Record<'creditNote', MailText>>;
 
 export interface MailValues {
   number: string;
@@ -24,6 +27,8 @@ export interface MailValues {
   issueDate: string;
   dueDate: string;
   daysOverdue: string;
+  /** Credit notes: the number of the invoice corrected. */
+  correctedNumber?: string;
 }
 
 let catalog: Map<string, MailTemplates> | undefined;
@@ -47,12 +52,16 @@ export function mailLanguage(candidates: readonly (string | undefined)[]): strin
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function fill(template: string, values: MailValues, escape: (text: string) => string): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? escape(values[key as keyof MailValues]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key as keyof MailValues];
+    return value === undefined ? whole : escape(value);
+  });
 }
 
-export function composeMailText(kind: SendKind, lang: string, values: MailValues): MailText {
+export function composeMailText(kind: MailKind, lang: string, values: MailValues): MailText {
   const templates = mailTemplates().get(lang) ?? (mailTemplates().get('en') as MailTemplates);
-  const template = templates[kind];
+  // A language file from before credit notes falls back to the English credit-note text.
+  const template = templates[kind] ?? (mailTemplates().get('en') as MailTemplates)[kind] ?? templates.invoice;
   return {
     subject: fill(template.subject, values, (text) => text).replace(/[\r\n\t]+/g, ' ').trim(),
     text: fill(template.text, values, (text) => text),

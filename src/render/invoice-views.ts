@@ -1,6 +1,6 @@
 /** The human views of invoices: the list table and the detail of one invoice. */
 import { daysBetween } from '../domain/dates.js';
-import { balanceOf, isOverdue } from '../domain/status.js';
+import { balanceOf, creditedOf, isCreditNote, isOverdue, refundDueOf, refundedOf } from '../domain/status.js';
 import type { HistoryEntry, Invoice } from '../domain/types.js';
 import { type Cell, type TableStyle, colors, renderFields, renderTable } from './table.js';
 import { displayDecimal, displayMoney } from '../domain/money-format.js';
@@ -9,6 +9,9 @@ import { block, cell, fitWidth, wrap } from './text.js';
 function statusCell(invoice: Invoice, today: string, style: Pick<TableStyle, 'color'>): Exclude<Cell, string> {
   const paint = colors(style);
   if (isOverdue(invoice, today)) return { text: `${invoice.status}, overdue`, paint: paint.red.bold };
+  if (isCreditNote(invoice)) return { text: 'credit note', paint: (text) => text };
+  if (refundDueOf(invoice) > 0) return { text: `${invoice.status}, refund due`, paint: paint.red };
+  if (invoice.status === 'credited' || invoice.status === 'written-off') return { text: invoice.status, paint: paint.dim };
   if (invoice.status === 'paid') return { text: invoice.status, paint: paint.green };
   if (invoice.status === 'void' || invoice.status === 'draft') return { text: invoice.status, paint: paint.dim };
   return { text: invoice.status, paint: (text) => text };
@@ -48,9 +51,30 @@ function historyLine(entry: HistoryEntry, currency: string): string {
       return `${entry.at}  voided${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
     case 'sent':
       return `${entry.at}  ${entry.kind === 'reminder' ? 'reminder' : 'invoice'} sent to ${entry.to.map(cell).join(', ')} ${cell(entry.messageId)}`;
+    case 'credited':
+      return `${entry.at}  credited ${displayMoney(entry.amount, currency)} by credit note ${cell(entry.number)}`;
+    case 'refund':
+      return `${entry.at}  refund of ${displayMoney(entry.amount, currency)} dated ${entry.date}`;
+    case 'written-off':
+      return `${entry.at}  written off ${displayMoney(entry.amount, currency)}${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
+    case 'payment-removed':
+      return `${entry.at}  payment ${entry.index} removed (${displayMoney(entry.payment.amount, currency)} dated ${entry.payment.date})${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
     default:
       return `${entry.at}  ${entry.event}`;
   }
+}
+
+/** Credit notes have nothing to collect; an invoice shows what corrected it and what it comes to now. */
+function settlementFields(invoice: Invoice, money: (minor: number) => string, bold: (text: string) => string): (readonly [string, string])[] {
+  if (isCreditNote(invoice)) return [];
+  const refundDue = refundDueOf(invoice);
+  return [
+    ...(creditedOf(invoice) > 0 ? [['Credited', money(creditedOf(invoice))] as const] : []),
+    ['Paid', money(invoice.paid)],
+    ...(refundedOf(invoice) > 0 ? [['Refunded', money(refundedOf(invoice))] as const] : []),
+    ...(invoice.writeOff ? [[`Written off ${invoice.writeOff.date}`, money(invoice.writeOff.amount)] as const] : []),
+    refundDue > 0 ? ['Refund due', bold(money(refundDue))] : ['Balance due', bold(money(balanceOf(invoice)))],
+  ];
 }
 
 export function renderInvoiceDetail(invoice: Invoice, today: string, style: TableStyle): string {
@@ -58,14 +82,16 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
   const paint = colors(style);
   const overdueDays = isOverdue(invoice, today) ? daysBetween(invoice.dueDate, today) : 0;
   const status = statusCell(invoice, today, style);
-  const title = `${invoice.number ? `Invoice ${cell(invoice.number)}` : `Draft ${cell(invoice.id)}`}  ${status.paint(status.text)}${overdueDays ? paint.red(` (${overdueDays} days)`) : ''}`;
+  const kind = isCreditNote(invoice) ? 'Credit note' : 'Invoice';
+  const title = `${invoice.number ? `${kind} ${cell(invoice.number)}` : `Draft ${cell(invoice.id)}`}${isCreditNote(invoice) ? '' : `  ${status.paint(status.text)}`}${overdueDays ? paint.red(` (${overdueDays} days)`) : ''}`;
   const customer = invoice.customer;
   const header = renderFields(
     [
       ['Customer', `${cell(customer.name)} <${cell(customer.email)}> (${customer.id})${customer.address ? `\n${block(customer.address)}` : ''}`],
       ...(invoice.issuer ? [['From', `${cell(invoice.issuer.name)} <${cell(invoice.issuer.email)}>`] as const] : []),
+      ...(invoice.precedingInvoice ? [['Corrects', `invoice ${cell(invoice.precedingInvoice.number)} of ${invoice.precedingInvoice.issueDate}`] as const] : []),
       ['Issued', invoice.issueDate],
-      ['Due', `${invoice.dueDate} (${invoice.terms} days)`],
+      ...(isCreditNote(invoice) ? [] : [['Due', `${invoice.dueDate} (${invoice.terms} days)`] as const]),
       ...(invoice.note ? [['Note', block(invoice.note)] as const] : []),
     ],
     style,
@@ -87,15 +113,16 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
       ['Subtotal', money(invoice.subtotal)],
       ...invoice.taxes.map((line) => [`Tax ${line.rate}% on ${money(line.base)}`, money(line.tax)] as const),
       ['Total', paint.bold(money(invoice.total))],
-      ['Paid', money(invoice.paid)],
-      ['Balance due', paint.bold(money(balanceOf(invoice)))],
+      ...settlementFields(invoice, money, paint.bold),
     ],
     style,
     'right',
   );
   // Free lines wrap under themselves at the width, like the fields above them.
   const indented = (line: string) => wrap(line, style.columns - 4).map((part, index) => `${index === 0 ? '  ' : '    '}${part}`).join('\n');
-  const payments = invoice.payments.map((payment) => indented(`${payment.date}  ${money(payment.amount)}${payment.method ? `  ${cell(payment.method)}` : ''}`));
+  // Numbered: `invoice unpay <invoice> <n>` takes the number shown here.
+  const payments = invoice.payments.map((payment, index) => indented(`${index + 1}. ${payment.date}  ${money(payment.amount)}${payment.method ? `  ${cell(payment.method)}` : ''}`));
+  const refunds = (invoice.refunds ?? []).map((refund) => indented(`${refund.date}  ${money(refund.amount)}${refund.method ? `  ${cell(refund.method)}` : ''}`));
   const history = invoice.history.map((entry) => indented(historyLine(entry, invoice.currency)));
   return [
     `${fitWidth(paint.bold(title), style.columns)}\n`,
@@ -103,6 +130,7 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
     items,
     totals,
     ...(payments.length ? [`${paint.bold('Payments')}\n${payments.join('\n')}\n`] : []),
+    ...(refunds.length ? [`${paint.bold('Refunds')}\n${refunds.join('\n')}\n`] : []),
     ...(history.length ? [`${paint.bold('History')}\n${history.join('\n')}\n`] : []),
   ].join('\n');
 }

@@ -3,8 +3,8 @@
  * them. Amounts become decimal strings with the currency's minor digits; absent optional fields are null.
  */
 import { formatAmount } from '../domain/money.js';
-import { balanceOf, isOverdue } from '../domain/status.js';
-import type { AuditEntry, Business, Customer, HistoryEntry, Invoice, InvoiceVersion, LineItem, TaxLine } from '../domain/types.js';
+import { balanceOf, creditedOf, isOverdue, refundDueOf, refundedOf } from '../domain/status.js';
+import type { AuditEntry, Business, Customer, HistoryEntry, Invoice, InvoiceVersion, LineItem, Payment, TaxLine } from '../domain/types.js';
 
 type Money = (minor: number) => string;
 
@@ -20,6 +20,29 @@ function itemsJson(items: readonly LineItem[], money: Money) {
 
 function taxesJson(taxes: readonly TaxLine[], money: Money) {
   return taxes.map((line) => ({ rate: line.rate, base: money(line.base), tax: money(line.tax) }));
+}
+
+function paymentJson(payment: Payment, money: Money) {
+  return { amount: money(payment.amount), date: payment.date, method: payment.method ?? null };
+}
+
+/**
+ * Credit notes, refunds and write-offs (issue 10): `type`; a credit note's `precedingInvoice`; an
+ * invoice's `credited` (the sum of its credit notes), `refunded`, `refunds`, `writeOff` and `refundDue`
+ * (what is owed back to the customer; `balance` is then negative).
+ */
+function correctionsJson(invoice: Invoice, money: Money) {
+  return {
+    type: invoice.type ?? 'invoice',
+    precedingInvoice: invoice.precedingInvoice
+      ? { number: invoice.precedingInvoice.number, id: invoice.precedingInvoice.invoiceId, issueDate: invoice.precedingInvoice.issueDate }
+      : null,
+    credited: money(creditedOf(invoice)),
+    refunded: money(refundedOf(invoice)),
+    refunds: (invoice.refunds ?? []).map((refund) => ({ amount: money(refund.amount), date: refund.date, method: refund.method ?? null })),
+    writeOff: invoice.writeOff ? { amount: money(invoice.writeOff.amount), date: invoice.writeOff.date, reason: invoice.writeOff.reason ?? null } : null,
+    refundDue: money(refundDueOf(invoice)),
+  };
 }
 
 function versionJson(version: InvoiceVersion, money: Money) {
@@ -45,6 +68,15 @@ function historyJson(entry: HistoryEntry, money: Money) {
       return entry.reason === undefined ? { at: entry.at, event: entry.event } : { at: entry.at, event: entry.event, reason: entry.reason };
     case 'sent':
       return { at: entry.at, event: entry.event, kind: entry.kind, to: entry.to, messageId: entry.messageId };
+    // Issue 10: corrections and money flows other than payments.
+    case 'credited':
+      return { at: entry.at, event: entry.event, creditNote: entry.number, creditNoteId: entry.creditNoteId, amount: money(entry.amount) };
+    case 'refund':
+      return { at: entry.at, event: entry.event, amount: money(entry.amount), date: entry.date };
+    case 'written-off':
+      return { at: entry.at, event: entry.event, amount: money(entry.amount), reason: entry.reason ?? null };
+    case 'payment-removed':
+      return { at: entry.at, event: entry.event, index: entry.index, payment: paymentJson(entry.payment, money), reason: entry.reason ?? null };
     default:
       return { at: entry.at, event: entry.event };
   }
@@ -72,7 +104,8 @@ export function invoiceJson(invoice: Invoice, today: string) {
     total: money(invoice.total),
     paid: money(invoice.paid),
     balance: money(balanceOf(invoice)),
-    payments: invoice.payments.map((payment) => ({ amount: money(payment.amount), date: payment.date, method: payment.method ?? null })),
+    payments: invoice.payments.map((payment) => paymentJson(payment, money)),
+    ...correctionsJson(invoice, money),
     history: invoice.history.map((entry) => historyJson(entry, money)),
     pdf: invoice.pdf ? { sha256: invoice.pdf.sha256, path: invoice.pdf.path, pages: invoice.pdf.pages, writtenAt: invoice.pdf.at } : null,
   };

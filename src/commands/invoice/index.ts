@@ -12,8 +12,8 @@ A description or price starting with a dash is joined to its flag with '=' (quot
 export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
   const invoice = program
     .command('invoice')
-    .summary('create, list, show, edit, pay, void and delete invoices')
-    .description('Create, list, show, edit, pay, void and delete invoices.');
+    .summary('create, list, show, edit, pay, credit, void and delete invoices')
+    .description('Create, list, show, edit, pay, credit, refund, write off, void and delete invoices.');
   withExamples(invoice, [
     'smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19',
     'smallpay invoice list --status overdue',
@@ -48,7 +48,8 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
     invoice
       .command('list')
       .description('list invoices by issue date, then number')
-      .option('--status <status>', 'draft, open, partial, paid, void or overdue')
+      .option('--status <status>', 'draft, open, partial, paid, void, credited, written-off, issued (credit notes), overdue or refund-due')
+      .option('--type <type>', 'invoice or credit-note')
       .option('--customer <customer>', 'customer id or email')
       .option('--from <date>', 'issued on or after this date')
       .option('--to <date>', 'issued on or before this date')
@@ -97,6 +98,56 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
     ['smallpay invoice pay INV-2026-0001', 'smallpay invoice pay INV-2026-0001 --amount 500 --date 2026-11-20 --method bank'],
   );
   withExamples(
+    addItemOptions(
+      invoice
+        .command('credit')
+        .description('issue a credit note against an issued invoice: everything left (--all), or the items given')
+        .argument('<invoice>', 'number or id of the invoice to correct')
+        .option('--all', 'credit everything not yet credited')
+        .option('--input <file>', "read the credit note's items as JSON (as for invoice new), or '-' for stdin"),
+    )
+      .option('--reason <text>', 'why, printed on the credit note')
+      .option('--date <date>', 'issue date of the credit note YYYY-MM-DD (default: today)')
+      .option('--json', 'print the credit note as JSON')
+      .addHelpText('after', `${ITEM_HELP}\nItems are credited at their tax rate, which the invoice must charge; amounts are positive.`)
+      .action(lazyAction(makeDeps, () => import('./credit.js'))),
+    ['smallpay invoice credit INV-2026-0001 --all --reason "order cancelled"', 'smallpay invoice credit INV-2026-0001 --item "Design work, 2 hours not done" --qty 2 --price 150 --tax 19'],
+  );
+  withExamples(
+    invoice
+      .command('refund')
+      .description('record money paid back to the customer; without --amount, what is owed back')
+      .argument('<invoice>', 'number or id')
+      .option('--amount <decimal>', 'amount paid back (default: what is owed back after credit notes)')
+      .option('--date <date>', 'date paid back (default: today)')
+      .option('--method <text>', 'how it was paid back, e.g. bank')
+      .option('--json', 'print the invoice as JSON')
+      .action(lazyAction(makeDeps, () => import('./refund.js'))),
+    ['smallpay invoice refund INV-2026-0001', 'smallpay invoice refund INV-2026-0001 --amount 50 --method bank'],
+  );
+  withExamples(
+    invoice
+      .command('write-off')
+      .description('close the unpaid balance as bad debt: not a payment, never counted as received')
+      .argument('<invoice>', 'number or id')
+      .option('--reason <text>', 'why, for the history')
+      .option('--date <date>', 'date of the write-off (default: today)')
+      .option('--json', 'print the invoice as JSON')
+      .action(lazyAction(makeDeps, () => import('./write-off.js'))),
+    ['smallpay invoice write-off INV-2026-0004 --reason "customer insolvent"'],
+  );
+  withExamples(
+    invoice
+      .command('unpay')
+      .description('remove a payment recorded by mistake; kept in the history and the audit log')
+      .argument('<invoice>', 'number or id')
+      .argument('<payment>', 'which payment: 1 for the first one invoice show lists')
+      .option('--reason <text>', 'why, for the history and the audit log')
+      .option('--json', 'print the invoice as JSON')
+      .action(lazyAction(makeDeps, () => import('./unpay.js'))),
+    ['smallpay invoice unpay INV-2026-0001 2 --reason "booked twice"'],
+  );
+  withExamples(
     invoice
       .command('void')
       .description('void an issued, unpaid invoice: it keeps its number, with nothing due')
@@ -122,7 +173,7 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
       .description('write invoice PDFs: one per invoice, to pdf/ beside the store unless --out says otherwise')
       .argument('[invoice...]', 'numbers or ids (or use --all and the filters)')
       .option('--all', 'every invoice (narrowed by the filters)')
-      .option('--status <status>', 'draft, open, partial, paid, void or overdue')
+      .option('--status <status>', 'draft, open, partial, paid, void, credited, written-off, issued (credit notes), overdue or refund-due')
       .option('--customer <customer>', 'customer id or email')
       .option('--from <date>', 'issued on or after this date')
       .option('--to <date>', 'issued on or before this date')

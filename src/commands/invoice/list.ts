@@ -3,7 +3,8 @@ import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { optionalDate, optionalString } from '../../cli/flags.js';
 import { customerIdForFilter } from '../../domain/customers.js';
-import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
+import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, TYPE_FILTERS, selectInvoices } from '../../domain/invoice-query.js';
+import type { DocumentType } from '../../domain/types.js';
 import { invoiceJson, jsonArrayChunks } from '../../render/json.js';
 
 export interface ListInvoicesOptions {
@@ -17,12 +18,14 @@ export function toOptions({ opts }: RawInput): ListInvoicesOptions {
   if (status !== undefined && !STATUS_FILTERS.includes(status as StatusFilter)) {
     throw new UsageError(`--status: '${status}' is not one of ${STATUS_FILTERS.join(', ')}`);
   }
+  const type = optionalString(opts, 'type');
+  if (type !== undefined && !TYPE_FILTERS.includes(type as DocumentType)) throw new UsageError(`--type: '${type}' is not one of ${TYPE_FILTERS.join(', ')}`);
   const from = optionalDate(opts, 'from', '--from');
   const to = optionalDate(opts, 'to', '--to');
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const customer = optionalString(opts, 'customer');
   return {
-    filter: { ...(status !== undefined && { status: status as StatusFilter }), ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
+    filter: { ...(status !== undefined && { status: status as StatusFilter }), ...(type !== undefined && { type: type as DocumentType }), ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
     ...(customer !== undefined && { customer }),
     json: opts.json === true,
   };

@@ -8,6 +8,7 @@ import { customerIdForFilter } from '../../domain/customers.js';
 import { emailAddresses, termsDays } from '../../domain/fields.js';
 import { type InvoiceFilter, selectInvoices } from '../../domain/invoice-query.js';
 import { findInvoice } from '../../domain/invoices.js';
+import { isCreditNote } from '../../domain/status.js';
 import { type Recipients, lastSentOn } from '../../domain/outbox.js';
 import type { SendKind, StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
@@ -78,7 +79,7 @@ function selection(doc: StoreDocument, options: SendOptions, today: string): Sen
     status: mode.kind === 'overdue' ? 'overdue' : undefined,
     ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }),
   };
-  let invoices = selectInvoices(doc.invoices, filter, today).filter((invoice) => invoice.status === 'open' || invoice.status === 'partial');
+  let invoices = selectInvoices(doc.invoices, filter, today).filter((invoice) => invoice.status === 'open' || invoice.status === 'partial' || (mode.kind === 'unsent' && isCreditNote(invoice)));
   if (mode.kind === 'unsent' && !options.resend) invoices = invoices.filter((invoice) => lastSentOn(doc, invoice, 'invoice') === undefined);
   return { ...base, kind: mode.kind === 'overdue' ? 'reminder' : 'invoice', explicit: false, invoiceIds: invoices.map((invoice) => invoice.id) };
 }
