@@ -15,9 +15,10 @@
  *   - otherwise one line per VAT group with the net left in it ("INV-2026-0007, 19 %: 40.00").
  * Worked example: an invoice of 100.00 + 19 % = 119.00; a credit note of 30.00 net (35.70); then --all:
  * one line of 70.00 net at 19 % (83.30); credited 119.00 = the total. VAT is rounded once per group on each
- * document, so after several partial credit notes the last one may differ from "total − credited" by a
- * rounding cent per group (0.19 × 0.05 = 0.0095 → 0.01 on each of two notes, 0.02 against 0.019 → 0.02
- * once); the net of every group is then credited in full and the invoice is fully credited all the same.
+ * document, so after partial credit notes the last one may differ from "total − credited" by a rounding
+ * cent per group: an invoice of 0.06 net at 19 % is 0.07 (0.0114 → 0.01 VAT); a credit note of 0.03 net is
+ * 0.04 (0.0057 → 0.01), and so is the rest. The net of every group is then credited in full and the invoice
+ * is fully credited (status `credited`, nothing due for its goods), though its credit notes add up to 0.08.
  */
 import { canonicalText } from './decimal.js';
 import { refused } from './errors.js';

@@ -19,7 +19,10 @@
  */
 import { createBusiness } from '../../../src/domain/business.js';
 import { addCustomer } from '../../../src/domain/customers.js';
+import { issueCreditNote } from '../../../src/domain/credit-notes.js';
 import { applyPayment, voidInvoice } from '../../../src/domain/invoice-settlement.js';
+import { applyRefund } from '../../../src/domain/refunds.js';
+import { writeOffInvoice } from '../../../src/domain/write-offs.js';
 import { createInvoice } from '../../../src/domain/invoices.js';
 import type { Invoice, StoreDocument } from '../../../src/domain/types.js';
 import { emptyDocument } from '../../../src/store/schema.js';
@@ -61,5 +64,47 @@ export function reportDataset(): { doc: StoreDocument; byName: Record<string, In
   make('B3', 'beta', '150.00', '2026-11-20', '2026-12-20');
   make('D1', 'delta', '100.00', '2026-11-24', '2026-12-24');
   make('Dr', 'beta', '777.00', '2026-11-25', '2026-12-25', { draft: true });
+  return { doc, byName };
+}
+
+/**
+ * The same dataset and a fifth customer, epsilon (EUR, no VAT), with credit notes, refunds and a write-off:
+ *
+ *   E3 epsilon 400.00 issued 2026-06-01 due 07-01, paid 100 on 06-15, the 300 left written off 11-01
+ *   E1 epsilon 1000.00 issued 2026-08-01 due 08-31, paid 08-20; credited in full 09-10 (CN-2026-0001);
+ *      refunded 1000 on 09-15
+ *   E2 epsilon 500.00 issued 2026-10-01 due 10-31, credited 200 on 10-10 (CN-2026-0002): balance 300,
+ *      25 days overdue
+ *   E4 epsilon 250.00 issued 2026-11-02 due 12-02, paid 11-05 (27 days early); credited 50 on 11-10
+ *      (CN-2026-0003): refund due 50
+ *
+ * Epsilon's figures, worked out by hand: invoiced 2150 − 1250 credited = 900; received 1000 + 100 + 250 −
+ * 1000 refunded = 350; written off 300; outstanding 300 (E2), all overdue; its balances add up to
+ * 300 (E2) − 50 (E4) = 250.
+ */
+export function reportDatasetWithCorrections(): { doc: StoreDocument; byName: Record<string, Invoice> } {
+  const { doc, byName } = reportDataset();
+  addCustomer(doc, { id: 'epsilon', name: 'Epsilon', email: 'e@epsilon.test' }, '2025-01-01');
+  const make = (name: string, price: string, issueDate: string, dueDate: string) => {
+    byName[name] = createInvoice(doc, { customer: 'epsilon', items: [{ description: name, unitPrice: price }], issueDate, dueDate }, { today: issueDate, id: `inv_${name}` });
+  };
+  const invoice = (name: string) => byName[name] as Invoice;
+  const pay = (name: string, date: string, amount?: string) => applyPayment(invoice(name), { date, ...(amount !== undefined && { amount }) }, date);
+  const credit = (name: string, note: string, date: string, price?: string) => {
+    byName[note] = issueCreditNote(doc, invoice(name), price === undefined ? { all: true, issueDate: date } : { items: [{ description: 'credit', unitPrice: price }], issueDate: date }, { today: date, id: `inv_${note}` });
+  };
+
+  make('E3', '400.00', '2026-06-01', '2026-07-01');
+  pay('E3', '2026-06-15', '100');
+  make('E1', '1000.00', '2026-08-01', '2026-08-31');
+  pay('E1', '2026-08-20');
+  credit('E1', 'CN1', '2026-09-10');
+  applyRefund(invoice('E1'), { date: '2026-09-15' }, '2026-09-15');
+  make('E2', '500.00', '2026-10-01', '2026-10-31');
+  credit('E2', 'CN2', '2026-10-10', '200.00');
+  writeOffInvoice(invoice('E3'), { date: '2026-11-01', reason: 'insolvent' }, '2026-11-01');
+  make('E4', '250.00', '2026-11-02', '2026-12-02');
+  pay('E4', '2026-11-05');
+  credit('E4', 'CN3', '2026-11-10', '50.00');
   return { doc, byName };
 }

@@ -86,10 +86,10 @@ describe('aging', () => {
 describe('customers', () => {
   it('shows how each customer pays, sorted by what they owe within each currency', () => {
     expect(customerReport(invoices, TODAY, { sort: 'outstanding' })).toEqual([
-      { customerId: 'beta', name: 'Beta', currency: 'EUR', invoiced: 140000, received: 70000, outstanding: 70000, overdue: 55000, invoices: 4, averageDaysToPay: 50, lateShare: 1, lastPayment: '2026-10-01' },
-      { customerId: 'alpha', name: 'Alpha', currency: 'EUR', invoiced: 185000, received: 155000, outstanding: 30000, overdue: 30000, invoices: 4, averageDaysToPay: 32, lateShare: 0.3333, lastPayment: '2026-07-11' },
-      { customerId: 'delta', name: 'Delta', currency: 'EUR', invoiced: 10000, received: 0, outstanding: 10000, overdue: 0, invoices: 1, averageDaysToPay: null, lateShare: null, lastPayment: null },
-      { customerId: 'gamma', name: 'Gamma', currency: 'USD', invoiced: 100000, received: 20000, outstanding: 80000, overdue: 80000, invoices: 2, averageDaysToPay: 9, lateShare: 0, lastPayment: '2026-11-10' },
+      { customerId: 'beta', name: 'Beta', currency: 'EUR', invoiced: 140000, received: 70000, writtenOff: 0, outstanding: 70000, overdue: 55000, invoices: 4, averageDaysToPay: 50, lateShare: 1, lastPayment: '2026-10-01' },
+      { customerId: 'alpha', name: 'Alpha', currency: 'EUR', invoiced: 185000, received: 155000, writtenOff: 0, outstanding: 30000, overdue: 30000, invoices: 4, averageDaysToPay: 32, lateShare: 0.3333, lastPayment: '2026-07-11' },
+      { customerId: 'delta', name: 'Delta', currency: 'EUR', invoiced: 10000, received: 0, writtenOff: 0, outstanding: 10000, overdue: 0, invoices: 1, averageDaysToPay: null, lateShare: null, lastPayment: null },
+      { customerId: 'gamma', name: 'Gamma', currency: 'USD', invoiced: 100000, received: 20000, writtenOff: 0, outstanding: 80000, overdue: 80000, invoices: 2, averageDaysToPay: 9, lateShare: 0, lastPayment: '2026-11-10' },
     ]);
   });
 
