@@ -44,13 +44,13 @@ export function netPaidOf(invoice: Pick<Invoice, 'paid' | 'refunds'>): number {
 
 export function balanceOf(invoice: Money): number {
   if (invoice.status === 'void' || isCreditNote(invoice)) return 0;
-  if (invoice.status === 'credited') return -netPaidOf(invoice);
+  if (invoice.status === 'credited') return refundedOf(invoice) - invoice.paid;
   return invoice.total - creditedOf(invoice) - netPaidOf(invoice) - writtenOffOf(invoice);
 }
 
 /** What the business owes the customer back (a credit note on a paid invoice): 0 unless the balance is negative. */
 export function refundDueOf(invoice: Money): number {
-  return Math.max(0, -balanceOf(invoice));
+  return Math.max(0, 0 - balanceOf(invoice));
 }
 
 /** Open or partly paid, and the due date is before today (due today is not yet overdue). */
