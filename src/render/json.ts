@@ -27,13 +27,13 @@ function paymentJson(payment: Payment, money: Money) {
 }
 
 /**
- * Credit notes, refunds and write-offs (issue 10): `type`; a credit note's `precedingInvoice`; an
+ * Credit notes, refunds and write-offs (issue 10): a credit note's `precedingInvoice` (its `type` is
+ * "credit-note", given with the other EN 16931 fields); an
  * invoice's `credited` (the sum of its credit notes), `refunded`, `refunds`, `writeOff` and `refundDue`
  * (what is owed back to the customer; `balance` is then negative).
  */
 function correctionsJson(invoice: Invoice, money: Money) {
   return {
-    type: invoice.type ?? 'invoice',
     precedingInvoice: invoice.precedingInvoice
       ? { number: invoice.precedingInvoice.number, id: invoice.precedingInvoice.invoiceId, issueDate: invoice.precedingInvoice.issueDate }
       : null,

@@ -24,7 +24,7 @@ describe('smallpay invoice credit', () => {
     await box.ok(['invoice', 'pay', 'INV-2026-0001', '--date', '2026-11-10']);
     const credited = await box.ok(['invoice', 'credit', 'INV-2026-0001', '--all', '--reason', 'project cancelled', '--json']);
     const note = JSON.parse(credited.stdout);
-    expect(note).toMatchObject({ number: 'CN-2026-0001', type: 'credit-note', status: 'issued', total: '1190.00', balance: '0.00', note: 'project cancelled' });
+    expect(note).toMatchObject({ number: 'CN-2026-0001', status: 'issued', total: '1190.00', balance: '0.00', note: 'project cancelled' });
     expect(note.precedingInvoice).toEqual({ number: 'INV-2026-0001', id: expect.any(String), issueDate: '2026-11-01' });
     expect(credited.stderr).toContain('refund due 1,190.00 EUR');
     expect(await show('INV-2026-0001')).toMatchObject({ status: 'credited', credited: '1190.00', balance: '-1190.00', refundDue: '1190.00' });
