@@ -20,7 +20,7 @@
  * 0.04 (0.0057 → 0.01), and so is the rest. The net of every group is then credited in full and the invoice
  * is fully credited (status `credited`, nothing due for its goods), though its credit notes add up to 0.08.
  */
-import { canonicalText } from './decimal.js';
+import { canonicalText, parseDecimal } from './decimal.js';
 import { refused } from './errors.js';
 import * as fields from './fields.js';
 import { minorDigits } from './currency.js';
@@ -107,6 +107,26 @@ function itemsForTheRest(invoice: Invoice, notes: readonly Invoice[]): ItemInput
   return items;
 }
 
+/**
+ * Items given without a VAT category take the invoice's category at their rate, when it has just one there:
+ * crediting a reverse-charge invoice with "--tax 0" credits AE at 0 %, not Z.
+ */
+function withInvoiceCategories(items: readonly ItemInput[], invoice: Invoice): ItemInput[] {
+  return items.map((item) => {
+    if (item.taxCategory !== undefined) return item;
+    const rate = parseDecimal(item.taxRate ?? '0');
+    const groups = invoice.taxes.filter((line) => rate !== undefined && line.rate === canonicalText(rate));
+    const [group] = groups;
+    if (groups.length !== 1 || group?.category === undefined) return item;
+    return {
+      ...item,
+      taxCategory: group.category,
+      ...(item.exemptionReason === undefined && item.exemptionCode === undefined && group.exemptionReason !== undefined && { exemptionReason: group.exemptionReason }),
+      ...(item.exemptionReason === undefined && item.exemptionCode === undefined && group.exemptionCode !== undefined && { exemptionCode: group.exemptionCode }),
+    };
+  });
+}
+
 function checkCreditable(invoice: Invoice): void {
   const label = invoiceLabel(invoice);
   if (isCreditNote(invoice)) throw refused(`${label} is a credit note`, `credit the invoice it corrects (${invoice.precedingInvoice?.number ?? 'see invoice show'})`);
@@ -155,7 +175,7 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
   const issueDate = input.issueDate ?? context.today;
   if (issueDate < invoice.issueDate) throw refused(`date: ${issueDate} is before the issue date ${invoice.issueDate} of ${label}`);
   if (input.all !== true && (input.items === undefined || input.items.length === 0)) throw refused('a credit note needs --all or items');
-  const items = input.all === true ? itemsForTheRest(invoice, notes) : (input.items as ItemInput[]);
+  const items = input.all === true ? itemsForTheRest(invoice, notes) : withInvoiceCategories(input.items as ItemInput[], invoice);
   const totals = computeTotals(items, invoice.currency, input.itemLabel ?? jsonFieldLabel);
   if (totals.total <= 0) throw refused(`the credit note credits ${displayMoney(totals.total, invoice.currency)}: a credit note credits more than nothing`);
   const { fullyCredited } = checkAgainstInvoice(invoice, notes, totals);
