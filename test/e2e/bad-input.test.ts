@@ -27,7 +27,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['an unknown command', ['invoices', 'list'], /unknown command 'invoices'/],
   ['an unknown option', ['invoice', 'list', '--colour'], /unknown option '--colour'/],
   ['a missing option value', ['invoice', 'list', '--status'], /option '--status <status>' argument missing/],
-  ['an unknown status filter', ['invoice', 'list', '--status', 'late'], /--status: 'late' is not one of draft, open, partial, paid, void, overdue/],
+  ['an unknown status filter', ['invoice', 'list', '--status', 'late'], /--status: 'late' is not one of draft, open, partial, paid, void, credited, written-off, issued, overdue, refund-due/],
   ['an impossible date', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--date', '2026-02-30'], /--date: '2026-02-30' is not a date/],
   ['a due date before the issue date', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--date', '2026-11-10', '--due', '2026-11-01'], /--due 2026-11-01 is before --date 2026-11-10/],
   ['--due with --terms', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--due', '2026-12-01', '--terms', '10'], /--due and --terms cannot be used together/],
