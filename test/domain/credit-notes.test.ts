@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { issueCreditNote } from '../../src/domain/credit-notes.js';
 import { DomainError } from '../../src/domain/errors.js';
-import { applyPayment, removePayment, voidInvoice } from '../../src/domain/invoice-settlement.js';
+import { applyPayment, deleteInvoice, removePayment, voidInvoice } from '../../src/domain/invoice-settlement.js';
 import { selectInvoices } from '../../src/domain/invoice-query.js';
-import { createInvoice } from '../../src/domain/invoices.js';
+import { createInvoice, editInvoice } from '../../src/domain/invoices.js';
 import { applyRefund } from '../../src/domain/refunds.js';
 import { balanceOf, refundDueOf, settlementStatus } from '../../src/domain/status.js';
 import type { Invoice, StoreDocument } from '../../src/domain/types.js';
@@ -116,6 +116,11 @@ describe('credit notes', () => {
     voidInvoice(voided, TODAY);
     expect(refusal(() => credit(doc, voided, { all: true }))).toMatch(/void/);
     expect(refusal(() => voidInvoice(invoice, TODAY))).toMatch(/has credit notes/);
+    // A credit note and its invoice refer to each other: neither may leave the books.
+    expect(refusal(() => deleteInvoice(doc, invoice, { force: true, today: TODAY }))).toMatch(/has credit notes and cannot be deleted/);
+    expect(refusal(() => deleteInvoice(doc, note, { force: true, today: TODAY }))).toMatch(/is a credit note and cannot be deleted/);
+    expect(refusal(() => editInvoice(doc, invoice, { note: 'x' }, TODAY))).toMatch(/is credited and can no longer be edited/);
+    expect(refusal(() => editInvoice(doc, note, { note: 'x' }, TODAY))).toMatch(/is a credit note and can no longer be edited/);
   });
 });
 
