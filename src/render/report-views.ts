@@ -168,7 +168,8 @@ export function renderStatement(customer: { name: string; id: string }, currenci
         [
           ['', 'Balance brought forward', '', '', money(c.opening)],
           ...c.lines.map((l) => [l.date, `${STATEMENT_LINE_TITLES[l.type]} ${l.number}`, l.charge ? money(l.charge) : '', l.credit ? money(l.credit) : '', money(l.balance)]),
-          ['', bold('Balance due'), '', '', bold(money(c.closing))],
+          // A negative closing balance is money owed back to the customer (a credit note on paid invoices).
+          c.closing < 0 ? ['', bold('Refund due'), '', '', bold(money(-c.closing))] : ['', bold('Balance due'), '', '', bold(money(c.closing))],
         ],
         style,
       ),

@@ -30,11 +30,22 @@ describe('smallpay invoice credit', () => {
     expect(await show('INV-2026-0001')).toMatchObject({ status: 'credited', credited: '1190.00', balance: '-1190.00', refundDue: '1190.00' });
     expect((await json(['invoice', 'list', '--status', 'refund-due'])).map((i: { number: string }) => i.number)).toEqual(['INV-2026-0001']);
 
+    const statement = (await box.ok(['report', 'statement', 'globex'], { env: { COLUMNS: '120' } })).stdout;
+    expect(statement).toMatch(/2026-11-25\s+Credit note CN-2026-0001\s+1,190.00 EUR\s+-1,190.00 EUR/);
+    expect(statement).toMatch(/Refund due\s+1,190.00 EUR/);
+
     await box.ok(['invoice', 'refund', 'INV-2026-0001', '--method', 'bank']);
     expect(await show('INV-2026-0001')).toMatchObject({ status: 'credited', balance: '0.00', refundDue: '0.00', refunded: '1190.00', refunds: [{ amount: '1190.00', date: '2026-11-25', method: 'bank' }] });
     const eur = await dashboard();
     expect(eur).toMatchObject({ invoiced: { amount: '0.00', count: 1 }, received: { amount: '0.00', count: 1 }, credited: { amount: '1190.00', count: 1 }, refunded: { amount: '1190.00', count: 1 } });
     expect(eur.months.at(-1)).toEqual({ month: '2026-11', invoiced: '0.00', received: '0.00' });
+    const lines = (await json(['report', 'statement', 'globex'])).currencies[0].lines;
+    expect(lines.map((l: { type: string; number: string; balance: string }) => [l.type, l.number, l.balance])).toEqual([
+      ['invoice', 'INV-2026-0001', '1190.00'],
+      ['payment', 'INV-2026-0001', '0.00'],
+      ['credit-note', 'CN-2026-0001', '-1190.00'],
+      ['refund', 'INV-2026-0001', '0.00'],
+    ]);
     // Nothing more to give back.
     const again = await box.run(['invoice', 'refund', 'INV-2026-0001']);
     expect(again.code).toBe(2);
