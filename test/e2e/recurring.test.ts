@@ -233,7 +233,7 @@ describe('smallpay verify', () => {
     const { code, report } = await verify();
     expect(code).toBe(0);
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => [c.name, c.ok])).toEqual([['schema', true], ['numbers', true], ['totals', true], ['recurring', true], ['outbox', true]]);
+    expect(report.checks.map((c) => [c.name, c.ok])).toEqual([['schema', true], ['numbers', true], ['totals', true], ['recurring', true], ['outbox', true], ['credits', true]]);
   });
 
   it('finds a gap made by hand', async () => {
