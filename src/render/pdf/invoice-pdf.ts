@@ -10,6 +10,7 @@ import { DEFAULT_TEMPLATE, loadTemplate, readFont, readLogo } from './assets.js'
 import { buildInvoiceView } from './invoice-view.js';
 import { type LabelCatalog, loadLabelCatalog } from './labels.js';
 import { type PdfEngine, builtInFontPaths, createPdfEngine } from './pdf-engine.js';
+import { createTextFitter, fitDocumentText } from './text-fit.js';
 
 export interface InvoicePdfOptions {
   business: Business;
@@ -58,6 +59,7 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
   const normal = settings.font ? readFont(settings.font, 'pdf.font') : readFont(builtIn.normal, 'built-in font');
   const bold = settings.fontBold ? readFont(settings.fontBold, 'pdf.fontBold') : settings.font ? normal : readFont(builtIn.bold, 'built-in font');
   const engine: PdfEngine = createPdfEngine({ normal, bold });
+  const fitText = createTextFitter((codePoint) => engine.hasGlyph(codePoint));
 
   return {
     template: template.name,
@@ -68,7 +70,7 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
       try {
         const definition = template.render(view);
         if (typeof definition !== 'object' || definition === null) throw new Error('it did not return a document definition');
-        rendered = await engine.render(definition, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
+        rendered = await engine.render(fitDocumentText(definition as Record<string, unknown>, fitText), { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
       } catch (error) {
         if (error instanceof DomainError) throw error;
         throw invalid(`template ${template.name}: ${(error as Error).message}`);

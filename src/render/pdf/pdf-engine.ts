@@ -34,6 +34,12 @@ export type DocumentDefinition = Record<string, unknown>;
 
 export interface PdfEngine {
   render(definition: DocumentDefinition, metadata: PdfMetadata): Promise<RenderedPdf>;
+  /** Whether both fonts (normal and bold) can draw a character: their cmaps map it to a glyph. */
+  hasGlyph(codePoint: number): boolean;
+}
+
+interface ParsedFont {
+  hasGlyphForCodePoint?(codePoint: number): boolean;
 }
 
 interface PdfKitDocument extends NodeJS.ReadableStream {
@@ -52,6 +58,8 @@ interface PdfMake {
 export const FONT_FAMILY = 'SmallPay';
 
 let pdfmake: PdfMake | undefined;
+/** fontkit's create, with the parsed-font cache: the same parse serves the glyph checks and pdfkit. */
+let parseFont: ((data: Uint8Array) => ParsedFont) | undefined;
 
 function cacheParsedFonts(require: NodeJS.Require, pdfkitDirectory: string): void {
   const fontkitPath = require.resolve('fontkit', { paths: [pdfkitDirectory] });
@@ -67,6 +75,7 @@ function cacheParsedFonts(require: NodeJS.Require, pdfkitDirectory: string): voi
   };
   const entry = require.cache[fontkitPath];
   if (entry) entry.exports = cached;
+  parseFont = (data) => (cached.create as typeof fontkit.create)(data) as ParsedFont;
 }
 
 function loadPdfMake(): PdfMake {
@@ -125,7 +134,17 @@ export function createPdfEngine(fonts: PdfFonts): PdfEngine {
   maker.virtualfs.writeFileSync(normal, fonts.normal);
   maker.virtualfs.writeFileSync(bold, fonts.bold);
   const family = { normal, bold, italics: normal, bolditalics: bold };
+  const parsed = [fonts.normal, fonts.bold].map((data) => parseFont?.(data));
+  const coverage = new Map<number, boolean>();
   return {
+    hasGlyph(codePoint) {
+      let known = coverage.get(codePoint);
+      if (known === undefined) {
+        known = parsed.every((font) => font?.hasGlyphForCodePoint?.(codePoint) ?? true);
+        coverage.set(codePoint, known);
+      }
+      return known;
+    },
     async render(definition, metadata) {
       maker.setFonts({ [FONT_FAMILY]: family });
       const document = {

@@ -1,0 +1,53 @@
+// Every character of every built-in language's PDF is one the font can draw: no missing-glyph box (issue 9, item 15).
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, TEMPLATES, book, builtInFont, invoiceIn, readPages, renderPdf } from '../support/pdf-render.js';
+import { createTextFitter } from '../../src/render/pdf/text-fit.js';
+
+const roboto = builtInFont();
+
+/**
+ * A character drawn with the font's .notdef glyph comes back from pdfjs as U+0000 (pdfkit maps glyph 0 to
+ * nothing); any other character must be one the font's cmap has.
+ */
+function missingGlyphs(text: string): string[] {
+  const missing = new Set<string>();
+  for (const character of text) {
+    if (character === '\n') continue;
+    if (character === '\u0000') missing.add('.notdef');
+    else if (!roboto.hasGlyphForCodePoint(character.codePointAt(0) as number)) missing.add(`U+${(character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...missing];
+}
+
+describe('glyphs of invoice PDFs', () => {
+  const books = book();
+  // Amounts past a thousand (grouping separators), a discount, several tax rates, a note, a payment.
+  const invoice = invoiceIn(books, {
+    customer: 'globex',
+    issueDate: '2026-11-01',
+    note: 'Merci — payable par virement.',
+    items: [
+      { description: 'Conseil stratégique', quantity: '12.5', unitPrice: '1234.56', taxRate: '19' },
+      { description: 'Déplacement', quantity: '1', unitPrice: '89.90', taxRate: '7' },
+      { description: 'Remise', quantity: '1', unitPrice: '-100.00', taxRate: '19' },
+    ],
+  });
+  invoice.paid = 1000_00;
+
+  for (const template of TEMPLATES) {
+    it.each(LANGUAGES)(`${template}, %s: every character is in the font`, async (lang) => {
+      const pdf = await renderPdf(books, invoice, { lang, template });
+      const text = (await readPages(pdf.bytes)).map((page) => page.text).join('\n');
+      expect(text.length).toBeGreaterThan(300);
+      expect(missingGlyphs(text)).toEqual([]);
+    });
+  }
+
+  it('maps the separators the font lacks to ones it has, keeping those it has', () => {
+    const fit = createTextFitter((codePoint) => roboto.hasGlyphForCodePoint(codePoint));
+    expect(fit('4\u202f000,00\u00a0€')).toBe('4\u00a0000,00\u00a0€');
+    expect(fit('a\u2060b\u200dc\u2009d\u2212e')).toBe('abc\u2009d\u2212e'); // Roboto has U+2009 and U+2212
+    const ascii = createTextFitter((codePoint) => codePoint < 0x80);
+    expect(ascii('\u2212 4\u202f000\u2009€ \u2018q\u2019 \u2026')).toBe("- 4 000 EUR 'q' ...");
+  });
+});
