@@ -5,7 +5,7 @@
  */
 import { issuerSnapshot } from '../../domain/invoice-issue.js';
 import { formatAmount } from '../../domain/money.js';
-import { epcQrPayload, printableIban } from '../../domain/payment-details.js';
+import { epcQrPayload, paymentAccountFor, printableIban } from '../../domain/payment-details.js';
 import { balanceOf } from '../../domain/status.js';
 import type { Business, Invoice, InvoiceStatus } from '../../domain/types.js';
 import { type Labels, fill } from './labels.js';
@@ -127,12 +127,13 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
   const issuer = invoice.issuer ?? issuerSnapshot(business);
   const balance = balanceOf(invoice);
   const number = invoice.number ?? labels.draftNumber;
-  const iban = business.payment?.iban;
   const reference = invoice.number ?? invoice.id;
-  const showPayment = iban !== undefined && invoice.status !== 'void';
+  // The account declared for the invoice's currency, or none (see paymentAccountFor); never on a void invoice.
+  const account = invoice.status === 'void' ? undefined : paymentAccountFor(business.payment, invoice.currency, business.currency);
+  // An EPC QR code orders a SEPA credit transfer, which is in euros only.
   const qr =
-    showPayment && invoice.currency === 'EUR' && invoice.status !== 'draft'
-      ? epcQrPayload({ beneficiary: issuer.name, iban, ...(business.payment?.bic && { bic: business.payment.bic }), amount: balance, remittance: reference })
+    account && invoice.currency === 'EUR' && invoice.status !== 'draft'
+      ? epcQrPayload({ beneficiary: issuer.name, iban: account.iban, ...(account.bic && { bic: account.bic }), amount: balance, remittance: reference })
       : undefined;
   return {
     lang,
@@ -161,7 +162,7 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     paid: invoice.paid > 0 ? format.money(invoice.paid) : null,
     balance: format.money(balance),
     note: invoice.note ?? null,
-    payment: showPayment ? { bank: business.payment?.bank ?? null, iban: printableIban(iban), bic: business.payment?.bic ?? null, reference } : null,
+    payment: account ? { bank: account.bank ?? null, iban: printableIban(account.iban), bic: account.bic ?? null, reference } : null,
     qr: qr ?? null,
     footer: business.pdf?.footer ?? null,
     accentColor: business.pdf?.accentColor ?? DEFAULT_ACCENT_COLOR,
