@@ -50,4 +50,23 @@ describe('glyphs of invoice PDFs', () => {
     const ascii = createTextFitter((codePoint) => codePoint < 0x80);
     expect(ascii('\u2212 4\u202f000\u2009€ \u2018q\u2019 \u2026')).toBe("- 4 000 EUR 'q' ...");
   });
+
+  it('gives each PDF of a batch the same text as a PDF made alone (fonts are parsed once per process)', async () => {
+    const { createInvoicePdfRenderer } = await import('../../src/render/pdf/invoice-pdf.js');
+    const { voidInvoice } = await import('../../src/domain/invoice-settlement.js');
+    const draft = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', draft: true, items: [{ description: 'Brouillon', quantity: '1', unitPrice: '1', taxRate: '0' }] });
+    const voided = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: [{ description: 'Annulée', quantity: '1', unitPrice: '1', taxRate: '0' }] });
+    voidInvoice(voided, '2026-11-02');
+    const textOf = async (bytes: Uint8Array) => (await readPages(bytes)).map((page) => page.text).join('\n');
+    for (const template of TEMPLATES) {
+      const batch = await createInvoicePdfRenderer({ business: books.business, today: '2026-11-25', template, lang: 'fr' });
+      const inBatch = [];
+      for (const one of [invoice, draft, voided]) inBatch.push(await textOf((await batch.render(one)).bytes));
+      for (const [index, one] of [invoice, draft, voided].entries()) {
+        const alone = await createInvoicePdfRenderer({ business: books.business, today: '2026-11-25', template, lang: 'fr' });
+        expect(inBatch[index]).toBe(await textOf((await alone.render(one)).bytes));
+      }
+      expect(inBatch[2]).toContain('ANNULÉE');
+    }
+  });
 });

@@ -42,8 +42,11 @@ export async function renderPdf(book: Book, invoice: Invoice, options: { lang?: 
 }
 
 export interface PageText {
-  /** Every text run with its position: x from the left, y from the bottom, in points. */
-  items: { str: string; x: number; y: number; width: number }[];
+  /**
+   * Every text run with its position: x from the left, y from the bottom, in points; its length along the
+   * baseline, its font size (height) and the baseline's angle in radians (0 for horizontal text).
+   */
+  items: { str: string; x: number; y: number; width: number; height: number; angle: number }[];
   text: string;
   width: number;
   height: number;
@@ -58,7 +61,12 @@ export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
     const page = await document.getPage(number);
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
-    const items = content.items.flatMap((item) => ('str' in item ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []));
+    const items = content.items.flatMap((item) => {
+      if (!('str' in item)) return [];
+      const [a, b, c, d, x, y] = item.transform as number[];
+      const angle = Math.atan2(b ?? 0, a ?? 1);
+      return [{ str: item.str, x: x ?? 0, y: y ?? 0, width: item.width, height: Math.hypot(c ?? 0, d ?? 0), angle }];
+    });
     pages.push({ items, text: items.map((item) => item.str).join('\n'), width, height });
   }
   await document.destroy();

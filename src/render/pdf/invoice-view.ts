@@ -20,6 +20,13 @@ export interface PartyView {
 export interface ItemView {
   position: string;
   description: string;
+  /**
+   * The description in parts of at most DESCRIPTION_PART_LINES lines, each short enough for one page. A
+   * template gives each part its own table row and keeps rows whole (dontBreakRows), so a long description
+   * breaks between parts, every part can show the position, and no row is ever taller than a page (pdfmake
+   * drops the content of an unbreakable row that is).
+   */
+  descriptionParts: string[];
   quantity: string;
   unitPrice: string;
   taxRate: string;
@@ -117,6 +124,15 @@ function shiftPoint(text: string, places: number): string {
   return `${digits.slice(0, point) || '0'}.${digits.slice(point)}`;
 }
 
+export const DESCRIPTION_PART_LINES = 8;
+
+function descriptionParts(description: string): string[] {
+  const all = description.split('\n');
+  const parts: string[] = [];
+  for (let start = 0; start < all.length; start += DESCRIPTION_PART_LINES) parts.push(all.slice(start, start + DESCRIPTION_PART_LINES).join('\n'));
+  return parts;
+}
+
 function lines(text: string | undefined): string[] {
   return text ? text.split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
 }
@@ -150,6 +166,7 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     items: invoice.items.map((item, index) => ({
       position: String(index + 1),
       description: item.description,
+      descriptionParts: descriptionParts(item.description),
       quantity: format.number(item.quantity),
       unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
       taxRate: format.percent(item.taxRate),

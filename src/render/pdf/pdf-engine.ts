@@ -146,6 +146,10 @@ export function createPdfEngine(fonts: PdfFonts): PdfEngine {
       return known;
     },
     async render(definition, metadata) {
+      // fontkit keeps each glyph object with the characters of its first use, and pdfkit writes those into
+      // the PDF's ToUnicode map: shared across documents, the glyph of "E" came back as "." in the text of a
+      // later PDF of a batch. Glyph objects are cheap to make again; the parsed tables stay shared.
+      for (const font of parsed) if (font && '_glyphs' in font) (font as { _glyphs: object })._glyphs = {};
       maker.setFonts({ [FONT_FAMILY]: family });
       const document = {
         ...(guardResources(definition) as DocumentDefinition),
