@@ -50,7 +50,7 @@ export default function classic(view) {
               { text: item.quantity, alignment: 'right' },
               { text: item.unitPrice, alignment: 'right', noWrap: true },
               { text: item.taxRate, alignment: 'right', noWrap: true },
-              { text: item.net, alignment: 'right', noWrap: true },
+              { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
             ]
           : [{ text: item.position, color: '#999999' }, part, '', '', '', ''],
       );
@@ -68,13 +68,27 @@ export default function classic(view) {
     pageMargins: [50, 50, 50, 60],
     watermark: view.watermark ? { text: view.watermark, fontSize: watermarkSize(view.watermark), color: '#b03a2e', opacity: 0.15, bold: true } : undefined,
     pageBreakBefore: keepHeadingsWithText,
-    footer: (current, total) => ({
-      margin: [50, 20, 50, 0],
-      columns: [
-        { text: view.footer ?? '', fontSize: 8, color: '#555555' },
-        { text: view.pageLabel(current, total), alignment: 'right', fontSize: 8, width: 60 },
-      ],
-    }),
+    // Multi-page invoices: the net amounts so far at the foot of each page and the head of the next.
+    header: (current) => {
+      const brought = view.carriedForward(current - 1);
+      return brought ? { margin: [50, 30, 50, 0], text: `${labels.broughtForward}: ${brought}`, alignment: 'right', bold: true, fontSize: 8.5 } : null;
+    },
+    footer: (current, total) => {
+      const carried = view.carriedForward(current);
+      return {
+        margin: [50, 4, 50, 0],
+        stack: [
+          { text: carried ? `${labels.carriedForward}: ${carried}` : ' ', alignment: 'right', bold: true, fontSize: 8.5 },
+          {
+            margin: [0, 5, 0, 0],
+            columns: [
+              { text: view.footer ?? '', fontSize: 8, color: '#555555' },
+              { text: view.pageLabel(current, total), alignment: 'right', fontSize: 8, width: 60 },
+            ],
+          },
+        ],
+      };
+    },
     content: [
       {
         columns: [

@@ -51,7 +51,7 @@ export default function modern(view) {
               { text: item.quantity, alignment: 'right' },
               { text: item.unitPrice, alignment: 'right', noWrap: true },
               { text: item.taxRate, alignment: 'right', noWrap: true },
-              { text: item.net, alignment: 'right', noWrap: true },
+              { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
             ]
           : [part, '', '', '', ''],
       );
@@ -79,29 +79,48 @@ export default function modern(view) {
           : []),
       ],
     }),
-    header: (current, total) => ({
-      margin: [40, 28, 40, 0],
-      columns: [
+    header: (current, total) => {
+      const brought = view.carriedForward(current - 1);
+      return [
         {
-          width: '*',
-          stack: [
-            { text: labels.invoice, fontSize: 26, bold: true, color: '#ffffff' },
-            { text: `${view.number}   ·   ${view.issueDate}`, color: '#ffffff', margin: [0, 4, 0, 0] },
+          margin: [40, 28, 40, 0],
+          columns: [
+            {
+              width: '*',
+              stack: [
+                { text: labels.invoice, fontSize: 26, bold: true, color: '#ffffff' },
+                { text: `${view.number}   ·   ${view.issueDate}`, color: '#ffffff', margin: [0, 4, 0, 0] },
+              ],
+            },
+            {
+              width: 180,
+              stack: [
+                ...(view.logo
+                  ? [{ image: view.logo, fit: [LOGO_BOX.width, LOGO_BOX.height], alignment: 'right' }]
+                  : [{ text: view.issuer.name, color: '#ffffff', bold: true, fontSize: 13, alignment: 'right' }]),
+                // Below the logo's card, still on the banner.
+                { text: view.pageLabel(current, total), color: '#ffffff', fontSize: 8, alignment: 'right', margin: [0, view.logo ? CARD_PADDING + 6 : 4, 0, 0] },
+              ],
+            },
           ],
         },
-        {
-          width: 180,
-          stack: [
-            ...(view.logo
-              ? [{ image: view.logo, fit: [LOGO_BOX.width, LOGO_BOX.height], alignment: 'right' }]
-              : [{ text: view.issuer.name, color: '#ffffff', bold: true, fontSize: 13, alignment: 'right' }]),
-            // Below the logo's card, still on the banner.
-            { text: view.pageLabel(current, total), color: '#ffffff', fontSize: 8, alignment: 'right', margin: [0, view.logo ? CARD_PADDING + 6 : 4, 0, 0] },
-          ],
-        },
-      ],
-    }),
-    footer: () => (view.footer ? { text: view.footer, alignment: 'center', fontSize: 8, color: '#666666', margin: [40, 20, 40, 0] } : null),
+        // Between the banner and the content (which starts at 130): the amounts brought from the page before.
+        ...(brought
+          ? [{ absolutePosition: { x: 40, y: 110 }, columns: [{ width: PAGE_WIDTH - 80, text: `${labels.broughtForward}: ${brought}`, alignment: 'right', bold: true, color: accent, fontSize: 8.5 }] }]
+          : []),
+      ];
+    },
+    // Multi-page invoices: the net amounts so far at the foot of each page (and, in the header, the head of the next).
+    footer: (current) => {
+      const carried = view.carriedForward(current);
+      return {
+        margin: [40, 4, 40, 0],
+        stack: [
+          { text: carried ? `${labels.carriedForward}: ${carried}` : ' ', alignment: 'right', bold: true, color: accent, fontSize: 8.5 },
+          ...(view.footer ? [{ text: view.footer, alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 5, 0, 0] }] : []),
+        ],
+      };
+    },
     content: [
       {
         columns: [

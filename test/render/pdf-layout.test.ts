@@ -114,6 +114,42 @@ describe('blocks kept together', () => {
   }
 });
 
+describe('carried forward', () => {
+  // Every item nets 3 × 1,234.50 = 3,703.50.
+  const invoice = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: Array.from({ length: 70 }, (_, position) => item(`Work ${position + 1}`)) });
+  const money = (cents: number) => `€${(cents / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`;
+  const linesOf = (page: PageText) => page.items.map((run) => run.str).join('').replace(/\s+/g, ' ');
+
+  for (const template of TEMPLATES) {
+    it(`${template}: each page ends with the sum of the amounts so far, and the next page starts with it`, async () => {
+      const pages = await pagesOf(invoice, template);
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      let rowsSoFar = 0;
+      pages.forEach((page, index) => {
+        rowsSoFar += page.items.filter((run) => /^€3,703\.50$/.test(run.str)).length;
+        const next = pages[index + 1];
+        const itemsContinue = next !== undefined && next.items.some((run) => /^Work$/.test(run.str));
+        if (itemsContinue) {
+          expect(linesOf(page)).toContain(`Carried forward: ${money(rowsSoFar * 370350)}`);
+          expect(linesOf(next)).toContain(`Brought forward: ${money(rowsSoFar * 370350)}`);
+        } else {
+          expect(linesOf(page)).not.toContain('Carried forward');
+        }
+      });
+      expect(linesOf(pages[0] as PageText)).not.toContain('Brought forward');
+      expect(rowsSoFar).toBe(70);
+    });
+  }
+
+  it('is not printed on a one-page invoice', async () => {
+    const short = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: [item('Work 1')] });
+    for (const template of TEMPLATES) {
+      const text = (await pagesOf(short, template)).map(linesOf).join(' ');
+      expect(text).not.toMatch(/Carried forward|Brought forward/);
+    }
+  });
+});
+
 describe('watermarks', () => {
   const draft = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', draft: true, items: [item('Draft work')] });
   const voided = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: [item('Voided work')] });

@@ -27,6 +27,8 @@ export interface ItemView {
    * drops the content of an unbreakable row that is).
    */
   descriptionParts: string[];
+  /** An id for the cell that shows the net amount ("item-1"): the renderer learns from it which page each amount is on. */
+  anchor: string;
   quantity: string;
   unitPrice: string;
   taxRate: string;
@@ -64,6 +66,12 @@ export interface InvoiceView {
   logo: string | null;
   /** "1 / 3" in the document's language. */
   pageLabel: (current: number, total: number) => string;
+  /**
+   * The sum of the net amounts on pages 1 to `page`, when the items continue after that page: printed at the
+   * foot of `page` ("Carried forward") and the head of the next ("Brought forward"). Null otherwise, and on
+   * the renderer's first pass, before it knows where the pages break.
+   */
+  carriedForward: (page: number) => string | null;
 }
 
 export interface ViewSettings {
@@ -71,6 +79,8 @@ export interface ViewSettings {
   labels: Labels;
   business: Business;
   logo: string | null;
+  /** Net amounts carried from the end of each page to the next (page → minor units), from a first rendering. */
+  carried?: ReadonlyMap<number, number>;
 }
 
 export const DEFAULT_ACCENT_COLOR = '#1f4e79';
@@ -167,6 +177,7 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
       position: String(index + 1),
       description: item.description,
       descriptionParts: descriptionParts(item.description),
+      anchor: itemAnchor(index),
       quantity: format.number(item.quantity),
       unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
       taxRate: format.percent(item.taxRate),
@@ -185,7 +196,31 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     accentColor: business.pdf?.accentColor ?? DEFAULT_ACCENT_COLOR,
     logo: settings.logo,
     pageLabel: (current, total) => fill(labels.page, { current, total }),
+    carriedForward: (page) => {
+      const amount = settings.carried?.get(page);
+      return amount === undefined ? null : format.money(amount);
+    },
   };
+}
+
+export function itemAnchor(index: number): string {
+  return `item-${index + 1}`;
+}
+
+/**
+ * What each page carries forward, from the page each item's net amount was printed on (anchor → page, as a
+ * first rendering found it): for every page before the last one with an amount, the sum of the amounts on it
+ * and the pages before. A German invoice over several pages shows this "Übertrag" at each page break.
+ */
+export function carriedForwardAmounts(invoice: Invoice, pageOfAnchor: ReadonlyMap<string, number>): Map<number, number> {
+  const pages = invoice.items.map((_, index) => pageOfAnchor.get(itemAnchor(index)));
+  if (pages.some((page) => page === undefined)) return new Map();
+  const lastPage = Math.max(...(pages as number[]));
+  const carried = new Map<number, number>();
+  for (let page = 1; page < lastPage; page += 1) {
+    carried.set(page, invoice.items.reduce((sum, item, index) => ((pages[index] as number) <= page ? sum + item.net : sum), 0));
+  }
+  return carried;
 }
 
 const priceFormats = new Map<string, Intl.NumberFormat>();

@@ -15,7 +15,7 @@ export const LABEL_KEYS = [
   'invoice', 'draft', 'void', 'invoiceNumber', 'draftNumber', 'issueDate', 'dueDate', 'paymentTerms', 'termsDays',
   'dueOnReceipt', 'from', 'billTo', 'taxId', 'email', 'item', 'description', 'quantity', 'unitPrice', 'taxRate', 'net',
   'subtotal', 'taxOn', 'tax', 'total', 'paid', 'balanceDue', 'note', 'paymentDetails', 'bank', 'iban', 'bic',
-  'reference', 'scanToPay', 'page',
+  'reference', 'scanToPay', 'page', 'carriedForward', 'broughtForward',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
