@@ -1,7 +1,7 @@
 // Files named by PDF settings (logo, fonts, labels) are read only when they are regular files within their
 // documented limits, when `config set` is run and again when a PDF is made (issue 9, items 8 and 14).
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, seedBusiness } from '../support/cli.js';
@@ -61,6 +61,20 @@ describe('PDF asset files are bounded regular files', () => {
     rmSync(join(labels, 'it.json'));
     sparseFile('labels/it.json', MB + 1);
     await refused(['config', 'set', 'pdf.labels', labels], /pdf\.labels: labels file .*it\.json is larger than the 1 MB limit/);
+  });
+
+  it('refuses a font cut short when it is set and when a PDF is made', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const roboto = readFileSync(join(require.resolve('pdfmake/package.json'), '..', 'fonts', 'Roboto', 'Roboto-Italic.ttf'));
+    const font = join(box.home, 'cut.ttf');
+    writeFileSync(font, roboto.subarray(0, 30_000));
+    await refused(['config', 'set', 'pdf.font', font], /pdf\.font: .*cut\.ttf is a broken font: its \w+ table runs past the end of the file/);
+    writeFileSync(font, roboto);
+    await box.ok(['config', 'set', 'pdf.font', font]);
+    writeFileSync(font, roboto.subarray(0, 30_000));
+    await refused(['invoice', 'pdf', 'INV-2026-0001', '--out', join(box.home, 'refused.pdf')], /pdf\.font: .*cut\.ttf is a broken font/);
+    await box.ok(['config', 'unset', 'pdf.font']);
   });
 
   it('refuses to make a PDF when a configured logo has become a FIFO or too big', { timeout: 15_000 }, async () => {

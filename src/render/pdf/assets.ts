@@ -14,6 +14,7 @@ import { describeFsError } from '../../store/fs-errors.js';
 import { ImageRefusedError, checkImage, isJpeg, isPng } from './image-check.js';
 import type { InvoiceView } from './invoice-view.js';
 import { loadLabelCatalog } from './labels.js';
+import { fontProblem } from './pdf-engine.js';
 import { packagePath } from '../../platform/package-root.js';
 
 export const LOGO_MAX_BYTES = 5 * MiB;
@@ -51,6 +52,8 @@ export function readFont(path: string, field: string): Buffer {
   const bytes = readAsset(path, field, FONT_MAX_BYTES, 'font');
   const tag = bytes.subarray(0, 4).toString('latin1');
   if (!(tag === '\u0000\u0001\u0000\u0000' || tag === 'true' || tag === 'OTTO')) throw invalid(`${field}: ${path} is not a TrueType or OpenType font`);
+  const problem = fontProblem(bytes);
+  if (problem) throw invalid(`${field}: ${path} is a broken font: ${problem}`);
   return bytes;
 }
 

@@ -40,6 +40,8 @@ export interface PdfEngine {
 
 interface ParsedFont {
   hasGlyphForCodePoint?(codePoint: number): boolean;
+  directory?: { tables: Record<string, { offset: number; length: number }> };
+  glyphsForString?(text: string): { advanceWidth: number; path: unknown }[];
 }
 
 interface PdfKitDocument extends NodeJS.ReadableStream {
@@ -88,6 +90,34 @@ function loadPdfMake(): PdfMake {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   return pdfmake;
+}
+
+/**
+ * Why a TrueType/OpenType file cannot serve as the PDF font, or undefined. Magic bytes are not enough: a file
+ * cut short passed them and then failed every PDF with "Offset is outside the bounds of the DataView". Every
+ * table must lie inside the file, the tables a PDF needs must be there, and a sample text must shape.
+ */
+export function fontProblem(bytes: Uint8Array): string | undefined {
+  loadPdfMake(); // the parse is cached: the PDF engine reuses it
+  let font: ParsedFont | undefined;
+  try {
+    font = parseFont?.(bytes);
+  } catch (error) {
+    return `it cannot be read as a font (${(error as Error).message})`;
+  }
+  const tables = font?.directory?.tables;
+  if (!font || !tables) return 'it is not a single font (a collection such as .ttc needs the one font extracted)';
+  for (const [tag, { offset, length }] of Object.entries(tables)) {
+    if (offset + length > bytes.length) return `its ${tag.trim()} table runs past the end of the file (the file is cut short)`;
+  }
+  for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) if (!(tag in tables)) return `it has no ${tag} table`;
+  if (!('glyf' in tables || 'CFF ' in tables || 'CFF2' in tables)) return 'it has no glyph outlines (glyf or CFF table)';
+  try {
+    for (const glyph of font.glyphsForString?.('Invoice 0123456789 €.,') ?? []) void [glyph.advanceWidth, glyph.path];
+  } catch (error) {
+    return `its glyphs cannot be read (${(error as Error).message})`;
+  }
+  return undefined;
 }
 
 /** The font files that ship with pdfmake: Roboto, with Latin, Greek and Cyrillic. */
