@@ -49,6 +49,14 @@ describe('glyphs of invoice PDFs', () => {
     expect(fit('a\u2060b\u200dc\u2009d\u2212e')).toBe('abc\u2009d\u2212e'); // Roboto has U+2009 and U+2212
     const ascii = createTextFitter((codePoint) => codePoint < 0x80);
     expect(ascii('\u2212 4\u202f000\u2009€ \u2018q\u2019 \u2026')).toBe("- 4 000 EUR 'q' ...");
+    expect(ascii('\u2603')).toBe('\u2603'); // nothing in the table: left as it is
+  });
+
+  it('gives words past 24 characters break opportunities, after punctuation and every 12 characters', () => {
+    const fit = createTextFitter((codePoint) => roboto.hasGlyphForCodePoint(codePoint));
+    expect(fit('0123456789abcdef0123456789abcdef')).toBe('0123456789ab\u200bcdef01234567\u200b89abcdef');
+    expect(fit('https://example.com/a/b?c=d')).toBe('https:\u200b/\u200b/\u200bexample.\u200bcom/\u200ba/\u200bb?\u200bc=\u200bd');
+    expect(fit('short words stay as they are, even 123456789012345678901234')).toBe('short words stay as they are, even 123456789012345678901234');
   });
 
   it('gives each PDF of a batch the same text as a PDF made alone (fonts are parsed once per process)', async () => {

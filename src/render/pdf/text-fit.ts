@@ -37,6 +37,7 @@ const FALLBACKS: Record<string, string[]> = {
 export const LONG_WORD = 24;
 export const BREAK_EVERY = 12;
 const ZERO_WIDTH_SPACE = '\u200b';
+const LONG_RUN = new RegExp(`[^\\s\\u200b]{${LONG_WORD + 1},}`, 'gu');
 const BREAK_AFTER = new Set(['/', '-', '_', '.', ':', '?', '&', '=', '@', '\\', ',', ';']);
 
 export type TextFitter = (text: string) => string;
@@ -47,7 +48,8 @@ export function createTextFitter(hasGlyph: (codePoint: number) => boolean): Text
   for (const [character, candidates] of Object.entries(FALLBACKS)) {
     if (hasGlyph(character.codePointAt(0) as number)) continue;
     const usable = candidates.find((candidate) => [...candidate].every((c) => hasGlyph(c.codePointAt(0) as number)));
-    substitutes.set(character, usable ?? '');
+    // No fallback the font has: the character stays (a box says more than a silent gap).
+    if (usable !== undefined) substitutes.set(character, usable);
   }
   const canBreak = hasGlyph(0x200b);
   const pattern = substitutes.size > 0 ? new RegExp(`[${[...substitutes.keys()].join('')}]`, 'gu') : null;
@@ -59,8 +61,7 @@ export function createTextFitter(hasGlyph: (codePoint: number) => boolean): Text
 
 /** "0123456789abcdef0123456789abcdef" → "0123456789ab\u200bcdef01234567\u200b89abcdef": only words past LONG_WORD. */
 export function breakLongWords(text: string): string {
-  return text.replace(/[^\s\u200b]{25,}/gu, (word) => {
-    if ([...word].length <= LONG_WORD) return word;
+  return text.replace(LONG_RUN, (word) => {
     let out = '';
     let run = 0;
     const characters = [...word];
