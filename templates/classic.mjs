@@ -11,6 +11,9 @@ function watermarkSize(text) {
   return Math.min(110, Math.floor(560 / (0.72 * Math.max(text.length, 1))));
 }
 
+/** Tax lines up to which the totals block surely fits on one page. */
+const MAX_UNBREAKABLE_TAX_LINES = 25;
+
 /**
  * A heading (headlineLevel 1) that would end a page moves to the next one, with the text it heads. pdfmake
  * lists the page's header and footer among the "following nodes": only those below the heading and above
@@ -132,8 +135,9 @@ export default function classic(view) {
         },
       },
       {
-        // Subtotal, taxes and total stay on one page.
-        unbreakable: true,
+        // Subtotal, taxes and total stay on one page, unless so many tax rates make them taller than a page
+        // (pdfmake drops what an unbreakable block cannot fit).
+        unbreakable: view.taxes.length <= MAX_UNBREAKABLE_TAX_LINES,
         columns: [
           { width: '*', text: '' },
           { width: 'auto', layout: 'noBorders', margin: [0, 12, 0, 0], table: { body: totalRows } },

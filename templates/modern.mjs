@@ -12,6 +12,9 @@ const PAGE_WIDTH = 595.28;
 const LOGO_BOX = { width: 110, height: 44, top: 28, right: 40 };
 const CARD_PADDING = 6;
 
+/** Tax lines up to which the totals block surely fits on one page. */
+const MAX_UNBREAKABLE_TAX_LINES = 25;
+
 /**
  * A heading (headlineLevel 1) that would end a page moves to the next one, with the text it heads. pdfmake
  * lists the page's header and footer among the "following nodes": only those below the heading and above
@@ -166,8 +169,8 @@ export default function modern(view) {
       },
       {
         // The totals stay on one page. The note goes below them, so a long note cannot make this block
-        // taller than a page (pdfmake drops what an unbreakable block cannot fit).
-        unbreakable: true,
+        // taller than a page (pdfmake drops what an unbreakable block cannot fit); nor can many tax rates.
+        unbreakable: view.taxes.length <= MAX_UNBREAKABLE_TAX_LINES,
         columns: [
           { width: '*', text: '' },
           {

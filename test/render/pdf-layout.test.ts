@@ -88,6 +88,15 @@ describe('items across pages', () => {
       expect(pagesWith(pages, /^after$/)).toHaveLength(1);
     }
   });
+
+  it('never drops tax lines, however many rates an invoice has', async () => {
+    const invoice = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: Array.from({ length: 60 }, (_, index) => ({ ...item(`Rate ${index + 1}`), taxRate: String(index + 1) })) });
+    for (const template of TEMPLATES) {
+      const text = (await pagesOf(invoice, template)).map((page) => page.items.map((run) => run.str).join('')).join('\n');
+      for (let rate = 1; rate <= 60; rate += 1) expect(text, `${template}, ${rate}%`).toContain(`VAT ${rate}% on`);
+      expect(text).toContain('Total');
+    }
+  });
 });
 
 describe('blocks kept together', () => {
