@@ -50,7 +50,10 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ['numberFormat', business.numberFormat],
       ['lang', business.lang],
       ...Object.entries(business.pdf ?? {}).map(([key, value]): [string, string] => [`pdf.${key}`, block(String(value))]),
-      ...Object.entries(business.payment ?? {}).map(([key, value]): [string, string] => [`payment.${key}`, cell(String(value))]),
+      ...Object.entries(business.payment ?? {}).flatMap(([key, value]): [string, string][] =>
+        // accounts holds one account per currency: shown as the settings that set them, payment.USD.iban …
+        typeof value === 'object' ? Object.entries(value as Record<string, Record<string, string>>).flatMap(([currency, account]) => Object.entries(account).map(([field, text]): [string, string] => [`payment.${currency}.${field}`, cell(String(text))])) : [[`payment.${key}`, cell(String(value))]],
+      ),
       ...Object.entries(business.smtp ?? {}).map(([key, value]): [string, string] => [`smtp.${key}`, key === 'password' ? REDACTED : cell(String(value))]),
       ...Object.entries(business.mail ?? {}).map(([key, value]): [string, string] => [`mail.${key}`, cell(String(value))]),
       ...Object.entries(business.tax ?? {}).map(([key, value]): [string, string] => [`tax.${key}`, cell(String(value))]),

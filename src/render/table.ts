@@ -21,6 +21,8 @@ export interface TableStyle {
   color: boolean;
   /** The width to fit: the terminal's columns. */
   columns: number;
+  /** false when stdout is piped and COLUMNS is not set: tables keep every column, whole. */
+  fitTables?: boolean;
 }
 
 export interface Column {
@@ -109,7 +111,9 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   const texts = rows.map((row) => columns.map((_, index) => cell(textOf(row[index]))));
   const boxed = style.stdoutIsTTY;
   const overhead = (count: number) => (boxed ? 3 * count + 1 : PLAIN_GAP * (count - 1));
-  const { shown, widths } = layout(columns, texts, style.columns, overhead);
+  // Piped without COLUMNS: every column, whole, so scripts see the same fields whatever the width.
+  const fit = style.fitTables !== false;
+  const { shown, widths } = layout(columns, texts, fit ? style.columns : Number.MAX_SAFE_INTEGER, overhead);
   const line = (cells: string[]) => (boxed ? `│ ${cells.join(' │ ')} │` : cells.join(' '.repeat(PLAIN_GAP)).trimEnd());
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
   const formatted = (text: string, at: number, painter?: (text: string) => string) => {
@@ -127,7 +131,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     ),
   );
   const lines = boxed ? [rule('┌', '┬', '┐'), header, rule('├', '┼', '┤'), ...body, rule('└', '┴', '┘')] : [header, ...body];
-  return `${lines.map((text) => fitWidth(text, style.columns)).join('\n')}\n`;
+  return `${lines.map((text) => (fit ? fitWidth(text, style.columns) : text)).join('\n')}\n`;
 }
 
 function textOf(value: Cell | undefined): string {
