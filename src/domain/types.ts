@@ -393,6 +393,8 @@ export interface LineAdjustment {
 
 /** A document-level allowance (BG-20) or charge (BG-21): one VAT category and rate each. */
 export interface DocumentAdjustment extends LineAdjustment, VatExemption {
+  /** A percentage's base was given (baseAmount); otherwise it is its group's line total and follows edits. */
+  baseGiven?: boolean;
   taxCategory: VatCategory;
   /** Percent; "0" for every category but S ("0" for O too, which carries no rate on the document). */
   taxRate: string;
