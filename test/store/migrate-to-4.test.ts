@@ -71,7 +71,7 @@ describe('migrateInvoicesTo4', () => {
     expect(edited?.event === 'edited' && edited.previous.items[0]?.taxCategory).toBe('S');
     expect(doc.audit[0]?.invoice).toMatchObject({ type: 'invoice', lineTotal: 152000, items: [{ taxCategory: 'S' }, { taxCategory: 'Z' }] });
     // The migrated store is consistent: verify computes the same totals and breakdown.
-    expect(verifyStore(doc, { pid: 1, host: 'h' }).find((check) => check.name === 'totals')?.problems).toEqual([]);
+    expect(verifyStore(doc, { pid: 1, host: 'h', token: 't', now: 0, isAlive: () => false }).find((check) => check.name === 'totals')?.problems).toEqual([]);
   });
 
   it('keeps what a record already has and leaves other shapes alone', () => {
