@@ -32,7 +32,7 @@ export interface VatRuleSubject {
   charges?: readonly DocumentAdjustment[];
   serviceDate?: string;
   servicePeriod?: ServicePeriod;
-  customer: { taxId?: string; postalAddress?: { country?: string } };
+  customer: { id?: string; taxId?: string; postalAddress?: { country?: string } };
   issuer: VatSeller | null;
 }
 
@@ -97,7 +97,7 @@ export function vatRuleProblems(invoice: VatRuleSubject, seller: VatSeller = inv
   const sellerTaxNumber = present(seller.taxNumber);
   const buyerVatId = present(invoice.customer.taxId);
   const idsHint = (buyer: boolean) =>
-    [!sellerVatId && 'smallpay config set taxId <your VAT id>', buyer && !buyerVatId && 'smallpay customer edit <id> --tax-id <their VAT id>'].filter(Boolean).join('; ');
+    [!sellerVatId && 'smallpay config set taxId <your VAT id>', buyer && !buyerVatId && `smallpay customer edit ${invoice.customer.id ?? '<id>'} --tax-id <their VAT id>`].filter(Boolean).join('; ');
 
   for (const entry of entries) {
     const { category, rate, where, kind } = entry;
@@ -125,7 +125,7 @@ export function vatRuleProblems(invoice: VatRuleSubject, seller: VatSeller = inv
     add('BR-IC-11', `${CATEGORY_NAME.K} needs the date of supply or the invoicing period`, 'refuse', 'give --service-date or --period (serviceDate or servicePeriod in --input)');
   }
   if (firstOf('K') && !present(invoice.customer.postalAddress?.country)) {
-    add('BR-IC-12', `${CATEGORY_NAME.K} needs the country the goods go to (the buyer's country)`, 'export', 'smallpay customer edit <id> --country <code>');
+    add('BR-IC-12', `${CATEGORY_NAME.K} needs the country the goods go to (the buyer's country)`, 'export', `smallpay customer edit ${invoice.customer.id ?? '<id>'} --country <code>`);
   }
 
   const outside = firstOf('O');
