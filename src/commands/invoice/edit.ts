@@ -5,7 +5,7 @@ import { exclusive, optionalDate, optionalString, optionalTerms, singleArgument 
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import { type InvoiceChanges, editInvoice, findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { changedInvoiceOutput } from './output.js';
 
@@ -51,6 +51,6 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
   }
   const today = deps.today();
   const invoice = await (await deps.store()).update((doc) => editInvoice(doc, findInvoice(doc, options.invoice), changes, today));
-  deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}\n`);
+  deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }
