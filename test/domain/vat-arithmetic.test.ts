@@ -223,3 +223,59 @@ describe('the official EN 16931 example ubl-tc434-example2 (NOK)', () => {
     expect(totals).toMatchObject({ lineTotal: 143650, allowanceTotal: 10000, chargeTotal: 10000, subtotal: 143650, tax: 36528, total: 180178 });
   });
 });
+
+describe('more official EN 16931 examples (ConnectingEurope/eInvoicing-EN16931 ubl/examples)', () => {
+  it('ubl-tc434-example5 (DKK): line and document percentages, each of its own base', () => {
+    const totals = computeTotals(
+      [
+        { description: 'Item 1', quantity: '1000', unitPrice: '1.00', baseQuantity: '1', taxRate: '25', allowances: [{ percent: '10', reason: 'Loyal customer' }], charges: [{ percent: '10', reason: 'Packaging' }] },
+        { description: 'Item 2', quantity: '100', unitPrice: '5.00', taxRate: '25' },
+        { description: 'Item 3', quantity: '500', unitPrice: '5.00', taxRate: '12' },
+      ],
+      'DKK',
+      // 10% of the S 25% line total 1500.00, as the example's BaseAmount says.
+      { allowances: [{ percent: '10', reason: 'Loyal customer', taxCategory: 'S', taxRate: '25' }], charges: [{ percent: '10', reason: 'Packaging', taxCategory: 'S', taxRate: '25' }] },
+    );
+    expect(totals.items.map((item) => item.net)).toEqual([100000, 50000, 250000]);
+    expect(totals.allowances).toEqual([{ amount: 15000, percent: '10', base: 150000, reason: 'Loyal customer', taxCategory: 'S', taxRate: '25' }]);
+    expect(totals.taxes).toEqual([
+      { category: 'S', rate: '12', base: 250000, tax: 30000 },
+      { category: 'S', rate: '25', base: 150000, tax: 37500 },
+    ]);
+    expect(totals).toMatchObject({ lineTotal: 400000, allowanceTotal: 15000, chargeTotal: 15000, subtotal: 400000, tax: 67500, total: 467500 });
+  });
+
+  it('ubl-tc434-example3 (DKK): a document charge in one of two rate groups', () => {
+    // Its lines say quantity 2 but carry the net of one (800.00 at 800.00), so they are entered as 1.
+    const totals = computeTotals(
+      [
+        { description: 'Item 1', quantity: '1', unitPrice: '800.00', taxRate: '25' },
+        { description: 'Item 2', quantity: '1', unitPrice: '800.00', taxRate: '10' },
+      ],
+      'DKK',
+      { charges: [{ amount: '100.00', reason: 'Freight charge', taxCategory: 'S', taxRate: '25' }] },
+    );
+    expect(totals.taxes).toEqual([
+      { category: 'S', rate: '10', base: 80000, tax: 8000 },
+      { category: 'S', rate: '25', base: 90000, tax: 22500 },
+    ]);
+    expect(totals).toMatchObject({ lineTotal: 160000, chargeTotal: 10000, subtotal: 170000, tax: 30500, total: 200500 });
+  });
+
+  it('ubl-tc434-example7 (SEK): outside the scope of VAT, with its own exemption text', () => {
+    const totals = computeTotals(
+      [
+        { description: 'Item 1', quantity: '1', unitPrice: '2500.00', taxCategory: 'O', exemptionReason: 'Tax' },
+        { description: 'Item 2', quantity: '1', unitPrice: '700.00', taxCategory: 'O' },
+      ],
+      'SEK',
+    );
+    expect(totals.taxes).toEqual([{ category: 'O', rate: '0', exemptionReason: 'Tax', base: 320000, tax: 0 }]);
+    expect(totals).toMatchObject({ lineTotal: 320000, subtotal: 320000, tax: 0, total: 320000 });
+  });
+
+  it('sample-discount-price (EUR): a four-decimal price', () => {
+    const totals = computeTotals([{ description: 'Item', quantity: '100.000', unitPrice: '0.1212', baseQuantity: '1', taxRate: '25' }], 'EUR');
+    expect(totals).toMatchObject({ lineTotal: 1212, subtotal: 1212, tax: 303, total: 1515 });
+  });
+});
