@@ -27,19 +27,20 @@
  * Why tax per group and not per line: three lines of 0.02 at 19% would be taxed 0.0038 → 0.00 each; per
  * group it is 19% × 0.06 = 0.0114 → 0.01. Per-line rounding drifts; per-group is what EN 16931 checks.
  * A group is (category, rate), not rate alone: 0% exempt and 0% reverse charge are two lines of the VAT
- * breakdown, each with its exemption reason (vat-categories.ts). The VAT rules that refuse impossible
+ * breakdown (vat-breakdown.ts), each with its exemption reason (vat-categories.ts). The VAT rules that refuse impossible
  * combinations live in vat-rules.ts.
  */
 import { type AdjustmentKind, type VatGroup, groupKey, priceDocumentAdjustments, priceLineAdjustments } from './adjustments.js';
 import { type Decimal, canonicalText, compareDecimals, divideRoundHalfAwayFromZero, multiply, pow10, textWithMinScale } from './decimal.js';
-import { parseDecimalField, parseRate, percentOf } from './decimal-field.js';
+import { parseDecimalField, parseRate } from './decimal-field.js';
 import { invalid } from './errors.js';
 import * as fields from './fields.js';
 import { minorDigits } from './currency.js';
 import { toMinorUnits } from './money.js';
 import type { DocumentAdjustment, LineAdjustment, LineItem, TaxLine, VatCategory } from './types.js';
 import { DEFAULT_UNIT, unitCode } from './units.js';
-import { type CategoryDefaults, EXEMPT_CATEGORIES, VAT_CATEGORIES, defaultCategory, defaultExemptionReason, parseExemptionCode, parseVatCategory } from './vat-categories.js';
+import { type CategoryDefaults, defaultCategory, parseExemptionCode, parseVatCategory } from './vat-categories.js';
+import { vatBreakdown } from './vat-breakdown.js';
 
 export const MAX_ITEMS = 1000;
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -173,65 +174,6 @@ function singleLineReason(text: string, field: string): string {
   return fields.singleLine(text, field, 200);
 }
 
-interface GroupTotals extends VatGroup {
-  allowances: bigint;
-  charges: bigint;
-  exemptionReason?: string;
-  exemptionCode?: string;
-}
-
-/** The VAT breakdown (BG-23): one line per (category, rate), sorted by rate, then category in EN 16931's order. */
-function vatBreakdown(lines: readonly PricedLine[], allowances: readonly DocumentAdjustment[], charges: readonly DocumentAdjustment[], options: TotalsOptions): TaxLine[] {
-  const groups = new Map<string, GroupTotals>();
-  const groupFor = (category: VatCategory, rate: Decimal, rateText: string) => {
-    const key = groupKey(category, rateText);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { category, rate, rateText, lineTotal: 0n, allowances: 0n, charges: 0n }));
-    return group;
-  };
-  // A group's exemption reason is the first its lines, then allowances, then charges give (vat-rules.ts
-  // refuses two different ones in a group).
-  const noteReason = (group: GroupTotals, source: { exemptionReason?: string; exemptionCode?: string }) => {
-    if (group.exemptionReason === undefined && source.exemptionReason !== undefined) group.exemptionReason = source.exemptionReason;
-    if (group.exemptionCode === undefined && source.exemptionCode !== undefined) group.exemptionCode = source.exemptionCode;
-  };
-  for (const line of lines) {
-    const group = groupFor(line.category, line.rate, line.item.taxRate);
-    group.lineTotal += BigInt(line.item.net);
-    noteReason(group, line.item);
-  }
-  for (const [entries, field] of [[allowances, 'allowances'], [charges, 'charges']] as const) {
-    for (const entry of entries) {
-      const rate = parseRate(entry.taxRate, field);
-      const group = groupFor(entry.taxCategory, rate, canonicalText(rate));
-      group[field] += BigInt(entry.amount);
-      noteReason(group, entry);
-    }
-  }
-  const smallBusiness = options.defaults?.smallBusiness !== undefined ? { ...(options.sellerCountry !== undefined && { sellerCountry: options.sellerCountry }) } : undefined;
-  return [...groups.values()]
-    .sort((a, b) => compareDecimals(a.rate, b.rate) || VAT_CATEGORIES.indexOf(a.category) - VAT_CATEGORIES.indexOf(b.category))
-    .map((group) => {
-      const where = group.category === 'S' ? `${group.rateText}%` : `${group.category} ${group.rateText}%`;
-      const base = group.lineTotal - group.allowances + group.charges;
-      const exempt = EXEMPT_CATEGORIES.has(group.category);
-      const defaultReason =
-        exempt && group.exemptionReason === undefined && group.exemptionCode === undefined
-          ? defaultExemptionReason(group.category, options.lang, group.category === options.defaults?.smallBusiness ? smallBusiness : undefined)
-          : undefined;
-      const reason = group.exemptionReason ?? defaultReason;
-      return {
-        category: group.category,
-        rate: group.rateText,
-        ...(exempt && reason !== undefined && { exemptionReason: reason }),
-        ...(exempt && group.exemptionCode !== undefined && { exemptionCode: group.exemptionCode }),
-        base: toMinorUnits(base, `tax base at ${where}`),
-        // Rounding place 3: once per group.
-        tax: toMinorUnits(percentOf(base, group.rate), `tax at ${where}`),
-      };
-    });
-}
-
 function lineGroups(lines: readonly PricedLine[]): VatGroup[] {
   const groups = new Map<string, VatGroup>();
   for (const { item, category, rate } of lines) {
@@ -259,7 +201,7 @@ export function computeTotals(inputs: readonly ItemInput[], currency: string, la
   const priced = (kind: AdjustmentKind) => priceDocumentAdjustments(options[kind], kind, groups, currency, defaults);
   const allowances = priced('allowances');
   const charges = priced('charges');
-  const taxes = vatBreakdown(lines, allowances, charges, options);
+  const taxes = vatBreakdown(lines.map(({ item, category, rate }) => ({ category, rate, rateText: item.taxRate, net: item.net, exemptionReason: item.exemptionReason, exemptionCode: item.exemptionCode })), allowances, charges, options);
 
   const sum = (amounts: readonly number[]) => amounts.reduce((total, amount) => total + BigInt(amount), 0n);
   const lineTotal = toMinorUnits(sum(lines.map((line) => line.item.net)), 'line total');
