@@ -68,6 +68,21 @@ describe('invoice new --input with allowances, charges and categories', () => {
     expect(JSON.parse((await box.ok(['invoice', 'show', invoice.number, '--json'])).stdout)).toEqual(invoice);
     // verify recomputes the same figures.
     expect((await box.ok(['verify'])).code).toBe(0);
+
+    // An edit that leaves the document allowances nothing to apply to is refused, the store unchanged.
+    const before = readFileSync(box.store);
+    const refusedEdit = await box.run(['invoice', 'edit', invoice.number, '--input', '-'], { input: JSON.stringify({ items: [{ description: 'x', unitPrice: '1', taxCategory: 'O' }] }) });
+    expect(refusedEdit.code).toBe(2);
+    expect(refusedEdit.stderr).toMatch(/allowances\[0\]: no lines in S 19% to take 5% of/);
+    expect(readFileSync(box.store).equals(before)).toBe(true);
+
+    // Removing the charge prices the rest again: the 5% stays 5% of each group's line total.
+    const edited = JSON.parse((await box.ok(['invoice', 'edit', invoice.number, '--input', '-', '--json'], { input: JSON.stringify({ charges: [] }) })).stdout);
+    expect(edited.taxes.map((line: { rate: string; base: string; tax: string }) => [line.rate, line.base, line.tax])).toEqual([
+      ['7', '7.61', '0.53'], // 0.5327 → 0.53
+      ['19', '1026.00', '194.94'],
+    ]);
+    expect(edited).toMatchObject({ chargeTotal: '0.00', allowanceTotal: '54.40', subtotal: '1033.61', tax: '195.47', total: '1229.08', charges: [] });
   });
 
   it('issues reverse charge to a customer with a VAT id, with the note in their language', async () => {
