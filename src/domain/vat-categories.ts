@@ -9,6 +9,7 @@
  * the standard text in the invoice's language (BR-AE-10 and the like accept "the equivalent standard text
  * in another language").
  */
+import { type Decimal, parseDecimal } from './decimal.js';
 import { invalid } from './errors.js';
 import type { Business, Customer, VatCategory, VatTreatment } from './types.js';
 
@@ -44,14 +45,15 @@ const TREATMENT_CATEGORY: Record<Exclude<VatTreatment, 'standard'>, VatCategory>
 };
 
 /**
- * The category of a line that names none. `rate` is the line's rate when given (a rate above 0 makes S
+ * The category of a line that names none. `rate` is the line's rate when given, as a Decimal or text (a rate above 0 makes S
  * under the standard treatment); a rate that does not fit the category is left for vatRuleProblems to
  * refuse, never silently changed.
  */
-export function defaultCategory({ rate, treatment, smallBusiness }: CategoryDefaults & { rate?: { coef: bigint } }): VatCategory {
+export function defaultCategory({ rate, treatment, smallBusiness }: CategoryDefaults & { rate?: Decimal | string }): VatCategory {
   if (smallBusiness !== undefined) return smallBusiness;
   if (treatment !== undefined && treatment !== 'standard') return TREATMENT_CATEGORY[treatment];
-  return rate !== undefined && rate.coef > 0n ? 'S' : 'Z';
+  const value = typeof rate === 'string' ? parseDecimal(rate) : rate;
+  return value !== undefined && value.coef > 0n ? 'S' : 'Z';
 }
 
 /** The defaults for a new invoice of `business` to `customer`. */

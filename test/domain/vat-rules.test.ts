@@ -68,14 +68,16 @@ describe('vatRuleProblems', () => {
 
 describe('default categories', () => {
   it('follow the small-business setting, then the customer treatment, then the rate', () => {
-    expect(defaultCategory({ rate: { coef: 19n } })).toBe('S');
-    expect(defaultCategory({ rate: { coef: 0n } })).toBe('Z');
+    expect(defaultCategory({ rate: { coef: 19n, scale: 0 } })).toBe('S');
+    expect(defaultCategory({ rate: '7.5' })).toBe('S');
+    expect(defaultCategory({ rate: '0.00' })).toBe('Z');
+    expect(defaultCategory({ rate: { coef: 0n, scale: 0 } })).toBe('Z');
     expect(defaultCategory({})).toBe('Z');
-    expect(defaultCategory({ rate: { coef: 0n }, treatment: 'reverse-charge' })).toBe('AE');
+    expect(defaultCategory({ rate: { coef: 0n, scale: 0 }, treatment: 'reverse-charge' })).toBe('AE');
     expect(defaultCategory({ treatment: 'intra-community' })).toBe('K');
     expect(defaultCategory({ treatment: 'export' })).toBe('G');
     expect(defaultCategory({ treatment: 'exempt' })).toBe('E');
-    expect(defaultCategory({ rate: { coef: 19n }, treatment: 'standard' })).toBe('S');
+    expect(defaultCategory({ rate: '19', treatment: 'standard' })).toBe('S');
     expect(defaultCategory({ treatment: 'reverse-charge', smallBusiness: 'E' })).toBe('E');
     expect(categoryDefaultsFor({ vat: { smallBusiness: true } }, { vatTreatment: 'export' })).toEqual({ treatment: 'export', smallBusiness: 'O' });
     expect(categoryDefaultsFor({ vat: { smallBusiness: false, smallBusinessCategory: 'E' } }, {})).toEqual({});
