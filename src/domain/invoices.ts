@@ -102,6 +102,11 @@ function applyReferences(invoice: Invoice, references: ReturnType<typeof referen
   }
 }
 
+/** The language of an invoice's texts (exemption reasons): the customer's, else the business's. */
+function languageFor(business: Business, customer: CustomerSnapshot): string {
+  return customer.lang ?? business.lang;
+}
+
 /** The totals of `items` and the document's allowances and charges, with the categories and texts of this customer. */
 function totalsFor(business: Business, customer: CustomerSnapshot, currency: string, input: Partial<InvoiceInput>, items: readonly ItemInput[]): Totals {
   return computeTotals(items, currency, {
@@ -109,7 +114,7 @@ function totalsFor(business: Business, customer: CustomerSnapshot, currency: str
     ...(input.allowances !== undefined && { allowances: input.allowances }),
     ...(input.charges !== undefined && { charges: input.charges }),
     defaults: categoryDefaultsFor(business, customer),
-    lang: customer.lang ?? business.lang,
+    lang: languageFor(business, customer),
     ...(business.postalAddress?.country !== undefined && { sellerCountry: business.postalAddress.country }),
   });
 }
@@ -146,6 +151,8 @@ export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: 
     terms,
     currency,
     ...(note !== undefined && { note }),
+    // The language its texts (exemption reasons) were written in.
+    lang: languageFor(business, snapshot),
     ...totals,
     paid: 0,
     payments: [],
@@ -210,6 +217,7 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
 
   if (customer) invoice.customer = customer;
   invoice.currency = currency;
+  invoice.lang = languageFor(business, invoice.customer);
   applyTotals(invoice, totals);
   applyReferences(invoice, references);
   Object.assign(invoice, { issueDate, dueDate: due.dueDate, terms: due.terms });

@@ -126,6 +126,7 @@ describe('create and edit check the rules before anything changes', () => {
     );
     expect(invoice).toMatchObject({
       type: 'invoice',
+      lang: 'de',
       serviceDate: '2026-02-27',
       servicePeriod: { start: '2026-02-01', end: '2026-02-28' },
       purchaseOrder: 'PO-7',
