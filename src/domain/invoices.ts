@@ -167,9 +167,13 @@ export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: 
   return invoice;
 }
 
+const VERSIONED_OPTIONALS = ['lineTotal', 'allowanceTotal', 'chargeTotal', 'allowances', 'charges', 'serviceDate', 'servicePeriod', 'purchaseOrder', 'buyerReference', 'contract'] as const;
+
 function versionOf(invoice: Invoice): InvoiceVersion {
   const { number, issueDate, dueDate, terms, note, items, taxes, subtotal, tax, total } = invoice;
-  return { number, issueDate, dueDate, terms, ...(note !== undefined && { note }), items, taxes, subtotal, tax, total };
+  const version: InvoiceVersion = { number, issueDate, dueDate, terms, ...(note !== undefined && { note }), items, taxes, subtotal, tax, total };
+  for (const field of VERSIONED_OPTIONALS) if (invoice[field] !== undefined) Object.assign(version, { [field]: invoice[field] });
+  return version;
 }
 
 /**

@@ -193,6 +193,17 @@ export interface InvoiceVersion {
   subtotal: number;
   tax: number;
   total: number;
+  // Issue 10: what else the replaced version had (absent in versions recorded before).
+  lineTotal?: number;
+  allowanceTotal?: number;
+  chargeTotal?: number;
+  allowances?: DocumentAdjustment[];
+  charges?: DocumentAdjustment[];
+  serviceDate?: string;
+  servicePeriod?: ServicePeriod;
+  purchaseOrder?: string;
+  buyerReference?: string;
+  contract?: string;
 }
 
 /** The lifecycle of an invoice, oldest first. `at` is the day it happened. */

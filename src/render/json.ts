@@ -71,6 +71,11 @@ function versionJson(version: InvoiceVersion, money: Money) {
     subtotal: money(version.subtotal),
     tax: money(version.tax),
     total: money(version.total),
+    lineTotal: money(version.lineTotal ?? version.subtotal),
+    allowanceTotal: money(version.allowanceTotal ?? 0),
+    chargeTotal: money(version.chargeTotal ?? 0),
+    allowances: documentAdjustmentsJson(version.allowances, money),
+    charges: documentAdjustmentsJson(version.charges, money),
   };
 }
 

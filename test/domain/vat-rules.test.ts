@@ -147,6 +147,8 @@ describe('create and edit check the rules before anything changes', () => {
     expect(invoice).not.toHaveProperty('charges');
     expect(invoice).not.toHaveProperty('contract');
     expect(invoice).toMatchObject({ chargeTotal: 0, total: 300000, purchaseOrder: 'PO-7' });
+    // The replaced version keeps what it had.
+    expect(invoice.history.at(-1)).toMatchObject({ event: 'edited', previous: { chargeTotal: 5000, total: 305000, contract: 'C-1', charges: [{ amount: 5000, taxCategory: 'AE' }] } });
   });
 
   it('refuses a period that ends before it starts', () => {
