@@ -31,6 +31,8 @@ import { creditNumberFormatOf } from './numbering.js';
 import { creditedOf, isCreditNote, settlementStatus } from './status.js';
 import { type FieldLabel, type ItemInput, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
 import type { Invoice, StoreDocument, TaxLine, VatCategory } from './types.js';
+import { categoryDefaultsFor } from './vat-categories.js';
+import { assertVatRules } from './vat-rules.js';
 
 export interface CreditNoteInput {
   /** Credit everything left (see the header); otherwise `items`. */
@@ -176,7 +178,13 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
   if (issueDate < invoice.issueDate) throw refused(`date: ${issueDate} is before the issue date ${invoice.issueDate} of ${label}`);
   if (input.all !== true && (input.items === undefined || input.items.length === 0)) throw refused('a credit note needs --all or items');
   const items = input.all === true ? itemsForTheRest(invoice, notes) : withInvoiceCategories(input.items as ItemInput[], invoice);
-  const totals = computeTotals(items, invoice.currency, input.itemLabel ?? jsonFieldLabel);
+  // The same arithmetic, category defaults and texts (in the invoice's language) as the invoice had.
+  const totals = computeTotals(items, invoice.currency, {
+    label: input.itemLabel ?? jsonFieldLabel,
+    defaults: categoryDefaultsFor(business, invoice.customer),
+    lang: invoice.lang ?? invoice.customer.lang ?? business.lang,
+    ...(business.postalAddress?.country !== undefined && { sellerCountry: business.postalAddress.country }),
+  });
   if (totals.total <= 0) throw refused(`the credit note credits ${displayMoney(totals.total, invoice.currency)}: a credit note credits more than nothing`);
   const { fullyCredited } = checkAgainstInvoice(invoice, notes, totals);
 
@@ -208,6 +216,7 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
     ...(contract !== undefined && { contract }),
     precedingInvoice: { invoiceId: invoice.id, number: invoice.number as string, issueDate: invoice.issueDate },
   };
+  assertVatRules(note, invoice.issuer ?? business);
   issueInvoice(doc, note, context.today, issueDate, creditNumberFormatOf(business));
   // The same parties as the invoice it corrects, whatever changed in the customer list or settings since.
   note.customer = invoice.customer;

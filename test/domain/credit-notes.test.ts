@@ -1,6 +1,7 @@
 /** Credit notes, refunds, write-offs and removed payments in the core, with figures worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { issueCreditNote } from '../../src/domain/credit-notes.js';
+import { addCustomer } from '../../src/domain/customers.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { applyPayment, deleteInvoice, removePayment, voidInvoice } from '../../src/domain/invoice-settlement.js';
 import { selectInvoices } from '../../src/domain/invoice-query.js';
@@ -97,6 +98,18 @@ describe('credit notes', () => {
     const rest = credit(doc, invoice, { all: true }); // 0.03 + 0.01
     expect([first.total, rest.total, invoice.credited, invoice.status, balanceOf(invoice)]).toEqual([4, 4, 8, 'credited', 0]);
     expect(verifyStore(doc, run).find((check) => check.name === 'credits')?.problems).toEqual([]);
+  });
+
+  it('credits a reverse-charge invoice as reverse charge, with its note, when an item names only the rate', () => {
+    const doc = sampleDocument();
+    addCustomer(doc, { id: 'paris', name: 'Paris SARL', email: 'compta@paris.test', taxId: 'FR40303265045', lang: 'fr' }, '2026-01-01');
+    const invoice = createInvoice(doc, { customer: 'paris', issueDate: '2026-11-01', items: [{ description: 'Conseil', unitPrice: '1000', taxCategory: 'AE' }] }, { today: '2026-11-01', id: nextId() });
+    expect(invoice.taxes.map((line) => [line.category, line.rate, line.exemptionReason])).toEqual([['AE', '0', 'Autoliquidation']]);
+    const note = credit(doc, invoice, { items: [{ description: 'Remise', unitPrice: '100' }] });
+    expect(note.items.map((item) => [item.taxCategory, item.taxRate])).toEqual([['AE', '0']]);
+    expect(note.taxes.map((line) => [line.category, line.base, line.exemptionReason])).toEqual([['AE', 10000, 'Autoliquidation']]);
+    // A zero-rated line is another VAT group, which this invoice does not charge.
+    expect(refusal(() => credit(doc, invoice, { items: [{ description: 'x', unitPrice: '1', taxCategory: 'Z' }] }))).toMatch(/0 % \(category Z\), which invoice INV-2026-0001 does not charge/);
   });
 
   it('refuses crediting more than is left, at a rate the invoice does not charge, or a draft, void or credit note', () => {
