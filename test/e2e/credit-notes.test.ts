@@ -84,6 +84,17 @@ describe('smallpay invoice credit', () => {
     expect((await box.ok(['verify'])).stdout).toContain('ok      credits');
   });
 
+  it('keeps the references and date of supply of the invoice unless --input gives others', async () => {
+    const invoice = { customer: 'globex', issueDate: '2026-11-01', purchaseOrder: 'PO-77', buyerReference: '04011000-12345-03', serviceDate: '2026-10-30', items: [{ description: 'Audit', unitPrice: '500', taxRate: '19' }] };
+    await box.ok(['invoice', 'new', '--input', '-'], { input: JSON.stringify(invoice) });
+    await box.ok(['invoice', 'credit', 'INV-2026-0001', '--input', '-'], { input: JSON.stringify({ purchaseOrder: 'PO-78', items: [{ description: 'Audit, day 2', unitPrice: '100', taxRate: '19' }] }) });
+    await box.ok(['invoice', 'credit', 'INV-2026-0001', '--all']);
+    expect(await show('CN-2026-0001')).toMatchObject({ purchaseOrder: 'PO-78', buyerReference: '04011000-12345-03', serviceDate: '2026-10-30', type: 'credit-note' });
+    expect(await show('CN-2026-0002')).toMatchObject({ purchaseOrder: 'PO-77', buyerReference: '04011000-12345-03', total: '476.00', items: [{ description: 'INV-2026-0001, 19 %', net: '400.00', taxCategory: 'S' }] });
+    const refused = await box.run(['invoice', 'credit', 'INV-2026-0001', '--input', '-'], { input: JSON.stringify({ customer: 'acme', items: [{ description: 'x', unitPrice: '1' }] }) });
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining("customer: a credit note takes the invoice's customer")]);
+  });
+
   it('refuses crediting more than the invoice, a draft or an unknown invoice: exit 2, the store unchanged byte for byte', async () => {
     await newInvoice();
     await box.ok(['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '5', '--draft']);
