@@ -190,7 +190,7 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
     throw refused(`invoice ${label} is ${invoice.writeOff ? 'written off' : 'credited'} and can no longer be edited`, invoice.writeOff ? undefined : `smallpay invoice credit ${label} corrects it`);
   }
   if (invoice.status === 'void' || invoice.payments.length > 0) {
-    throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : 'record a credit note or refund outside SmallPay');
+    throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : `correct it with a credit note: smallpay invoice credit ${label}`);
   }
   if (issued && (changes.customer !== undefined || changes.currency !== undefined)) {
     throw refused(`invoice ${label} is issued: its customer and currency are fixed`, 'void it and issue a new one');

@@ -134,6 +134,9 @@ describe('credit notes', () => {
     expect(refusal(() => deleteInvoice(doc, note, { force: true, today: TODAY }))).toMatch(/is a credit note and cannot be deleted/);
     expect(refusal(() => editInvoice(doc, invoice, { note: 'x' }, TODAY))).toMatch(/is credited and can no longer be edited/);
     expect(refusal(() => editInvoice(doc, note, { note: 'x' }, TODAY))).toMatch(/is a credit note and can no longer be edited/);
+    const paid = invoiceOf(doc, [{ price: '10' }]);
+    applyPayment(paid, { date: TODAY }, TODAY);
+    expect(() => editInvoice(doc, paid, { note: 'x' }, TODAY)).toThrow(expect.objectContaining({ hint: `correct it with a credit note: smallpay invoice credit ${paid.number}` }));
   });
 });
 
