@@ -27,7 +27,7 @@ import { minorDigits } from './currency.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
 import { MAX_NOTE_LENGTH, invoiceLabel } from './invoices.js';
 import { displayMoney } from './money-format.js';
-import { creditNumberFormatOf } from './numbering.js';
+import { creditNumberFormatOf, validateNumberFormat } from './numbering.js';
 import { creditedOf, isCreditNote, settlementStatus } from './status.js';
 import { type FieldLabel, type ItemInput, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
 import type { Invoice, StoreDocument, TaxLine, VatCategory } from './types.js';
@@ -217,7 +217,9 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
     precedingInvoice: { invoiceId: invoice.id, number: invoice.number as string, issueDate: invoice.issueDate },
   };
   assertVatRules(note, invoice.issuer ?? business);
-  issueInvoice(doc, note, context.today, issueDate, creditNumberFormatOf(business));
+  const format = creditNumberFormatOf(business);
+  validateNumberFormat(format, 'creditNumberFormat');
+  issueInvoice(doc, note, context.today, issueDate, format);
   // The same parties as the invoice it corrects, whatever changed in the customer list or settings since.
   note.customer = invoice.customer;
   if (invoice.issuer) note.issuer = invoice.issuer;

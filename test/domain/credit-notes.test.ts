@@ -83,6 +83,15 @@ describe('credit notes', () => {
     expect(refusal(() => credit(doc, invoice, { all: true }))).toMatch(/already fully credited/);
   });
 
+  it('numbers in the series creditNumberFormat gives, and refuses a format that cannot number', () => {
+    const doc = sampleDocument();
+    const invoice = invoiceOf(doc, [{ price: '100.00' }]);
+    doc.business!.creditNumberFormat = 'GS{YY}-{SEQ:3}';
+    expect(credit(doc, invoice, { items: [{ description: 'a', unitPrice: '1' }] }).number).toBe('GS26-001');
+    doc.business!.creditNumberFormat = 'CN-{YYYY}';
+    expect(refusal(() => credit(doc, invoice, { items: [{ description: 'b', unitPrice: '1' }] }))).toMatch(/creditNumberFormat: 'CN-\{YYYY\}' must contain \{SEQ\}/);
+  });
+
   it('--all on an invoice not yet credited repeats its own lines', () => {
     const doc = sampleDocument();
     const invoice = invoiceOf(doc, [{ price: '12.50', qty: '3', tax: '19' }]);
