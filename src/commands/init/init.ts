@@ -16,10 +16,13 @@ export interface InitOptions {
 
 export function toOptions({ opts }: RawInput): InitOptions {
   const business: Partial<BusinessInput> = {};
-  for (const key of ['name', 'email', 'address', 'taxId', 'currency', 'terms', 'numberFormat', 'lang'] as const) {
+  const keys = ['name', 'email', 'address', 'postcode', 'city', 'region', 'country', 'taxId', 'taxNumber', 'registration', 'endpoint', 'currency', 'terms', 'numberFormat', 'lang'] as const;
+  for (const key of keys) {
     const value = optionalString(opts, key);
     if (value !== undefined) business[key] = value;
   }
+  if (Array.isArray(opts.street)) business.street = opts.street as string[];
+  if (business.street !== undefined && business.address !== undefined) throw new UsageError('--street and --address both give the street lines: use one of them');
   // Check what was given now, before the store is read.
   createBusiness({ name: 'check', email: 'check@example.com', ...business });
   return { business, json: opts.json === true };
