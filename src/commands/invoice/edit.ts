@@ -2,12 +2,26 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms, singleArgument } from '../../cli/flags.js';
+import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
 import { formatAmount } from '../../domain/money.js';
 import { type InvoiceChanges, editInvoice, findInvoice, invoiceLabel } from '../../domain/invoices.js';
+import { findCustomer } from '../../domain/customers.js';
+import { requireBusiness } from '../../domain/invoice-issue.js';
+import { withDefaultCategories } from '../../domain/vat-treatment.js';
 import { changedInvoiceOutput } from './output.js';
+
+/**
+ * New lines given by an edit name no category unless the user gave one: they get the (possibly new)
+ * customer's treatment, as on invoice new. A customer removed since keeps plain S/Z defaults.
+ */
+function withNewLineDefaults(doc: Parameters<typeof findInvoice>[0], customerId: string, changes: InvoiceChanges): InvoiceChanges {
+  if (changes.items === undefined) return changes;
+  const customer = changes.customer !== undefined ? findCustomer(doc, changes.customer) : (doc.customers.find((c) => c.id === customerId) ?? {});
+  return withDefaultCategories({ ...changes, items: changes.items }, customer, requireBusiness(doc));
+}
 
 export interface EditInvoiceOptions {
   invoice: string;
@@ -21,7 +35,7 @@ export function toOptions({ args, opts }: RawInput): EditInvoiceOptions {
   const items = itemsFromFlags(opts);
   const input = optionalString(opts, 'input');
   if (input !== undefined && items !== undefined) throw new UsageError('give the items either with --item or in the --input document, not both');
-  const changes: InvoiceChanges = {};
+  const changes: InvoiceChanges = documentFieldsFromFlags(opts);
   const issueDate = optionalDate(opts, 'date', '--date');
   const dueDate = optionalDate(opts, 'due', '--due');
   const terms = optionalTerms(opts, 'terms', '--terms');
@@ -36,7 +50,7 @@ export function toOptions({ args, opts }: RawInput): EditInvoiceOptions {
   if (customer !== undefined) changes.customer = customer;
   if (currency !== undefined) changes.currency = checkCurrency(currency, '--currency');
   if (input === undefined && Object.keys(changes).length === 0) {
-    throw new UsageError('nothing to change: give --item, --date, --due, --terms, --note, --customer, --currency or --input');
+    throw new UsageError('nothing to change: give --item, --date, --due, --terms, --note, --customer, --currency, --service-date, --period, --po, --buyer-reference, --contract, --invoice-discount, --charge or --input');
   }
   return { invoice: singleArgument(args, 'invoice number or id'), ...(input !== undefined && { input }), changes, json: opts.json === true };
 }
@@ -50,7 +64,10 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
     changes = { ...document, ...changes };
   }
   const today = deps.today();
-  const invoice = await (await deps.store()).update((doc) => editInvoice(doc, findInvoice(doc, options.invoice), changes, today));
+  const invoice = await (await deps.store()).update((doc) => {
+    const target = findInvoice(doc, options.invoice);
+    return editInvoice(doc, target, withNewLineDefaults(doc, target.customer.id, changes), today);
+  });
   deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -2,15 +2,20 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
+import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { canPrompt } from '../../cli/io.js';
+import { requireSellerCountry } from '../../domain/business.js';
+import { findCustomer } from '../../domain/customers.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
+import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
 import { formatAmount } from '../../domain/money.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
 import { cell, displayAmount } from '../../render/text.js';
+import { withDefaultCategories } from '../../domain/vat-treatment.js';
 import { askCustomer, askItems, writesDecimalComma } from './ask.js';
 import { changedInvoiceOutput } from './output.js';
 
@@ -26,7 +31,7 @@ export function toOptions({ opts }: RawInput): NewInvoiceOptions {
   const items = itemsFromFlags(opts);
   const input = optionalString(opts, 'input');
   if (input !== undefined && items !== undefined) throw new UsageError('give the items either with --item or in the --input document, not both');
-  const flags: NewInvoiceOptions['flags'] = {};
+  const flags: NewInvoiceOptions['flags'] = documentFieldsFromFlags(opts);
   const customer = optionalString(opts, 'customer');
   const issueDate = optionalDate(opts, 'date', '--date');
   const dueDate = optionalDate(opts, 'due', '--due');
@@ -64,11 +69,22 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
 }
 
 /**
+ * What the parties decide before the invoice is made: the seller's country must be known, and lines that
+ * name no VAT category get the one the customer's treatment (or the small-business setting) gives.
+ */
+function withPartyRules(doc: StoreDocument, input: InvoiceInput): InvoiceInput {
+  const business = requireBusiness(doc);
+  requireSellerCountry(business);
+  return withDefaultCategories(input, findCustomer(doc, input.customer), business);
+}
+
+/**
  * After questions, the invoice as it will be (computed by the core on a copy of the store, so the figures
  * are the ones that will be stored), and a last chance to say no before it is issued.
  */
 async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }, deps: Deps): Promise<void> {
-  const preview = createInvoice(structuredClone(doc), input, context);
+  const copy = structuredClone(doc);
+  const preview = createInvoice(copy, withPartyRules(copy, input), context);
   const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
   deps.io.err.write(`\n${renderInvoiceDetail({ ...preview, history: [] }, context.today, deps.io)}\n`);
   const total = displayAmount(preview.total, preview.currency);
@@ -82,7 +98,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update((doc) => createInvoice(doc, input, { today, id }));
+  const invoice = await store.update((doc) => createInvoice(doc, withPartyRules(doc, input), { today, id }));
   const amount = `${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}`;
   deps.io.err.write(
     invoice.number
