@@ -95,7 +95,9 @@ export function addressText(address: PostalAddress): string {
 /** Sets or clears a party's postal address, keeping the printable `address` in step. */
 export function applyAddressChanges(party: { address?: string; postalAddress?: PostalAddress }, changes: AddressChanges, flagOf: (part: AddressPart | 'lines') => string): void {
   if (!hasAddressChanges(changes)) return;
-  const next = changedAddress(party.postalAddress, changes, flagOf);
+  // A party not yet migrated has only the free text: it becomes the street lines, as the migration does.
+  const current = party.postalAddress ?? (party.address === undefined ? undefined : { lines: linesOfText(party.address) });
+  const next = changedAddress(current, changes, flagOf);
   if (next === undefined) {
     delete party.postalAddress;
     delete party.address;
