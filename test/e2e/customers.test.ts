@@ -57,7 +57,7 @@ describe('settings from the shell', () => {
     expect(shown).toEqual({
       name: 'Ada Consulting',
       email: 'ada@example.com',
-      address: null,
+      address: 'DE',
       taxId: 'DE123456789',
       currency: 'EUR',
       terms: 30,
@@ -68,6 +68,13 @@ describe('settings from the shell', () => {
       smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null, requireTLS: null },
       mail: { bcc: null, transport: null },
       tax: { defaultRate: null },
+      postalAddress: { lines: [], postcode: null, city: null, region: null, country: 'DE' },
+      taxNumber: null,
+      registration: null,
+      endpoint: null,
+      creditNumberFormat: 'CN-{YYYY}-{SEQ:4}',
+      contact: { name: null, phone: null, email: null },
+      vat: { smallBusiness: false, smallBusinessCategory: null },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);
