@@ -22,7 +22,7 @@ await build({
   // Heavy libraries with data files of their own stay in node_modules and load only when a command needs them.
   external: ['pdfmake', 'nodemailer', 'pdfkit'],
   define: { SMALLPAY_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies (commander, cli-table3, proper-lockfile) call require().
+  // Bundled CommonJS dependencies (commander, proper-lockfile) call require().
   banner: { js: "import { createRequire as __smallpayRequire } from 'node:module'; const require = __smallpayRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,6 +1,32 @@
 // The "modern" invoice template: a coloured band across the top, the customer first, a striped items table
 // and the total in a coloured box. See classic.mjs and docs/templates.md for how templates work.
 
+/** Whole on an A4 page along its diagonal; see classic.mjs. @param {string} text */
+function watermarkSize(text) {
+  return Math.min(110, Math.floor(560 / (0.72 * Math.max(text.length, 1))));
+}
+
+// The logo sits on a white card in the banner: most logos have a white background, which on the accent
+// colour showed as a white box. The card spans the logo's fit box plus a margin.
+const PAGE_WIDTH = 595.28;
+const LOGO_BOX = { width: 110, height: 44, top: 28, right: 40 };
+const CARD_PADDING = 6;
+
+/** Tax lines up to which the totals block surely fits on one page. */
+const MAX_UNBREAKABLE_TAX_LINES = 25;
+
+/**
+ * A heading (headlineLevel 1) that would end a page moves to the next one, with the text it heads. pdfmake
+ * lists the page's header and footer among the "following nodes": only those below the heading and above
+ * the bottom margin count.
+ */
+function keepHeadingsWithText(node, nodes) {
+  if (node.headlineLevel !== 1) return false;
+  const contentBottom = 841.89 - 60; // A4 height less the bottom page margin
+  const top = node.startPosition.top;
+  return !nodes.getFollowingNodesOnPage().some((other) => other.startPosition.top > top && other.startPosition.top < contentBottom);
+}
+
 /** @param {import('../src/render/pdf/invoice-view.js').InvoiceView} view */
 export default function modern(view) {
   const { labels } = view;
@@ -15,31 +41,89 @@ export default function modern(view) {
     ],
   });
 
+  // One row per part of a description (see ItemView.descriptionParts); the parts of an item share its stripe.
+  const itemRows = [];
+  const striped = new Set(); // indexes in the table body (header = 0) of rows on a grey stripe
+  view.items.forEach((item, itemIndex) => {
+    item.descriptionParts.forEach((part, index) => {
+      if (itemIndex % 2 === 1) striped.add(itemRows.length + 1);
+      itemRows.push(
+        index === 0
+          ? [
+              part,
+              { text: item.quantity, alignment: 'right' },
+              { text: item.unitPrice, alignment: 'right', noWrap: true },
+              { text: item.taxRate, alignment: 'right', noWrap: true },
+              { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
+            ]
+          : [part, '', '', '', ''],
+      );
+    });
+  });
+
   return {
     pageSize: 'A4',
     pageMargins: [40, 130, 40, 60],
-    watermark: view.watermark ? { text: view.watermark, color: accent, opacity: 0.12, bold: true } : undefined,
-    background: () => ({ canvas: [{ type: 'rect', x: 0, y: 0, w: 595.28, h: 100, color: accent }] }),
-    header: (current, total) => ({
-      margin: [40, 28, 40, 0],
-      columns: [
-        {
-          width: '*',
-          stack: [
-            { text: labels.invoice, fontSize: 26, bold: true, color: '#ffffff' },
-            { text: `${view.number}   ·   ${view.issueDate}`, color: '#ffffff', margin: [0, 4, 0, 0] },
-          ],
-        },
-        {
-          width: 180,
-          stack: [
-            ...(view.logo ? [{ image: view.logo, fit: [110, 44], alignment: 'right' }] : [{ text: view.issuer.name, color: '#ffffff', bold: true, fontSize: 13, alignment: 'right' }]),
-            { text: view.pageLabel(current, total), color: '#ffffff', fontSize: 8, alignment: 'right', margin: [0, 4, 0, 0] },
-          ],
-        },
+    watermark: view.watermark ? { text: view.watermark, fontSize: watermarkSize(view.watermark), color: accent, opacity: 0.12, bold: true } : undefined,
+    pageBreakBefore: keepHeadingsWithText,
+    background: () => ({
+      canvas: [
+        { type: 'rect', x: 0, y: 0, w: PAGE_WIDTH, h: 100, color: accent },
+        ...(view.logo
+          ? [{
+              type: 'rect',
+              x: PAGE_WIDTH - LOGO_BOX.right - LOGO_BOX.width - CARD_PADDING,
+              y: LOGO_BOX.top - CARD_PADDING,
+              w: LOGO_BOX.width + 2 * CARD_PADDING,
+              h: LOGO_BOX.height + 2 * CARD_PADDING,
+              r: 4,
+              color: '#ffffff',
+            }]
+          : []),
       ],
     }),
-    footer: () => (view.footer ? { text: view.footer, alignment: 'center', fontSize: 8, color: '#666666', margin: [40, 20, 40, 0] } : null),
+    header: (current, total) => {
+      const brought = view.carriedForward(current - 1);
+      return [
+        {
+          margin: [40, 28, 40, 0],
+          columns: [
+            {
+              width: '*',
+              stack: [
+                { text: labels.invoice, fontSize: 26, bold: true, color: '#ffffff' },
+                { text: `${view.number}   ·   ${view.issueDate}`, color: '#ffffff', margin: [0, 4, 0, 0] },
+              ],
+            },
+            {
+              width: 180,
+              stack: [
+                ...(view.logo
+                  ? [{ image: view.logo, fit: [LOGO_BOX.width, LOGO_BOX.height], alignment: 'right' }]
+                  : [{ text: view.issuer.name, color: '#ffffff', bold: true, fontSize: 13, alignment: 'right' }]),
+                // Below the logo's card, still on the banner.
+                { text: view.pageLabel(current, total), color: '#ffffff', fontSize: 8, alignment: 'right', margin: [0, view.logo ? CARD_PADDING + 6 : 4, 0, 0] },
+              ],
+            },
+          ],
+        },
+        // Between the banner and the content (which starts at 130): the amounts brought from the page before.
+        ...(brought
+          ? [{ absolutePosition: { x: 40, y: 110 }, columns: [{ width: PAGE_WIDTH - 80, text: `${labels.broughtForward}: ${brought}`, alignment: 'right', bold: true, color: accent, fontSize: 8.5 }] }]
+          : []),
+      ];
+    },
+    // Multi-page invoices: the net amounts so far at the foot of each page (and, in the header, the head of the next).
+    footer: (current) => {
+      const carried = view.carriedForward(current);
+      return {
+        margin: [40, 4, 40, 0],
+        stack: [
+          { text: carried ? `${labels.carriedForward}: ${carried}` : ' ', alignment: 'right', bold: true, color: accent, fontSize: 8.5 },
+          ...(view.footer ? [{ text: view.footer, alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 5, 0, 0] }] : []),
+        ],
+      };
+    },
     content: [
       {
         columns: [
@@ -61,6 +145,8 @@ export default function modern(view) {
       {
         table: {
           headerRows: 1,
+          // A row that does not fit moves whole to the next page, so its position number and amounts go with it.
+          dontBreakRows: true,
           widths: ['*', 'auto', 'auto', 'auto', 'auto'],
           body: [
             [labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net].map((text, index) => ({
@@ -70,29 +156,23 @@ export default function modern(view) {
               fillColor: accent,
               alignment: index >= 1 ? 'right' : 'left',
             })),
-            ...view.items.map((item) => [
-              item.description,
-              { text: item.quantity, alignment: 'right' },
-              { text: item.unitPrice, alignment: 'right', noWrap: true },
-              { text: item.taxRate, alignment: 'right', noWrap: true },
-              { text: item.net, alignment: 'right', noWrap: true },
-            ]),
+            ...itemRows,
           ],
         },
         layout: {
           hLineWidth: () => 0,
           vLineWidth: () => 0,
-          fillColor: (row) => (row > 0 && row % 2 === 0 ? '#f2f4f7' : null),
+          fillColor: (row) => (striped.has(row) ? '#f2f4f7' : null),
           paddingTop: () => 5,
           paddingBottom: () => 5,
         },
       },
       {
+        // The totals stay on one page. The note goes below them, so a long note cannot make this block
+        // taller than a page (pdfmake drops what an unbreakable block cannot fit); nor can many tax rates.
+        unbreakable: view.taxes.length <= MAX_UNBREAKABLE_TAX_LINES,
         columns: [
-          {
-            width: '*',
-            stack: view.note ? [{ text: labels.note, color: accent, bold: true, margin: [0, 16, 0, 2] }, view.note] : [],
-          },
+          { width: '*', text: '' },
           {
             width: 220,
             margin: [0, 14, 0, 0],
@@ -113,9 +193,11 @@ export default function modern(view) {
           },
         ],
       },
+      ...(view.note ? [{ text: labels.note, color: accent, bold: true, margin: [0, 16, 0, 2], headlineLevel: 1 }, { text: view.note }] : []),
       ...(view.payment
         ? [
             {
+              unbreakable: true,
               margin: [0, 26, 0, 0],
               columns: [
                 ...(view.qr ? [{ width: 'auto', stack: [{ qr: view.qr, fit: 90, eccLevel: 'M' }] }] : []),

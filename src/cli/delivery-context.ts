@@ -4,7 +4,8 @@
  * the PDF's, so delivery/ never reaches into the renderers (and one line changes when they move).
  */
 import type { DeliveryContext } from '../delivery/deliver.js';
-import { formatDate, formatMoney } from '../render/pdf/invoice-view.js';
+import { formatMoney } from '../domain/money-format.js';
+import { formatDate } from '../render/pdf/invoice-view.js';
 import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
 

@@ -24,6 +24,8 @@ export interface Io {
   color: boolean;
   /** Terminal width for tables and charts: COLUMNS, else the TTY's, else 80. */
   columns: number;
+  /** Tables fit `columns` on a terminal or when COLUMNS is set; piped without it they keep every column. */
+  fitTables?: boolean;
 }
 
 /** Prompts only when a person is there to answer: both stdin and stdout are terminals. */
@@ -70,5 +72,6 @@ export function createSystemIo(env: Env, colorFlag: boolean): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     color: wantsColor(env, stdoutIsTTY, colorFlag),
     columns: terminalColumns(env, process.stdout.columns),
+    fitTables: stdoutIsTTY || Number(env.COLUMNS) > 0,
   };
 }

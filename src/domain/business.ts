@@ -127,6 +127,40 @@ const smallBusinessCategory: Check = (value, field) => {
   return category;
 };
 
+/** payment.<CUR>.iban and friends: the account of invoices in one currency, in business.payment.accounts. */
+const PER_CURRENCY_ACCOUNT = /^payment\.([A-Za-z]{3})\.(bank|iban|bic)$/;
+const ACCOUNT_CHECKS: Record<'bank' | 'iban' | 'bic', Check> = { bank: fields.singleLine, iban: normalizeIban, bic: normalizeBic };
+
+function currencyAccount(currency: string, field: 'bank' | 'iban' | 'bic'): Setting {
+  return {
+    set: (business, value, key) => {
+      const payment = business.payment ?? {};
+      const accounts = payment.accounts ?? {};
+      accounts[currency] = { ...accounts[currency], [field]: ACCOUNT_CHECKS[field](value, key) };
+      payment.accounts = accounts;
+      business.payment = payment;
+    },
+    unset: (business) => {
+      const accounts = business.payment?.accounts;
+      const account = accounts?.[currency];
+      if (!business.payment || !accounts || !account) return;
+      delete account[field];
+      if (Object.keys(account).length === 0) delete accounts[currency];
+      if (Object.keys(accounts).length === 0) delete business.payment.accounts;
+      if (Object.keys(business.payment).length === 0) delete business.payment;
+    },
+  };
+}
+
+const currencyPlaceholder: Setting = {
+  set: (_business, _value, key) => {
+    throw invalid(`${key}: write a currency code in place of <CUR>, e.g. ${key.replace('<CUR>', 'USD')}`);
+  },
+  unset: () => {
+    throw invalid('write a currency code in place of <CUR>, e.g. payment.USD.iban');
+  },
+};
+
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
   email: { set: (b, v, k) => void (b.email = fields.email(v, k)) },
@@ -166,6 +200,9 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'payment.bank': grouped('payment', 'bank', fields.singleLine),
   'payment.iban': grouped('payment', 'iban', normalizeIban),
   'payment.bic': grouped('payment', 'bic', normalizeBic),
+  'payment.<CUR>.iban': currencyPlaceholder,
+  'payment.<CUR>.bic': currencyPlaceholder,
+  'payment.<CUR>.bank': currencyPlaceholder,
   'smtp.host': grouped('smtp', 'host', host),
   'smtp.port': grouped('smtp', 'port', port),
   'smtp.secure': grouped('smtp', 'secure', yesNo),
@@ -186,6 +223,12 @@ const SETTINGS: Record<SettingKey, Setting> = {
 };
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
+  const perCurrency = PER_CURRENCY_ACCOUNT.exec(key);
+  if (perCurrency) {
+    const currency = fields.currency(perCurrency[1] as string, key);
+    const field = perCurrency[2] as 'bank' | 'iban' | 'bic';
+    return { name: `payment.${currency}.${field}` as SettingKey, setting: currencyAccount(currency, field) };
+  }
   const name = (SETTING_ALIASES[key] ?? key) as SettingKey;
   const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;
   if (!setting) throw invalid(`unknown setting '${key}'; known settings: ${Object.keys(SETTINGS).join(', ')}`);

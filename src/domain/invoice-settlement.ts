@@ -5,7 +5,8 @@
 import { invalid, refused } from './errors.js';
 import * as fields from './fields.js';
 import { invoiceLabel } from './invoices.js';
-import { formatAmount, parseAmount } from './money.js';
+import { parseAmount } from './money.js';
+import { displayMoney } from './money-format.js';
 import { balanceOf, statusForPaid } from './status.js';
 import type { Invoice, Payment, StoreDocument } from './types.js';
 
@@ -29,7 +30,7 @@ export function applyPayment(invoice: Invoice, input: PaymentInput, today: strin
   if (amount <= 0) throw invalid(`amount: must be greater than 0`);
   if (amount > balance) {
     throw refused(
-      `amount: ${formatAmount(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ${formatAmount(balance, invoice.currency)} ${invoice.currency} on ${label}`,
+      `amount: ${displayMoney(amount, invoice.currency)} is more than the balance due of ${displayMoney(balance, invoice.currency)} on ${label}`,
     );
   }
   const payment: Payment = { amount, date: input.date };
@@ -51,7 +52,7 @@ export function voidInvoice(invoice: Invoice, today: string, reason?: string): v
     throw refused(
       invoice.status === 'paid'
         ? `invoice ${label} is paid and cannot be voided`
-        : `invoice ${label} has payments of ${formatAmount(invoice.paid, invoice.currency)} ${invoice.currency} and cannot be voided`,
+        : `invoice ${label} has payments of ${displayMoney(invoice.paid, invoice.currency)} and cannot be voided`,
     );
   }
   invoice.status = 'void';

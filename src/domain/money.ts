@@ -40,16 +40,5 @@ export function toMinorUnits(minor: bigint, field: string): number {
   return Number(minor);
 }
 
-/**
- * 178500 EUR → "1785.00"; 1785 JPY → "1785". Amounts are safe integers, whose String() is exact digits,
- * so this needs no bigint (it runs for every amount of every invoice in `invoice list --json`).
- */
-export function formatAmount(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const magnitude = String(minor < 0 ? -minor : minor);
-  const sign = minor < 0 ? '-' : '';
-  if (digits === 0) return sign + magnitude;
-  const padded = magnitude.padStart(digits + 1, '0');
-  const point = padded.length - digits;
-  return `${sign}${padded.slice(0, point)}.${padded.slice(point)}`;
-}
+/** The exact decimal form ("1785.00"), with the display and language forms, lives in money-format.ts. */
+export { formatAmount } from './money-format.js';

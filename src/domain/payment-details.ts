@@ -4,6 +4,26 @@
  */
 import { invalid } from './errors.js';
 import { formatAmount } from './money.js';
+import type { PaymentAccount, PaymentSettings } from './types.js';
+
+/**
+ * The account printed on an invoice in `currency`, or none:
+ * - the account given for that currency (settings payment.<CUR>.iban, .bic, .bank), if it has an IBAN;
+ * - else the main account (payment.iban, .bic, .bank), only for invoices in the business's own currency;
+ * - else none: an invoice in a currency no account is declared for prints no payment details, rather than an
+ *   account that may not take that currency (a USD invoice used to show the EUR IBAN).
+ * Examples, business currency EUR, payment.iban DE89…, payment.USD.iban GB33…: EUR → DE89…, USD → GB33…,
+ * CHF → none.
+ */
+export function paymentAccountFor(payment: PaymentSettings | undefined, currency: string, businessCurrency: string): (PaymentAccount & { iban: string }) | undefined {
+  const own = payment?.accounts && Object.hasOwn(payment.accounts, currency) ? payment.accounts[currency] : undefined;
+  if (own?.iban !== undefined) return { ...own, iban: own.iban };
+  if (currency === businessCurrency && payment?.iban !== undefined) {
+    const { bank, iban, bic } = payment;
+    return { ...(bank !== undefined && { bank }), iban, ...(bic !== undefined && { bic }) };
+  }
+  return undefined;
+}
 
 /** IBAN lengths of the SEPA countries (ISO 13616 registry); others are checked by format and checksum only. */
 const IBAN_LENGTHS: Record<string, number> = {

@@ -12,7 +12,7 @@
  * Exactly once: a period, once issued, is recorded in `issued` in the same locked write that creates its
  * invoice, and is never issued again, whatever becomes of the invoice (paid, void, deleted).
  */
-import { addDays, monthStart } from './dates.js';
+import { addDays, daysInMonth, monthStart } from './dates.js';
 import { invalid, notFound, refused } from './errors.js';
 import * as fields from './fields.js';
 import { findCustomer } from './customers.js';
@@ -32,15 +32,11 @@ export interface Occurrence {
   period: string;
 }
 
-function daysInMonth(firstOfMonth: string): number {
-  return Number(addDays(monthStart(firstOfMonth, 1), -1).slice(8));
-}
-
 /** The k-th candidate date of a schedule, before `start`, `end` and `count` are applied. */
 function candidate(schedule: Pick<Schedule, 'every' | 'interval' | 'day' | 'start'>, k: number): string {
   if (schedule.every === 'week') return addDays(schedule.start, 7 * schedule.interval * k);
   const month = monthStart(schedule.start, k * schedule.interval * MONTHS_OF[schedule.every]);
-  const length = daysInMonth(month);
+  const length = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   const wanted = schedule.day === 'last' ? length : (schedule.day ?? Number(schedule.start.slice(8)));
   return `${month.slice(0, 8)}${String(Math.min(wanted, length)).padStart(2, '0')}`;
 }

@@ -85,11 +85,20 @@ export interface PdfSettings {
   fontBold?: string;
 }
 
-/** Where customers pay: printed on invoices, and the EPC QR code of EUR invoices. */
-export interface PaymentSettings {
+/** One bank account: its name, IBAN and BIC. */
+export interface PaymentAccount {
   bank?: string;
   iban?: string;
   bic?: string;
+}
+
+/**
+ * Where customers pay: printed on invoices, and the EPC QR code of EUR invoices. The account itself serves
+ * invoices in the business's currency; `accounts` holds one per other currency (see paymentAccountFor).
+ */
+export interface PaymentSettings extends PaymentAccount {
+  /** By ISO 4217 code: "USD" → the account USD invoices are paid to. */
+  accounts?: Record<string, PaymentAccount>;
 }
 
 export interface Customer {

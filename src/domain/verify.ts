@@ -9,7 +9,7 @@
  *   outbox   — nothing stuck: no pending message without a live run sending it, no failed one.
  */
 import { invoiceLabel } from './invoices.js';
-import { formatAmount } from './money.js';
+import { displayMoney } from './money-format.js';
 import { seriesKey } from './numbering.js';
 import { type RunIdentity, claimIsLive } from './outbox.js';
 import { statusForPaid } from './status.js';
@@ -82,7 +82,7 @@ function checkTotals(doc: StoreDocument): string[] {
   const problems: string[] = [];
   for (const invoice of doc.invoices) {
     const label = invoiceLabel(invoice);
-    const money = (minor: number) => `${formatAmount(minor, invoice.currency)} ${invoice.currency}`;
+    const money = (minor: number) => displayMoney(minor, invoice.currency);
     try {
       const totals = computeTotals(invoice.items.map((line) => inputOfLine(line, invoice.currency)), invoice.currency);
       totals.items.forEach((item, index) => {

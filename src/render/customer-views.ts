@@ -4,11 +4,12 @@ import { electronicAddressText } from '../domain/parties.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
 import { REDACTED } from './json.js';
-import { block, cell, displayAmount } from './text.js';
+import { displayMoney } from '../domain/money-format.js';
+import { block, cell } from './text.js';
 
 export function renderCustomerList(customers: readonly Customer[], style: TableStyle): string {
   return renderTable(
-    [{ header: 'Id' }, { header: 'Name' }, { header: 'Email' }, { header: 'Currency' }, { header: 'Terms', align: 'right' }],
+    [{ header: 'Id' }, { header: 'Name', shrink: true }, { header: 'Email', shrink: true }, { header: 'Currency', drop: 2 }, { header: 'Terms', align: 'right', drop: 1 }],
     customers.map((c) => [c.id, cell(c.name), cell(c.email), c.currency ?? '', c.terms === undefined ? '' : `${c.terms} d`]),
     style,
   );
@@ -35,7 +36,7 @@ export function renderCustomerDetail(customer: Customer, balances: readonly Curr
       ['Invoices', String(invoiceCount)],
       ...balances.map((b): [string, string] => [
         `Outstanding ${b.currency}`,
-        `${displayAmount(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayAmount(b.overdue, b.currency)} overdue)` : ''}`,
+        `${displayMoney(b.outstanding, b.currency)}${b.overdue > 0 ? ` (${displayMoney(b.overdue, b.currency)} overdue)` : ''}`,
       ]),
     ],
     style,
@@ -59,7 +60,10 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ...optional('creditNumberFormat', business.creditNumberFormat),
       ['lang', business.lang],
       ...Object.entries(business.pdf ?? {}).map(([key, value]): [string, string] => [`pdf.${key}`, block(String(value))]),
-      ...Object.entries(business.payment ?? {}).map(([key, value]): [string, string] => [`payment.${key}`, cell(String(value))]),
+      ...Object.entries(business.payment ?? {}).flatMap(([key, value]): [string, string][] =>
+        // accounts holds one account per currency: shown as the settings that set them, payment.USD.iban …
+        typeof value === 'object' ? Object.entries(value as Record<string, Record<string, string>>).flatMap(([currency, account]) => Object.entries(account).map(([field, text]): [string, string] => [`payment.${currency}.${field}`, cell(String(text))])) : [[`payment.${key}`, cell(String(value))]],
+      ),
       ...Object.entries(business.smtp ?? {}).map(([key, value]): [string, string] => [`smtp.${key}`, key === 'password' ? REDACTED : cell(String(value))]),
       ...Object.entries(business.mail ?? {}).map(([key, value]): [string, string] => [`mail.${key}`, cell(String(value))]),
       ...Object.entries(business.tax ?? {}).map(([key, value]): [string, string] => [`tax.${key}`, cell(String(value))]),

@@ -2,25 +2,26 @@
 import { daysBetween } from '../domain/dates.js';
 import { balanceOf, isOverdue } from '../domain/status.js';
 import type { HistoryEntry, Invoice } from '../domain/types.js';
-import { type TableStyle, colors, renderFields, renderTable } from './table.js';
-import { block, cell, displayAmount } from './text.js';
+import { type Cell, type TableStyle, colors, renderFields, renderTable } from './table.js';
+import { displayDecimal, displayMoney } from '../domain/money-format.js';
+import { block, cell, fitWidth, wrap } from './text.js';
 
-function statusText(invoice: Invoice, today: string, style: TableStyle): string {
+function statusCell(invoice: Invoice, today: string, style: Pick<TableStyle, 'color'>): Exclude<Cell, string> {
   const paint = colors(style);
-  if (isOverdue(invoice, today)) return paint.red.bold(`${invoice.status}, overdue`);
-  if (invoice.status === 'paid') return paint.green(invoice.status);
-  if (invoice.status === 'void' || invoice.status === 'draft') return paint.dim(invoice.status);
-  return invoice.status;
+  if (isOverdue(invoice, today)) return { text: `${invoice.status}, overdue`, paint: paint.red.bold };
+  if (invoice.status === 'paid') return { text: invoice.status, paint: paint.green };
+  if (invoice.status === 'void' || invoice.status === 'draft') return { text: invoice.status, paint: paint.dim };
+  return { text: invoice.status, paint: (text) => text };
 }
 
 export function renderInvoiceList(invoices: readonly Invoice[], today: string, style: TableStyle): string {
   return renderTable(
     [
       { header: 'Number' },
-      { header: 'Customer' },
-      { header: 'Issued' },
-      { header: 'Due' },
-      { header: 'Total', align: 'right' },
+      { header: 'Customer', shrink: true },
+      { header: 'Issued', drop: 1 },
+      { header: 'Due', drop: 3 },
+      { header: 'Total', align: 'right', drop: 2 },
       { header: 'Balance', align: 'right' },
       { header: 'Status' },
     ],
@@ -29,9 +30,9 @@ export function renderInvoiceList(invoices: readonly Invoice[], today: string, s
       cell(invoice.customer.name),
       invoice.issueDate,
       invoice.dueDate,
-      displayAmount(invoice.total, invoice.currency),
-      displayAmount(balanceOf(invoice), invoice.currency),
-      statusText(invoice, today, style),
+      displayMoney(invoice.total, invoice.currency),
+      displayMoney(balanceOf(invoice), invoice.currency),
+      statusCell(invoice, today, style),
     ]),
     style,
   );
@@ -40,9 +41,9 @@ export function renderInvoiceList(invoices: readonly Invoice[], today: string, s
 function historyLine(entry: HistoryEntry, currency: string): string {
   switch (entry.event) {
     case 'edited':
-      return `${entry.at}  edited; replaced version dated ${entry.previous.issueDate}, due ${entry.previous.dueDate}, total ${displayAmount(entry.previous.total, currency)}`;
+      return `${entry.at}  edited; replaced version dated ${entry.previous.issueDate}, due ${entry.previous.dueDate}, total ${displayMoney(entry.previous.total, currency)}`;
     case 'payment':
-      return `${entry.at}  payment of ${displayAmount(entry.amount, currency)} dated ${entry.date}`;
+      return `${entry.at}  payment of ${displayMoney(entry.amount, currency)} dated ${entry.date}`;
     case 'voided':
       return `${entry.at}  voided${entry.reason ? `: ${cell(entry.reason)}` : ''}`;
     case 'sent':
@@ -53,10 +54,11 @@ function historyLine(entry: HistoryEntry, currency: string): string {
 }
 
 export function renderInvoiceDetail(invoice: Invoice, today: string, style: TableStyle): string {
-  const money = (minor: number) => displayAmount(minor, invoice.currency);
+  const money = (minor: number) => displayMoney(minor, invoice.currency);
   const paint = colors(style);
   const overdueDays = isOverdue(invoice, today) ? daysBetween(invoice.dueDate, today) : 0;
-  const title = `${invoice.number ? `Invoice ${invoice.number}` : `Draft ${invoice.id}`}  ${statusText(invoice, today, style)}${overdueDays ? paint.red(` (${overdueDays} days)`) : ''}`;
+  const status = statusCell(invoice, today, style);
+  const title = `${invoice.number ? `Invoice ${cell(invoice.number)}` : `Draft ${cell(invoice.id)}`}  ${status.paint(status.text)}${overdueDays ? paint.red(` (${overdueDays} days)`) : ''}`;
   const customer = invoice.customer;
   const header = renderFields(
     [
@@ -69,8 +71,15 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
     style,
   );
   const items = renderTable(
-    [{ header: '#', align: 'right' }, { header: 'Description' }, { header: 'Qty', align: 'right' }, { header: 'Unit price', align: 'right' }, { header: 'Tax', align: 'right' }, { header: 'Net', align: 'right' }],
-    invoice.items.map((item, index) => [String(index + 1), cell(item.description), item.quantity, item.unitPrice, `${item.taxRate}%`, money(item.net)]),
+    [
+      { header: '#', align: 'right' },
+      { header: 'Description', shrink: true },
+      { header: 'Qty', align: 'right', drop: 3 },
+      { header: 'Unit price', align: 'right', drop: 2 },
+      { header: 'Tax', align: 'right', drop: 1 },
+      { header: 'Net', align: 'right' },
+    ],
+    invoice.items.map((item, index) => [String(index + 1), cell(item.description), item.quantity, displayDecimal(item.unitPrice, invoice.currency), `${item.taxRate}%`, money(item.net)]),
     style,
   );
   const totals = renderFields(
@@ -84,10 +93,12 @@ export function renderInvoiceDetail(invoice: Invoice, today: string, style: Tabl
     style,
     'right',
   );
-  const payments = invoice.payments.map((payment) => `  ${payment.date}  ${money(payment.amount)}${payment.method ? `  ${cell(payment.method)}` : ''}`);
-  const history = invoice.history.map((entry) => `  ${historyLine(entry, invoice.currency)}`);
+  // Free lines wrap under themselves at the width, like the fields above them.
+  const indented = (line: string) => wrap(line, style.columns - 4).map((part, index) => `${index === 0 ? '  ' : '    '}${part}`).join('\n');
+  const payments = invoice.payments.map((payment) => indented(`${payment.date}  ${money(payment.amount)}${payment.method ? `  ${cell(payment.method)}` : ''}`));
+  const history = invoice.history.map((entry) => indented(historyLine(entry, invoice.currency)));
   return [
-    `${paint.bold(title)}\n`,
+    `${fitWidth(paint.bold(title), style.columns)}\n`,
     header,
     items,
     totals,

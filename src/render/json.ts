@@ -132,7 +132,15 @@ export function businessJson(business: Business) {
       font: business.pdf?.font ?? null,
       fontBold: business.pdf?.fontBold ?? null,
     },
-    payment: { bank: business.payment?.bank ?? null, iban: business.payment?.iban ?? null, bic: business.payment?.bic ?? null },
+    payment: {
+      bank: business.payment?.bank ?? null,
+      iban: business.payment?.iban ?? null,
+      bic: business.payment?.bic ?? null,
+      // By currency: { "USD": { "bank", "iban", "bic" } }; {} when none is set.
+      accounts: Object.fromEntries(
+        Object.entries(business.payment?.accounts ?? {}).map(([currency, account]) => [currency, { bank: account.bank ?? null, iban: account.iban ?? null, bic: account.bic ?? null }]),
+      ),
+    },
     smtp: {
       host: business.smtp?.host ?? null,
       port: business.smtp?.port ?? null,

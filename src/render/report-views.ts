@@ -4,10 +4,10 @@ import type { CustomerRow } from '../domain/reports/customers.js';
 import type { CurrencyDashboard } from '../domain/reports/dashboard.js';
 import type { Forecast } from '../domain/reports/forecast.js';
 import type { CurrencyStatement } from '../domain/reports/statement.js';
-import { formatAmount } from '../domain/money.js';
+import { displayMoney, formatAmount } from '../domain/money-format.js';
 import { barChart, lineChart } from './charts.js';
-import { type TableStyle, colors, renderFields, renderTable } from './table.js';
-import { cell, displayAmount, plural } from './text.js';
+import { type Cell, type TableStyle, colors, renderFields, renderTable } from './table.js';
+import { cell, fitWidth, plural, wrap } from './text.js';
 
 export interface ReportStyle extends TableStyle {
   columns: number;
@@ -30,10 +30,10 @@ function major(minor: number, currency: string): number {
 export function renderDashboard(currencies: readonly CurrencyDashboard[], period: { from: string; to: string }, style: ReportStyle): string {
   const paint = colors(style);
   if (currencies.length === 0) return '';
-  const parts = [`${paint.bold(`Dashboard ${period.from} – ${period.to}`)}\n`];
+  const parts = [`${fitWidth(paint.bold(`Dashboard ${period.from} – ${period.to}`), style.columns)}\n`];
   for (const c of currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
-    const oldest = c.overdue.oldest ? `; oldest ${c.overdue.oldest.number}, ${c.overdue.oldest.daysOverdue} days` : '';
+    const money = (minor: number) => displayMoney(minor, c.currency);
+    const oldest = c.overdue.oldest ? `; oldest ${cell(c.overdue.oldest.number)}, ${c.overdue.oldest.daysOverdue} days` : '';
     parts.push(
       renderFields(
         [
@@ -64,15 +64,23 @@ export function renderDashboard(currencies: readonly CurrencyDashboard[], period
   return parts.join('\n');
 }
 
+/** On a narrow terminal the middle buckets go first; the customer, the current balance and the total stay. */
+const AGING_DROP: Record<(typeof AGING_BUCKETS)[number], number> = { '61-90': 1, '91-120': 2, '31-60': 3, 'over-120': 4, '1-30': 5, current: 6 };
+
 export function renderAging(currencies: readonly CurrencyAging[], style: TableStyle): string {
+  const bold = (text: string): Cell => ({ text, paint: colors(style).bold });
   return currencies
     .map((c) => {
-      const money = (minor: number) => (minor === 0 ? '-' : displayAmount(minor, c.currency));
+      const money = (minor: number) => (minor === 0 ? '-' : displayMoney(minor, c.currency));
       return renderTable(
-        [{ header: `Customer (${c.currency})` }, ...AGING_BUCKETS.map((bucket) => ({ header: bucket, align: 'right' as const })), { header: 'Total', align: 'right' }],
         [
-          ...c.customers.map((row) => [cell(row.name), ...AGING_BUCKETS.map((bucket) => money(row.buckets[bucket])), money(row.total)]),
-          [colors(style).bold('Total'), ...AGING_BUCKETS.map((bucket) => money(c.totals[bucket])), colors(style).bold(money(c.total))],
+          { header: `Customer (${c.currency})`, shrink: true },
+          ...AGING_BUCKETS.map((bucket) => ({ header: bucket, align: 'right' as const, drop: AGING_DROP[bucket] })),
+          { header: 'Total', align: 'right' },
+        ],
+        [
+          ...c.customers.map((row) => [row.name, ...AGING_BUCKETS.map((bucket) => money(row.buckets[bucket])), money(row.total)]),
+          [bold('Total'), ...AGING_BUCKETS.map((bucket) => money(c.totals[bucket])), bold(money(c.total))],
         ],
         style,
       );
@@ -84,22 +92,22 @@ export function renderCustomers(rows: readonly CustomerRow[], style: TableStyle)
   const percent = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
   return renderTable(
     [
-      { header: 'Customer' },
-      { header: 'Invoiced', align: 'right' },
-      { header: 'Received', align: 'right' },
+      { header: 'Customer', shrink: true },
+      { header: 'Invoiced', align: 'right', drop: 6 },
+      { header: 'Received', align: 'right', drop: 5 },
       { header: 'Outstanding', align: 'right' },
-      { header: 'Overdue', align: 'right' },
-      { header: 'Invoices', align: 'right' },
-      { header: 'Days to pay', align: 'right' },
-      { header: 'Paid late', align: 'right' },
-      { header: 'Last payment' },
+      { header: 'Overdue', align: 'right', drop: 7 },
+      { header: 'Invoices', align: 'right', drop: 4 },
+      { header: 'Days to pay', align: 'right', drop: 3 },
+      { header: 'Paid late', align: 'right', drop: 2 },
+      { header: 'Last payment', drop: 1 },
     ],
     rows.map((row) => [
-      cell(row.name),
-      displayAmount(row.invoiced, row.currency),
-      displayAmount(row.received, row.currency),
-      displayAmount(row.outstanding, row.currency),
-      displayAmount(row.overdue, row.currency),
+      row.name,
+      displayMoney(row.invoiced, row.currency),
+      displayMoney(row.received, row.currency),
+      displayMoney(row.outstanding, row.currency),
+      displayMoney(row.overdue, row.currency),
       String(row.invoices),
       row.averageDaysToPay === null ? '-' : String(row.averageDaysToPay),
       percent(row.lateShare),
@@ -112,39 +120,44 @@ export function renderCustomers(rows: readonly CustomerRow[], style: TableStyle)
 export function renderForecast(result: Forecast, method: string, style: ReportStyle): string {
   const parts: string[] = [];
   for (const c of result.currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
-    const rows = c.weeks.map((w) => ({ label: `Week ${w.week}  ${w.from} – ${w.to}`, value: major(w.expected, c.currency), text: money(w.expected) }));
+    const money = (minor: number) => displayMoney(minor, c.currency);
+    // Week numbers padded to one width, so the dates and bars of week 10 line up with those of week 9.
+    const weekWidth = String(c.weeks.length).length;
+    const rows = c.weeks.map((w) => ({ label: `Week ${String(w.week).padStart(weekWidth)}  ${w.from} – ${w.to}`, value: major(w.expected, c.currency), text: money(w.expected) }));
     if (style.chart) parts.push(`${colors(style).bold(`Expected cash in, ${c.currency}`)}\n${barChart(rows, style)}`);
     parts.push(
       renderTable(
-        [{ header: 'Week' }, { header: 'From' }, { header: 'To' }, { header: 'Expected', align: 'right' }, { header: 'Invoices', align: 'right' }],
+        [{ header: 'Week' }, { header: 'From' }, { header: 'To', drop: 2 }, { header: 'Expected', align: 'right' }, { header: 'Invoices', align: 'right', drop: 1 }],
         [...c.weeks.map((w) => [String(w.week), w.from, w.to, money(w.expected), String(w.invoices)]), ['later', '', '', money(c.later), '']],
         style,
       ),
     );
     if (c.atRisk.invoices.length > 0) {
+      const lines = c.atRisk.invoices.map((i) => `${cell(i.number)}  ${cell(i.customer)}  ${money(i.balance)}  due ${i.dueDate}, ${i.daysOverdue} days overdue`);
       parts.push(
-        `${colors(style).red(`At risk, more than 90 days overdue: ${money(c.atRisk.amount)}`)}\n` +
-          c.atRisk.invoices.map((i) => `  ${i.number}  ${cell(i.customer)}  ${money(i.balance)}  due ${i.dueDate}, ${i.daysOverdue} days overdue`).join('\n') +
+        `${colors(style).red(wrap(`At risk, more than 90 days overdue: ${money(c.atRisk.amount)}`, style.columns).join('\n'))}\n` +
+          lines.map((line) => wrap(line, style.columns - 4).map((part, index) => `${index === 0 ? '  ' : '    '}${part}`).join('\n')).join('\n') +
           '\n',
       );
     }
   }
-  parts.push(`${method}\n`);
+  parts.push(`${wrap(method, style.columns).join('\n')}\n`);
   return parts.join('\n');
 }
 
 export function renderStatement(customer: { name: string; id: string }, currencies: readonly CurrencyStatement[], style: TableStyle): string {
-  const parts = [`${colors(style).bold(`Statement of account: ${cell(customer.name)} (${customer.id})`)}\n`];
+  const bold = (text: string): Cell => ({ text, paint: colors(style).bold });
+  const title = wrap(`Statement of account: ${cell(customer.name)} (${cell(customer.id)})`, style.columns).join('\n');
+  const parts = [`${colors(style).bold(title)}\n`];
   for (const c of currencies) {
-    const money = (minor: number) => displayAmount(minor, c.currency);
+    const money = (minor: number) => displayMoney(minor, c.currency);
     parts.push(
       renderTable(
-        [{ header: 'Date' }, { header: 'Entry' }, { header: 'Charge', align: 'right' }, { header: 'Credit', align: 'right' }, { header: 'Balance', align: 'right' }],
+        [{ header: 'Date', drop: 1 }, { header: 'Entry', shrink: true }, { header: 'Charge', align: 'right' }, { header: 'Credit', align: 'right' }, { header: 'Balance', align: 'right' }],
         [
           ['', 'Balance brought forward', '', '', money(c.opening)],
           ...c.lines.map((l) => [l.date, `${l.type === 'invoice' ? 'Invoice' : 'Payment for'} ${l.number}`, l.charge ? money(l.charge) : '', l.credit ? money(l.credit) : '', money(l.balance)]),
-          ['', colors(style).bold('Balance due'), '', '', colors(style).bold(money(c.closing))],
+          ['', bold('Balance due'), '', '', bold(money(c.closing))],
         ],
         style,
       ),

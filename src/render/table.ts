@@ -1,18 +1,142 @@
 /**
- * Tables for people. On a terminal: box-drawn borders (cli-table3) and colour when allowed. Piped: no
- * borders, columns separated by two spaces, no colour, so `grep` and `awk` work on the lines.
+ * Tables for people, fitted to the width of the terminal (`io.columns`: COLUMNS, else the terminal's, else 80).
+ * On a terminal: box-drawn borders, a line under the header and none between rows, colour when allowed.
+ * Piped: no borders, columns separated by two spaces, no colour, so `grep` and `awk` work on the lines.
+ *
+ * Fitting, in this order, until every line is within the width:
+ *   1. columns marked `shrink` (names, descriptions, emails, errors) are cut with "…", the widest first,
+ *      down to 20 characters (or their header);
+ *   2. columns with a `drop` rank are left out: empty ones first, then the lowest rank (e.g. the issue date
+ *      before the due date); --json and --csv always have every field;
+ *   3. if that is not enough, the same again with free text cut down to 12 characters;
+ *   4. as a last resort (a terminal of 20 columns), each line is cut at the width.
+ * Amounts are never cut in steps 1 and 2, and always align right. Every cell's text is made safe for a
+ * terminal here (control characters shown as "?"), whatever the caller did: stored text is untrusted.
  */
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { cell, displayWidth, fitWidth, wrap } from './text.js';
 
 export interface TableStyle {
   stdoutIsTTY: boolean;
   color: boolean;
+  /** The width to fit: the terminal's columns. */
+  columns: number;
+  /** false when stdout is piped and COLUMNS is not set: tables keep every column, whole. */
+  fitTables?: boolean;
 }
 
 export interface Column {
   header: string;
   align?: 'left' | 'right';
+  /** Free text that may be cut with "…" to fit the width. */
+  shrink?: boolean;
+  /** May be left out when the table cannot fit otherwise; the lowest rank goes first. */
+  drop?: number;
+}
+
+/** A cell: plain text, or text with a colour applied after it has been fitted (so colour never counts as width). */
+export type Cell = string | { text: string; paint: (text: string) => string };
+
+export function colors(style: Pick<TableStyle, 'color'>): ChalkInstance {
+  return new Chalk({ level: style.color ? 1 : 0 });
+}
+
+/** Free text is first cut to no less than 20 characters, columns dropped before it goes shorter; then 12. */
+const SHRINK_FLOORS = [20, 12];
+const MIN_SHRINK = 12;
+const PLAIN_GAP = 2;
+
+interface Layout {
+  /** Indexes of the columns shown. */
+  shown: number[];
+  widths: number[];
+}
+
+function naturalWidths(columns: readonly Column[], texts: readonly string[][]): number[] {
+  return columns.map((column, index) => texts.reduce((widest, row) => Math.max(widest, displayWidth(row[index] ?? '')), displayWidth(column.header)));
+}
+
+/** Widths for the shown columns within `available` characters of cell text, or undefined when they cannot fit. */
+function fitColumns(columns: readonly Column[], natural: readonly number[], shown: readonly number[], available: number, floor: number): number[] | undefined {
+  const widths = shown.map((index) => natural[index] as number);
+  const total = () => widths.reduce((sum, width) => sum + width, 0);
+  if (total() <= available) return widths;
+  const minimum = shown.map((index, at) => (columns[index]?.shrink ? Math.min(widths[at] as number, Math.max(floor, displayWidth(columns[index]?.header ?? ''))) : (widths[at] as number)));
+  if (minimum.reduce((sum, width) => sum + width, 0) > available) return undefined;
+  // Take one character at a time from the widest column that may still shrink: the long ones give first.
+  let excess = total() - available;
+  while (excess > 0) {
+    let widest = -1;
+    for (let at = 0; at < widths.length; at += 1) {
+      if ((widths[at] as number) > (minimum[at] as number) && (widest === -1 || (widths[at] as number) > (widths[widest] as number))) widest = at;
+    }
+    widths[widest] = (widths[widest] as number) - 1;
+    excess -= 1;
+  }
+  return widths;
+}
+
+function layout(columns: readonly Column[], texts: readonly string[][], width: number, overhead: (count: number) => number): Layout {
+  const natural = naturalWidths(columns, texts);
+  // A column with nothing in it (blank or "-" in every row) goes before one that holds figures.
+  const empty = (index: number) => texts.every((row) => row[index] === '' || row[index] === '-');
+  const dropOrder = columns
+    .map((_, index) => index)
+    .filter((index) => columns[index]?.drop !== undefined)
+    .sort((a, b) => Number(empty(b)) - Number(empty(a)) || (columns[a]?.drop as number) - (columns[b]?.drop as number));
+  for (const floor of SHRINK_FLOORS) {
+    const shown = columns.map((_, index) => index);
+    const droppable = [...dropOrder];
+    for (;;) {
+      const widths = fitColumns(columns, natural, shown, width - overhead(shown.length), floor);
+      if (widths) return { shown, widths };
+      const next = droppable.shift();
+      if (next === undefined) break;
+      shown.splice(shown.indexOf(next), 1);
+    }
+  }
+  const shown = columns.map((_, index) => index).filter((index) => !dropOrder.includes(index));
+  // Nothing left to drop: shrink what may shrink to its minimum and let the lines be cut at the width.
+  const widths = shown.map((index) => (columns[index]?.shrink ? Math.min(natural[index] as number, MIN_SHRINK) : (natural[index] as number)));
+  return { shown, widths };
+}
+
+export function renderTable(columns: readonly Column[], rows: readonly (readonly Cell[])[], style: TableStyle): string {
+  const paint = colors(style);
+  const texts = rows.map((row) => columns.map((_, index) => cell(textOf(row[index]))));
+  const boxed = style.stdoutIsTTY;
+  const overhead = (count: number) => (boxed ? 3 * count + 1 : PLAIN_GAP * (count - 1));
+  // Piped without COLUMNS: every column, whole, so scripts see the same fields whatever the width.
+  const width = style.fitTables === false ? Number.MAX_SAFE_INTEGER : style.columns;
+  const { shown, widths } = layout(columns, texts, width, overhead);
+  const formatted = (text: string, at: number, painter?: (text: string) => string) => {
+    const fitted = fitWidth(text, widths[at] as number);
+    return painter && style.color ? painter(fitted) : fitted;
+  };
+  // cli-table3 draws what the layout above fitted: borders on a terminal (no lines between rows), two spaces
+  // between columns when piped; it pads and aligns, and measures colour codes as no width.
+  const table = new Table({
+    head: shown.map((index, at) => formatted(cell(columns[index]?.header ?? ''), at, paint.bold)),
+    colWidths: widths.map((columnWidth) => columnWidth + (boxed ? 2 : 0)),
+    colAligns: shown.map((index) => columns[index]?.align ?? 'left'),
+    wordWrap: false,
+    style: boxed ? { head: [], border: [] } : { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    ...(boxed ? {} : { chars: PLAIN_CHARS }),
+  });
+  rows.forEach((row, r) => {
+    table.push(
+      shown.map((index, at) => {
+        const value = row[index];
+        return formatted(texts[r]?.[index] ?? '', at, typeof value === 'object' ? value.paint : undefined);
+      }),
+    );
+  });
+  const drawn = table.toString().split('\n');
+  // On a terminal, the rule under the header stays and the rules between rows go: a row is one line.
+  const firstRule = drawn.findIndex((line) => line.startsWith('├'));
+  const lines = boxed ? drawn.filter((line, index) => !line.startsWith('├') || index === firstRule) : drawn.map((line) => line.trimEnd());
+  return `${lines.map((text) => (style.fitTables === false ? text : fitWidth(text, style.columns))).join('\n')}\n`;
 }
 
 const PLAIN_CHARS = {
@@ -21,36 +145,26 @@ const PLAIN_CHARS = {
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
 
-export function colors(style: Pick<TableStyle, 'color'>): ChalkInstance {
-  return new Chalk({ level: style.color ? 1 : 0 });
+function textOf(value: Cell | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : value.text;
 }
 
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: TableStyle): string {
-  const paint = colors(style);
-  const table = new Table({
-    head: columns.map((column) => paint.bold(column.header)),
-    colAligns: columns.map((column) => column.align ?? 'left'),
-    style: style.stdoutIsTTY ? { head: [], border: [] } : { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    ...(style.stdoutIsTTY ? {} : { chars: PLAIN_CHARS }),
-  });
-  for (const row of rows) table.push([...row]);
-  const text = table.toString();
-  return `${style.stdoutIsTTY ? text : text.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
-}
-
-const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
-
-/** Label/value lines ("Customer  Globex GmbH"), for the detail views; amounts align right. */
-export function renderFields(fields: readonly (readonly [string, string])[], style: Pick<TableStyle, 'color'>, align: 'left' | 'right' = 'left'): string {
+/**
+ * Label/value lines ("Customer  Globex GmbH"), for the detail views; amounts align right. A value too long
+ * for the width wraps under itself at spaces; a value may hold colour, applied by the caller.
+ */
+export function renderFields(fields: readonly (readonly [string, string])[], style: Pick<TableStyle, 'color'> & { columns?: number }, align: 'left' | 'right' = 'left'): string {
   const paint = colors(style);
   const width = Math.max(...fields.map(([label]) => label.length));
-  const valueWidth = Math.max(...fields.map(([, value]) => visibleLength(value)));
+  const valueWidth = Math.max(...fields.map(([, value]) => displayWidth(value)));
+  const room = style.columns === undefined ? Number.POSITIVE_INFINITY : Math.max(10, style.columns - width - 2);
+  const indent = ' '.repeat(width + 2);
   return fields
     .map(([label, value]) => {
-      if (align === 'right') return `${paint.dim(label.padEnd(width))}  ${' '.repeat(valueWidth - visibleLength(value))}${value}`;
-      const [first = '', ...rest] = value.split('\n');
-      const continuation = rest.map((line) => `\n${' '.repeat(width + 2)}${line}`).join('');
-      return `${paint.dim(label.padEnd(width))}  ${first}${continuation}`;
+      if (align === 'right') return fitWidth(`${paint.dim(label.padEnd(width))}  ${' '.repeat(valueWidth - displayWidth(value))}${value}`, style.columns);
+      const lines = value.split('\n').flatMap((line) => wrap(line, room));
+      return lines.map((line, index) => fitWidth(`${index === 0 ? paint.dim(label.padEnd(width)) : indent.slice(2)}  ${line}`, style.columns)).join('\n');
     })
     .join('\n')
     .concat('\n');

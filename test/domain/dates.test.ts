@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDateOf, daysBetween, isCalendarDate, parseCalendarDate } from '../../src/domain/dates.js';
+import { addDays, calendarDateOf, daysBetween, daysInMonth, fromEpochDay, isCalendarDate, monthEnd, monthStart, parseCalendarDate } from '../../src/domain/dates.js';
 
 describe('calendar dates', () => {
   it.each(['2026-11-25', '2024-02-29', '2000-02-29', '1900-01-01', '9999-12-31'])('accepts %s', (date) => expect(isCalendarDate(date)).toBe(true));
@@ -38,7 +38,7 @@ describe('calendar dates', () => {
 });
 
 describe('in time zones with daylight saving', () => {
-  it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Pacific/Auckland', 'America/Santiago'])('adds days in %s without skipping or repeating a day', (zone) => {
+  it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Pacific/Auckland', 'America/Santiago', 'Pacific/Apia'])('adds days in %s without skipping or repeating a day', (zone) => {
     const previous = process.env.TZ;
     process.env.TZ = zone;
     try {
@@ -71,5 +71,37 @@ describe('epoch days and months', () => {
     expect(monthStart('2026-11-25', -11)).toBe('2025-12-01');
     expect(monthStart('2026-01-31', -1)).toBe('2025-12-01');
     expect(monthStart('2026-12-05', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('a day the local clock skipped', () => {
+  it('is still a calendar day: Samoa skipped 2011-12-30, the calendar did not', () => {
+    const previous = process.env.TZ;
+    process.env.TZ = 'Pacific/Apia';
+    try {
+      expect(addDays('2011-12-29', 1)).toBe('2011-12-30');
+      expect(addDays('2011-12-31', -1)).toBe('2011-12-30');
+    } finally {
+      process.env.TZ = previous;
+    }
+  });
+});
+
+describe('the ends of the date range (issue 9)', () => {
+  it('does arithmetic up to 9999-12-31 and refuses to go past it', () => {
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow(/after 9999-12-31/);
+    expect(monthStart('9999-12-31')).toBe('9999-12-01');
+    expect(() => monthStart('9999-12-31', 1)).toThrow(/after 9999-12-31/);
+    expect(monthEnd('9999-12-05')).toBe('9999-12-31');
+    expect(addDays('1900-01-01', -1)).toBe('1899-12-31');
+    expect(fromEpochDay(-719162)).toBe('0001-01-01');
+    expect(() => fromEpochDay(-719163)).toThrow(/before 0001-01-01/);
+  });
+
+  it('knows the length of every month, leap years included (the one daysInMonth)', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => daysInMonth(2026, month))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([daysInMonth(2024, 2), daysInMonth(2000, 2), daysInMonth(1900, 2), daysInMonth(9996, 2)]).toEqual([29, 29, 28, 29]);
+    expect(monthEnd('2024-02-10')).toBe('2024-02-29');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epcQrPayload, normalizeBic, normalizeIban, printableIban } from '../../src/domain/payment-details.js';
+import { epcQrPayload, normalizeBic, normalizeIban, paymentAccountFor, printableIban } from '../../src/domain/payment-details.js';
 
 describe('IBAN', () => {
   it.each([
@@ -47,5 +47,17 @@ describe('EPC QR code', () => {
   it('makes no code when nothing is due or the amount is beyond the standard', () => {
     expect(epcQrPayload({ beneficiary: 'A', iban: 'DE89370400440532013000', amount: 0, remittance: 'X' })).toBeUndefined();
     expect(epcQrPayload({ beneficiary: 'A', iban: 'DE89370400440532013000', amount: 100_000_000_000, remittance: 'X' })).toBeUndefined();
+  });
+});
+
+describe('the account printed for a currency', () => {
+  const payment = { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', accounts: { USD: { iban: 'GB33BUKB20201555555555' }, CHF: { bank: 'no IBAN yet' } } };
+  it('takes the currency own account, else the main one for the business currency only, else none', () => {
+    expect(paymentAccountFor(payment, 'USD', 'EUR')).toEqual({ iban: 'GB33BUKB20201555555555' });
+    expect(paymentAccountFor(payment, 'EUR', 'EUR')).toEqual({ iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' });
+    expect(paymentAccountFor(payment, 'GBP', 'EUR')).toBeUndefined();
+    expect(paymentAccountFor(payment, 'CHF', 'EUR')).toBeUndefined();
+    expect(paymentAccountFor(payment, 'CHF', 'CHF')).toEqual({ iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' });
+    expect(paymentAccountFor(undefined, 'EUR', 'EUR')).toBeUndefined();
   });
 });

@@ -64,7 +64,7 @@ describe('settings from the shell', () => {
       numberFormat: 'INV-{YYYY}-{SEQ:4}',
       lang: 'en',
       pdf: { template: null, logo: null, accentColor: null, footer: null, labels: null, font: null, fontBold: null },
-      payment: { bank: null, iban: null, bic: null },
+      payment: { bank: null, iban: null, bic: null, accounts: {} },
       smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null, requireTLS: null },
       mail: { bcc: null, transport: null },
       tax: { defaultRate: null },

@@ -16,7 +16,7 @@ describe('the invoice lifecycle from the shell', () => {
   it('creates an invoice from flags and prints its number', async () => {
     const result = await box.ok(['invoice', 'new', '--customer', 'globex', '--date', '2026-11-01', '--item', 'Design work', '--qty', '10', '--price', '150.00', '--tax', '19']);
     expect(result.stdout).toBe('INV-2026-0001\n');
-    expect(result.stderr).toBe('Issued INV-2026-0001 to Globex GmbH: 1785.00 EUR, due 2026-12-01\n');
+    expect(result.stderr).toBe('Issued INV-2026-0001 to Globex GmbH: 1,785.00 EUR, due 2026-12-01\n');
   });
 
   it('shows it in the documented JSON shape', async () => {
@@ -84,7 +84,7 @@ describe('the invoice lifecycle from the shell', () => {
     const edited = await json(['invoice', 'edit', 'INV-2026-0002', '--item', 'Design work', '--qty', '12', '--price', '150', '--tax', '19', '--due', '2026-12-31']);
     expect(edited).toMatchObject({ number: 'INV-2026-0002', total: '2142.00', dueDate: '2026-12-31' });
     expect(edited.history.at(-1)).toMatchObject({ at: '2026-11-25', event: 'edited', previous: { number: 'INV-2026-0002', issueDate: '2026-11-02', total: '1785.00' } });
-    const shown = (await box.ok(['invoice', 'show', 'INV-2026-0002'])).stdout;
+    const shown = (await box.ok(['invoice', 'show', 'INV-2026-0002'], { env: { COLUMNS: '200' } })).stdout;
     expect(shown).toContain('edited; replaced version dated 2026-11-02, due 2026-12-02, total 1,785.00 EUR');
   });
 
@@ -124,7 +124,7 @@ describe('the invoice lifecycle from the shell', () => {
   it('prints a plain table without a TTY, overdue marked', async () => {
     const table = (await box.ok(['invoice', 'list', '--status', 'partial'], { env: { SMALLPAY_NOW: '2027-01-15' } })).stdout;
     expect(table).toBe('');
-    const list = (await box.ok(['invoice', 'list'], { env: { SMALLPAY_NOW: '2027-01-15' } })).stdout;
+    const list = (await box.ok(['invoice', 'list'], { env: { SMALLPAY_NOW: '2027-01-15', COLUMNS: '200' } })).stdout;
     expect(list.split('\n')[0]).toMatch(/^Number\s+Customer\s+Issued\s+Due\s+Total\s+Balance\s+Status$/);
     expect(list).toMatch(/INV-2026-0002\s+Globex GmbH\s+2026-11-02\s+2026-12-31\s+2,142.00 EUR\s+2,142.00 EUR\s+open, overdue/);
     expect(list).not.toMatch(/\u001b\[/);

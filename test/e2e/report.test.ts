@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCustomer } from '../../src/domain/customers.js';
 import { createInvoice } from '../../src/domain/invoices.js';
@@ -72,9 +72,10 @@ describe('smallpay report', () => {
     expect(report.currencies[0].weeks[0]).toEqual({ week: 1, from: '2026-11-25', to: '2026-12-01', expected: '850.00', invoices: 3 });
     expect(report.currencies[1].atRisk).toMatchObject({ amount: '800.00', invoices: [{ customer: { id: 'gamma', name: 'Gamma' }, balance: '800.00', daysOverdue: 178 }] });
     const human = (await box.ok(['report', 'forecast', '--chart'])).stdout;
-    expect(human).toMatch(/Week 1 {2}2026-11-25 – 2026-12-01 +█+ +850.00 EUR/);
+    expect(human).toMatch(/Week {2}1 {2}2026-11-25 – 2026-12-01 +█+ +850.00 EUR/);
     expect(human).toContain('At risk, more than 90 days overdue: 800.00 USD');
-    expect(human.trimEnd().split('\n').at(-1)).toMatch(/^Method: /);
+    // The method closes the report, wrapped at the width.
+    expect(human.trimEnd().split('\n\n').at(-1)).toMatch(/^Method: [^\n]{0,79}\n/);
   });
 
   it('prints a statement of account with its running balance', async () => {
@@ -103,5 +104,67 @@ describe('smallpay report', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  describe('at both ends of the date range (issue 9)', () => {
+    const reports = [['report'], ['report', 'aging'], ['report', 'customers'], ['report', 'forecast'], ['report', 'statement', 'beta']];
+    const formatsOf = (report: string[]) => [[], ['--json'], ['--csv'], ...(report.length === 1 || report[1] === 'forecast' ? [['--chart']] : [])];
+
+    it('finishes every report for 9999-12-31 with a result, or refuses it with one line and exit 2', async () => {
+      for (const report of reports) {
+        for (const format of formatsOf(report)) {
+          const args = [...report, ...format];
+          const result = await box.run(args, { env: { SMALLPAY_NOW: '9999-12-31' } });
+          if (report[1] === 'forecast') {
+            // 12 weeks from 9999-12-31 cannot be written as dates: refused, not looped over.
+            expect([args, result.code, result.stderr]).toEqual([args, 2, 'smallpay: a forecast of 12 weeks from 9999-12-31 would end after 9999-12-31, the last date SmallPay handles\n']);
+            continue;
+          }
+          expect([args, result.code, result.stderr]).toEqual([args, 0, '']);
+          if (format[0] === '--json') expect(JSON.parse(result.stdout).asOf).toBe('9999-12-31');
+        }
+      }
+      const dashboard = JSON.parse((await box.ok(['report', '--json'], { env: { SMALLPAY_NOW: '9999-12-31' } })).stdout);
+      expect(dashboard).toMatchObject({ from: '9999-01-01', to: '9999-12-31' });
+      expect(dashboard.currencies[0].months.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `9999-${String(i + 1).padStart(2, '0')}`));
+      const aging = JSON.parse((await box.ok(['report', 'aging', '--json'], { env: { SMALLPAY_NOW: '9999-12-31' } })).stdout);
+      expect(aging.currencies[0].totals['over-120']).toBe(aging.currencies[0].total);
+      const week = JSON.parse((await box.ok(['report', 'forecast', '--weeks', '1', '--json'], { env: { SMALLPAY_NOW: '9999-12-25' } })).stdout);
+      expect(week.currencies[0].weeks).toEqual([{ week: 1, from: '9999-12-25', to: '9999-12-31', expected: '0.00', invoices: 0 }]);
+    });
+
+    it('takes --to 9999-12-31 and --from 1900-01-01 in every report that has them', async () => {
+      const upTo = JSON.parse((await box.ok(['report', '--to', '9999-12-31', '--json'])).stdout);
+      expect(upTo).toMatchObject({ from: '9999-01-01', to: '9999-12-31' });
+      const everything = JSON.parse((await box.ok(['report', '--from', '1900-01-01', '--to', '9999-12-31', '--json'])).stdout);
+      expect(everything.currencies[0].months).toHaveLength((9999 - 1900 + 1) * 12);
+      expect(everything.currencies[0].invoiced).toEqual({ amount: '3360.00', count: 10 });
+      expect(JSON.parse((await box.ok(['report', 'customers', '--from', '1900-01-01', '--to', '9999-12-31', '--json'])).stdout).customers).toHaveLength(5);
+      const statement = JSON.parse((await box.ok(['report', 'statement', 'beta', '--from', '1900-01-01', '--to', '9999-12-31', '--json'])).stdout);
+      expect(statement.currencies[0]).toMatchObject({ opening: '0.00', closing: '700.00' });
+      const refused = await box.run(['report', '--from', '1899-12-31']);
+      expect([refused.code, refused.stderr.trim().split('\n')]).toEqual([2, ["smallpay: --from: '1899-12-31' is not a date (use YYYY-MM-DD, e.g. 2026-11-01)"]]);
+    });
+
+    it('refuses date arithmetic past 9999-12-31 in one line, exit 2, instead of writing a five-digit year', async () => {
+      const before = readFileSync(box.store);
+      const result = await box.run(['invoice', 'new', '--customer', 'alpha', '--item', 'x', '--price', '1'], { env: { SMALLPAY_NOW: '9999-12-31' } });
+      expect([result.code, result.stderr]).toEqual([2, 'smallpay: the date would be after 9999-12-31, the last date SmallPay handles\n']);
+      expect(readFileSync(box.store).equals(before)).toBe(true);
+    });
+
+    it('finishes every report for 1900-01-01, the first day it accepts', async () => {
+      for (const report of reports) {
+        for (const format of formatsOf(report)) {
+          const result = await box.run([...report, ...format], { env: { SMALLPAY_NOW: '1900-01-01' } });
+          expect([report, format, result.code]).toEqual([report, format, 0]);
+        }
+      }
+      const dashboard = JSON.parse((await box.ok(['report', '--json'], { env: { SMALLPAY_NOW: '1900-01-01' } })).stdout);
+      expect(dashboard).toMatchObject({ from: '1900-01-01', to: '1900-01-01' });
+      expect(dashboard.currencies[0].months).toEqual([{ month: '1900-01', invoiced: '0.00', received: '0.00' }]);
+      const forecast = JSON.parse((await box.ok(['report', 'forecast', '--json'], { env: { SMALLPAY_NOW: '1900-01-01' } })).stdout);
+      expect(forecast.currencies[0].weeks[0]).toMatchObject({ from: '1900-01-01', to: '1900-01-07' });
+    });
   });
 });

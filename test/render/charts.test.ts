@@ -7,6 +7,7 @@ const series = [
   { name: 'received', values: [0, 1200, 2400, 1500, 3100, 2600] },
 ];
 const label = (value: number) => `${Math.round(value)} EUR`;
+const visible = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('charts', () => {
   it('draws two series in colour on one plot, with a legend', () => {
@@ -14,6 +15,9 @@ describe('charts', () => {
     expect(chart).toMatchSnapshot();
     expect(chart).toContain('\u001b[34m──\u001b[0m invoiced');
     expect(chart).toContain('\u001b[32m──\u001b[0m received');
+    // The lines themselves carry the legend's colours, not only the legend (issue 9 item 19).
+    expect(chart).toMatch(/\u001b\[34m[╭╮╯╰─│]/);
+    expect(chart).toMatch(/\u001b\[32m[╭╮╯╰─│]/);
   });
 
   it('draws each series apart, on one scale, without colour', () => {
@@ -23,7 +27,10 @@ describe('charts', () => {
     expect(chart.match(/4000 EUR/g)).toHaveLength(2);
   });
 
-  it('fits the width of the terminal', () => {
+  it('fits the width of the terminal, with more points than columns too', () => {
+    const long = Array.from({ length: 1200 }, (_, index) => index * 10);
+    const many = lineChart([{ name: 'invoiced', values: long }], long.map(() => 'Jan'), label, { color: true, columns: 80 });
+    for (const line of many.split('\n')) expect(visible(line).length).toBeLessThanOrEqual(80);
     for (const columns of [40, 80, 120]) {
       const width = Math.max(...lineChart(series, months, label, { color: false, columns }).split('\n').map((line) => line.length));
       expect(width).toBeLessThanOrEqual(columns);

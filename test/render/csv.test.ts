@@ -13,6 +13,17 @@ describe('CSV', () => {
     ['Smith, John', '"Smith, John"'],
     ['say "hi"', '"say ""hi"""'],
     ['1785.00', '1785.00'],
+    ['-12.50', '-12.50'],
+    // Issue 9 item 14: a formula after any separator, for spreadsheets that split on ; or tabs.
+    ['Globex;=cmd|\' /C calc', "Globex;'=cmd|' /C calc"],
+    ['a;+1', "a;'+1"],
+    ['a;-1;@SUM(A1)', "a;'-1;'@SUM(A1)"],
+    ['a,=1', `"a,'=1"`],
+    ['a\t=1', "a\t'=1"],
+    ['a;\t=1', "a;'\t'=1"],
+    ['x; =1', "x;' =1"],
+    [' =1', "' =1"],
+    ['2026-11-25', '2026-11-25'],
   ])('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

@@ -1,7 +1,8 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { auditJson, toJsonText } from '../../render/json.js';
-import { cell, displayAmount } from '../../render/text.js';
+import { displayMoney } from '../../domain/money-format.js';
+import { cell } from '../../render/text.js';
 
 export interface AuditOptions {
   json: boolean;
@@ -21,13 +22,13 @@ export async function run(options: AuditOptions, deps: Deps): Promise<string> {
   }
   const { renderTable } = await import('../../render/table.js');
   return renderTable(
-    [{ header: 'Date' }, { header: 'Event' }, { header: 'Record' }, { header: 'Details' }, { header: 'Reason' }],
+    [{ header: 'Date' }, { header: 'Event' }, { header: 'Record' }, { header: 'Details', shrink: true }, { header: 'Reason', shrink: true }],
     doc.audit.map((entry) => [
       entry.at,
       entry.event,
       entry.invoice ? (entry.invoice.number ?? entry.invoice.id) : (entry.customer?.id ?? ''),
       entry.invoice
-        ? `${cell(entry.invoice.customer.name)}, ${displayAmount(entry.invoice.total, entry.invoice.currency)}, ${entry.invoice.status}`
+        ? `${cell(entry.invoice.customer.name)}, ${displayMoney(entry.invoice.total, entry.invoice.currency)}, ${entry.invoice.status}`
         : cell(entry.customer?.name ?? ''),
       cell(entry.reason ?? ''),
     ]),

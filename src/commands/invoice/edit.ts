@@ -6,7 +6,7 @@ import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import { type InvoiceChanges, editInvoice, findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { findCustomer } from '../../domain/customers.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
@@ -68,6 +68,6 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
     const target = findInvoice(doc, options.invoice);
     return editInvoice(doc, target, withNewLineDefaults(doc, target.customer.id, changes), today);
   });
-  deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}\n`);
+  deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

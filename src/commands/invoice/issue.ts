@@ -3,7 +3,7 @@ import type { Deps } from '../../cli/deps.js';
 import { optionalDate, singleArgument } from '../../cli/flags.js';
 import { issueInvoice } from '../../domain/invoice-issue.js';
 import { findInvoice } from '../../domain/invoices.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import { cell } from '../../render/text.js';
 import { changedInvoiceOutput } from './output.js';
 
@@ -25,6 +25,6 @@ export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<str
     issueInvoice(doc, invoice, today, options.date);
     return invoice;
   });
-  deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}\n`);
+  deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

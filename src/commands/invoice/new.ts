@@ -11,10 +11,10 @@ import { findCustomer } from '../../domain/customers.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
-import { cell, displayAmount } from '../../render/text.js';
+import { cell } from '../../render/text.js';
 import { withDefaultCategories } from '../../domain/vat-treatment.js';
 import { askCustomer, askItems, writesDecimalComma } from './ask.js';
 import { changedInvoiceOutput } from './output.js';
@@ -87,7 +87,7 @@ async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: 
   const preview = createInvoice(copy, withPartyRules(copy, input), context);
   const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
   deps.io.err.write(`\n${renderInvoiceDetail({ ...preview, history: [] }, context.today, deps.io)}\n`);
-  const total = displayAmount(preview.total, preview.currency);
+  const total = displayMoney(preview.total, preview.currency);
   const question = preview.number ? `Issue ${preview.number} to ${cell(preview.customer.name)} for ${total}?` : `Save this draft for ${cell(preview.customer.name)} (${total})?`;
   if (!(await deps.prompter.confirm(question, true))) throw new CancelledError('cancelled');
 }
@@ -99,7 +99,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
   const invoice = await store.update((doc) => createInvoice(doc, withPartyRules(doc, input), { today, id }));
-  const amount = `${formatAmount(invoice.total, invoice.currency)} ${invoice.currency}`;
+  const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number
       ? `Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${amount}, due ${invoice.dueDate}\n`

@@ -6,7 +6,7 @@ import { parseDecimal } from '../../domain/decimal.js';
 import { singleLine } from '../../domain/fields.js';
 import { applyPayment } from '../../domain/invoice-settlement.js';
 import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
-import { formatAmount } from '../../domain/money.js';
+import { displayMoney } from '../../domain/money-format.js';
 import { balanceOf } from '../../domain/status.js';
 import { changedInvoiceOutput } from './output.js';
 
@@ -47,7 +47,7 @@ export async function run(options: PayInvoiceOptions, deps: Deps): Promise<strin
     );
     return { invoice, payment };
   });
-  const money = (minor: number) => `${formatAmount(minor, invoice.currency)} ${invoice.currency}`;
+  const money = (minor: number) => displayMoney(minor, invoice.currency);
   deps.io.err.write(`Recorded ${money(payment.amount)} on ${invoiceLabel(invoice)}; ${invoice.status === 'paid' ? 'paid in full' : `balance due ${money(balanceOf(invoice))}`}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

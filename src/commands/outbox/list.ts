@@ -46,7 +46,15 @@ export async function run(options: OutboxOptions, deps: Deps): Promise<string> {
   }
   const { renderTable } = await import('../../render/table.js');
   return renderTable(
-    [{ header: 'Invoice' }, { header: 'Kind' }, { header: 'State' }, { header: 'To' }, { header: 'Tries', align: 'right' }, { header: 'Created' }, { header: 'Last error / reply' }],
+    [
+      { header: 'Invoice' },
+      { header: 'Kind', drop: 2 },
+      { header: 'State' },
+      { header: 'To', shrink: true },
+      { header: 'Tries', align: 'right', drop: 1 },
+      { header: 'Created', drop: 3 },
+      { header: 'Last error / reply', shrink: true },
+    ],
     jobs.map((job) => [
       job.number,
       job.kind,

@@ -22,7 +22,16 @@ export async function run(options: ListSchedulesOptions, deps: Deps): Promise<st
   }
   const { renderTable } = await import('../../render/table.js');
   return renderTable(
-    [{ header: 'Id' }, { header: 'Customer' }, { header: 'Every' }, { header: 'Start' }, { header: 'Ends' }, { header: 'Issued', align: 'right' }, { header: 'Next' }, { header: 'Status' }],
+    [
+      { header: 'Id' },
+      { header: 'Customer', shrink: true },
+      { header: 'Every', shrink: true },
+      { header: 'Start', drop: 2 },
+      { header: 'Ends', drop: 1 },
+      { header: 'Issued', align: 'right', drop: 3 },
+      { header: 'Next' },
+      { header: 'Status' },
+    ],
     schedules.map((s) => [
       s.id,
       cell(s.customer),

@@ -6,6 +6,7 @@ import { flag } from '../../cli/flags.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount } from '../../domain/money.js';
+import { displayDecimal } from '../../domain/money-format.js';
 import { lastSentOn } from '../../domain/outbox.js';
 import { duePeriods, issueOccurrence } from '../../domain/recurring.js';
 import { computeTotals } from '../../domain/totals.js';
@@ -118,7 +119,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
 
   if (options.dryRun) {
     summary.created = plan(initial, today, summary.failed);
-    for (const entry of summary.created) say(`would issue  ${entry.schedule} ${entry.period} (${entry.date}) to ${entry.customer}: ${entry.total} ${entry.currency}`);
+    for (const entry of summary.created) say(`would issue  ${entry.schedule} ${entry.period} (${entry.date}) to ${entry.customer}: ${displayDecimal(entry.total, entry.currency)}`);
     for (const entry of summary.failed) say(`would fail   ${entry.schedule}: ${entry.error}`);
     say(`Dry run: ${plural(summary.created.length, 'invoice')} would be issued; nothing was changed`);
     return options.json ? toJsonText({ ...summary, dryRun: true }, deps.io.stdoutIsTTY) : '';
@@ -138,7 +139,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };
         });
       });
-      for (const entry of made) say(`issued   ${entry.number} for ${entry.schedule} ${entry.period}: ${entry.total} ${entry.currency} to ${entry.customer}`);
+      for (const entry of made) say(`issued   ${entry.number} for ${entry.schedule} ${entry.period}: ${displayDecimal(entry.total, entry.currency)} to ${entry.customer}`);
       summary.created.push(...made);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

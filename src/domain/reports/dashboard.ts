@@ -8,7 +8,7 @@
  *   averageDaysToPay — over invoices paid in full in the period, from issue to the last payment;
  *   months   — invoiced and received per calendar month of the period.
  */
-import { daysBetween, monthStart } from '../dates.js';
+import { FIRST_DATE, daysBetween, monthIndex, monthOfIndex, monthStart } from '../dates.js';
 import { balanceOf, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
 import { assertExactTotals, byCurrency, counts, getOrCreate, mean, paidInFullOn } from './common.js';
@@ -18,9 +18,13 @@ export interface Period {
   to: string;
 }
 
-/** The last 12 calendar months up to today: 2026-11-25 → 2025-12-01 … 2026-11-25. */
+/**
+ * The last 12 calendar months up to today: 2026-11-25 → 2025-12-01 … 2026-11-25; never before the first
+ * date SmallPay accepts (1900-05-10 → 1900-01-01 … 1900-05-10).
+ */
 export function defaultPeriod(today: string): Period {
-  return { from: monthStart(today, -11), to: today };
+  const from = monthIndex(today) - 11 < monthIndex(FIRST_DATE) ? FIRST_DATE : monthStart(today, -11);
+  return { from, to: today };
 }
 
 export interface MonthFigures {
@@ -39,24 +43,21 @@ export interface CurrencyDashboard {
   months: MonthFigures[];
 }
 
+/**
+ * The months of a period, "2026-01" … "2026-11". Counted as month numbers, not by stepping date strings:
+ * the month after 9999-12 cannot be written as a date, and a loop that tried once never ended (issue 9).
+ */
 export function monthsOf(period: Period): string[] {
   const months: string[] = [];
-  const last = monthNumber(period.to);
-  for (let month = monthStart(period.from); monthNumber(month) <= last; month = monthStart(month, 1)) months.push(month.slice(0, 7));
+  for (let month = monthIndex(period.from), last = monthIndex(period.to); month <= last; month += 1) months.push(monthOfIndex(month));
   return months;
-}
-
-/** Months since year 0 of an ISO date, read from its digits (this runs for every invoice and payment). */
-function monthNumber(isoDate: string): number {
-  const digit = (index: number) => isoDate.charCodeAt(index) - 48;
-  return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 12 + digit(5) * 10 + digit(6) - 1;
 }
 
 type Accumulator = CurrencyDashboard & { daysTotal: number; daysCount: number };
 
 export function dashboard(invoices: readonly Invoice[], period: Period, today: string): CurrencyDashboard[] {
   const months = monthsOf(period);
-  const firstMonth = monthNumber(period.from);
+  const firstMonth = monthIndex(period.from);
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
   const perCurrency = new Map<string, Accumulator>();
   let last: Accumulator | undefined;
@@ -82,14 +83,14 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
     if (inPeriod(invoice.issueDate)) {
       entry.invoiced.amount += invoice.total;
       entry.invoiced.count += 1;
-      const month = entry.months[monthNumber(invoice.issueDate) - firstMonth] as MonthFigures;
+      const month = entry.months[monthIndex(invoice.issueDate) - firstMonth] as MonthFigures;
       month.invoiced += invoice.total;
     }
     for (const payment of invoice.payments) {
       if (!inPeriod(payment.date)) continue;
       entry.received.amount += payment.amount;
       entry.received.count += 1;
-      const month = entry.months[monthNumber(payment.date) - firstMonth] as MonthFigures;
+      const month = entry.months[monthIndex(payment.date) - firstMonth] as MonthFigures;
       month.received += payment.amount;
     }
     if (invoice.status === 'paid') {

@@ -5,7 +5,8 @@
  * (0 days when nobody has paid yet). A balance expected before today is expected this week. Invoices more
  * than AT_RISK_DAYS past due are at risk: shown apart, not in the weeks.
  */
-import { addDays, epochDay } from '../dates.js';
+import { LAST_DATE, addDays, epochDay } from '../dates.js';
+import { invalid } from '../errors.js';
 import { balanceOf } from '../status.js';
 import type { Invoice } from '../types.js';
 import { addMoney, byCurrency, getOrCreate, paymentTiming } from './common.js';
@@ -61,6 +62,9 @@ function averageDelays(invoices: readonly Invoice[]): { perCustomer: Map<string,
 }
 
 export function forecast(invoices: readonly Invoice[], today: string, weeks: number): Forecast {
+  if (epochDay(today) + weeks * 7 - 1 > epochDay(LAST_DATE)) {
+    throw invalid(`a forecast of ${weeks} week${weeks === 1 ? '' : 's'} from ${today} would end after ${LAST_DATE}, the last date SmallPay handles`);
+  }
   const delays = averageDelays(invoices);
   const todayNumber = epochDay(today);
   const perCurrency = new Map<string, CurrencyForecast>();

@@ -2,39 +2,58 @@
  * Files a user configures for PDFs (logo, fonts, labels folder, template module), read and checked here,
  * by `config set` when the setting is made and again when a PDF is made. Every problem is a DomainError
  * naming the setting or flag and the file: exit 2, and no PDF.
+ *
+ * Every file is read through readRegularFile: a regular file no larger than its limit (documented in
+ * docs/templates.md), so a logo at /dev/zero or a FIFO is refused at once instead of filling memory or hanging.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
+import { FileRefusedError, MiB, readRegularFile } from '../../platform/bounded-read.js';
 import { describeFsError } from '../../store/fs-errors.js';
+import { ImageRefusedError, checkImage, isJpeg, isPng } from './image-check.js';
 import type { InvoiceView } from './invoice-view.js';
+import { loadLabelCatalog } from './labels.js';
+import { fontProblem } from './pdf-engine.js';
 import { packagePath } from '../../platform/package-root.js';
+
+export const LOGO_MAX_BYTES = 5 * MiB;
+export const FONT_MAX_BYTES = 50 * MiB;
 
 export const BUILT_IN_TEMPLATES = ['classic', 'modern'] as const;
 export const DEFAULT_TEMPLATE = 'classic';
 
-function readBytes(path: string, field: string): Buffer {
+/** The bytes of a file a setting names; "pdf.logo: logo /dev/zero is a character device, not a regular file". */
+export function readAsset(path: string, field: string, maxBytes: number, what: string): Buffer {
   try {
-    return readFileSync(path);
+    return readRegularFile(path, maxBytes, what);
   } catch (error) {
+    if (error instanceof FileRefusedError) throw invalid(`${field}: ${error.message}`);
     throw invalid(`${field}: cannot read ${path}: ${describeFsError(error)}`);
   }
 }
 
-/** A PNG or JPEG file as a data: URL, the only form of image the PDF engine accepts. */
+/** A PNG or JPEG file, decoded far enough to know it can be drawn, as a data: URL (the only image form the engine takes). */
 export function readLogo(path: string, field = 'pdf.logo'): string {
-  const bytes = readBytes(path, field);
-  const png = bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!png && !jpeg) throw invalid(`${field}: ${path} is not a PNG or JPEG image`);
-  return `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+  const bytes = readAsset(path, field, LOGO_MAX_BYTES, 'logo');
+  if (!isPng(bytes) && !isJpeg(bytes)) throw invalid(`${field}: ${path} is not a PNG or JPEG image`);
+  let type: string;
+  try {
+    type = checkImage(bytes).type;
+  } catch (error) {
+    if (error instanceof ImageRefusedError) throw invalid(`${field}: ${path} is a broken ${isPng(bytes) ? 'PNG' : 'JPEG'} image: ${error.message}`);
+    throw error;
+  }
+  return `data:image/${type};base64,${bytes.toString('base64')}`;
 }
 
 /** A TrueType (or OpenType) font file. */
 export function readFont(path: string, field: string): Buffer {
-  const bytes = readBytes(path, field);
+  const bytes = readAsset(path, field, FONT_MAX_BYTES, 'font');
   const tag = bytes.subarray(0, 4).toString('latin1');
   if (!(tag === '\u0000\u0001\u0000\u0000' || tag === 'true' || tag === 'OTTO')) throw invalid(`${field}: ${path} is not a TrueType or OpenType font`);
+  const problem = fontProblem(bytes);
+  if (problem) throw invalid(`${field}: ${path} is a broken font: ${problem}`);
   return bytes;
 }
 
@@ -46,6 +65,8 @@ export function checkLabelsFolder(path: string, field = 'pdf.labels'): void {
     throw invalid(`${field}: cannot read ${path}: ${describeFsError(error)}`);
   }
   if (!isFolder) throw invalid(`${field}: ${path} is not a folder`);
+  // Its files are read now too, so a broken or oversized one is found when the setting is made.
+  loadLabelCatalog(path);
 }
 
 export type Template = (view: InvoiceView) => Record<string, unknown>;
@@ -59,7 +80,14 @@ export async function loadTemplate(reference: string, field = 'pdf.template'): P
   let path: string;
   if (isPath(reference)) {
     path = reference;
-    if (!existsSync(path)) throw invalid(`${field}: template file ${path} does not exist`);
+    let isFile: boolean;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      throw invalid(`${field}: template file ${path} does not exist`);
+    }
+    // import() of a FIFO would wait forever for a writer.
+    if (!isFile) throw invalid(`${field}: template ${path} is not a regular file`);
   } else {
     if (!(BUILT_IN_TEMPLATES as readonly string[]).includes(reference)) {
       throw invalid(`${field}: no template '${reference}' (built in: ${BUILT_IN_TEMPLATES.join(', ')}; or give the path of a template module)`);

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { DomainError, invalid } from '../../domain/errors.js';
 import type { Business, Invoice } from '../../domain/types.js';
 import { DEFAULT_TEMPLATE, loadTemplate, readFont, readLogo } from './assets.js';
-import { buildInvoiceView } from './invoice-view.js';
+import { buildInvoiceView, carriedForwardAmounts } from './invoice-view.js';
 import { type LabelCatalog, loadLabelCatalog } from './labels.js';
 import { type PdfEngine, builtInFontPaths, createPdfEngine } from './pdf-engine.js';
+import { createTextFitter, fitDocumentText } from './text-fit.js';
 
 export interface InvoicePdfOptions {
   business: Business;
@@ -58,21 +59,40 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
   const normal = settings.font ? readFont(settings.font, 'pdf.font') : readFont(builtIn.normal, 'built-in font');
   const bold = settings.fontBold ? readFont(settings.fontBold, 'pdf.fontBold') : settings.font ? normal : readFont(builtIn.bold, 'built-in font');
   const engine: PdfEngine = createPdfEngine({ normal, bold });
+  const fitText = createTextFitter((codePoint) => engine.hasGlyph(codePoint));
+
+  /** One rendering; it notes on which page each item's amount landed (see InvoiceView.anchor). */
+  async function draw(invoice: Invoice, lang: string, carried?: ReadonlyMap<number, number>) {
+    const view = buildInvoiceView(invoice, { lang, labels: labels.labelsFor(lang), business, logo, ...(carried && { carried }) });
+    const pageOfAnchor = new Map<string, number>();
+    try {
+      const definition = template.render(view);
+      if (typeof definition !== 'object' || definition === null) throw new Error('it did not return a document definition');
+      const fitted = fitDocumentText(definition as Record<string, unknown>, fitText);
+      // pdfmake shows this hook every laid-out node with its pages; it is called again for the nodes after a
+      // break the template asks for, so the last call for an anchor gives its final page.
+      const pageBreakBefore = fitted.pageBreakBefore;
+      fitted.pageBreakBefore = (node: { id?: unknown; pageNumbers?: number[] }, nodes: unknown) => {
+        if (typeof node.id === 'string' && node.pageNumbers?.length) pageOfAnchor.set(node.id, Math.min(...node.pageNumbers));
+        return typeof pageBreakBefore === 'function' ? (pageBreakBefore as (n: unknown, m: unknown) => unknown)(node, nodes) : false;
+      };
+      const rendered = await engine.render(fitted, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
+      return { rendered, pageOfAnchor };
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw invalid(`template ${template.name}: ${(error as Error).message}`);
+    }
+  }
 
   return {
     template: template.name,
     async render(invoice) {
       const lang = languageOf(invoice, options, labels);
-      const view = buildInvoiceView(invoice, { lang, labels: labels.labelsFor(lang), business, logo });
-      let rendered;
-      try {
-        const definition = template.render(view);
-        if (typeof definition !== 'object' || definition === null) throw new Error('it did not return a document definition');
-        rendered = await engine.render(definition, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
-      } catch (error) {
-        if (error instanceof DomainError) throw error;
-        throw invalid(`template ${template.name}: ${(error as Error).message}`);
-      }
+      const first = await draw(invoice, lang);
+      // Items over several pages: a second rendering prints what each page carries forward. Header and footer
+      // sit in the page margins, so the content breaks exactly where it did.
+      const carried = first.rendered.pages > 1 ? carriedForwardAmounts(invoice, first.pageOfAnchor) : new Map<number, number>();
+      const { rendered } = carried.size > 0 ? await draw(invoice, lang, carried) : first;
       return { ...rendered, sha256: createHash('sha256').update(rendered.bytes).digest('hex'), lang };
     },
   };

@@ -4,8 +4,8 @@
  * what makes the PDF reproducible byte for byte.
  */
 import { issuerSnapshot } from '../../domain/invoice-issue.js';
-import { formatAmount } from '../../domain/money.js';
-import { epcQrPayload, printableIban } from '../../domain/payment-details.js';
+import { formatMoney, formatUnitPrice } from '../../domain/money-format.js';
+import { epcQrPayload, paymentAccountFor, printableIban } from '../../domain/payment-details.js';
 import { balanceOf } from '../../domain/status.js';
 import type { Business, Invoice, InvoiceStatus } from '../../domain/types.js';
 import { type Labels, fill } from './labels.js';
@@ -20,6 +20,15 @@ export interface PartyView {
 export interface ItemView {
   position: string;
   description: string;
+  /**
+   * The description in parts of at most DESCRIPTION_PART_LINES lines, each short enough for one page. A
+   * template gives each part its own table row and keeps rows whole (dontBreakRows), so a long description
+   * breaks between parts, every part can show the position, and no row is ever taller than a page (pdfmake
+   * drops the content of an unbreakable row that is).
+   */
+  descriptionParts: string[];
+  /** An id for the cell that shows the net amount ("item-1"): the renderer learns from it which page each amount is on. */
+  anchor: string;
   quantity: string;
   unitPrice: string;
   taxRate: string;
@@ -57,6 +66,12 @@ export interface InvoiceView {
   logo: string | null;
   /** "1 / 3" in the document's language. */
   pageLabel: (current: number, total: number) => string;
+  /**
+   * The sum of the net amounts on pages 1 to `page`, when the items continue after that page: printed at the
+   * foot of `page` ("Carried forward") and the head of the next ("Brought forward"). Null otherwise, and on
+   * the renderer's first pass, before it knows where the pages break.
+   */
+  carriedForward: (page: number) => string | null;
 }
 
 export interface ViewSettings {
@@ -64,6 +79,8 @@ export interface ViewSettings {
   labels: Labels;
   business: Business;
   logo: string | null;
+  /** Net amounts carried from the end of each page to the next (page → minor units), from a first rendering. */
+  carried?: ReadonlyMap<number, number>;
 }
 
 export const DEFAULT_ACCENT_COLOR = '#1f4e79';
@@ -83,25 +100,18 @@ function formatters(lang: string, currency: string): Formatters {
 }
 
 function createFormatters(lang: string, currency: string) {
-  const digits = formatAmount(0, currency).split('.')[1]?.length ?? 0;
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   const plain = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 4 });
   const date = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   // Intl formats decimal strings exactly (no float on the way), so amounts print as stored.
   const exact = (text: string) => text as unknown as number;
   return {
-    money: (minor: number) => money.format(exact(formatAmount(minor, currency))),
+    money: (minor: number) => formatMoney(minor, currency, lang),
     number: (text: string) => plain.format(exact(text)),
     /** "19" → "19 %" (de) or "19%" (en): the rate divided by 100, exactly, as a decimal string. */
     percent: (rate: string) => percent.format(exact(shiftPoint(rate, -2))),
     date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
   };
-}
-
-/** An amount for people in a language: (178500, 'EUR', 'de') → "1.785,00 €". */
-export function formatMoney(minor: number, currency: string, lang: string): string {
-  return formatters(lang, currency).money(minor);
 }
 
 /** A calendar date for people in a language: ('2026-11-01', 'de') → "1. November 2026". */
@@ -117,6 +127,15 @@ function shiftPoint(text: string, places: number): string {
   return `${digits.slice(0, point) || '0'}.${digits.slice(point)}`;
 }
 
+export const DESCRIPTION_PART_LINES = 8;
+
+function descriptionParts(description: string): string[] {
+  const all = description.split('\n');
+  const parts: string[] = [];
+  for (let start = 0; start < all.length; start += DESCRIPTION_PART_LINES) parts.push(all.slice(start, start + DESCRIPTION_PART_LINES).join('\n'));
+  return parts;
+}
+
 function lines(text: string | undefined): string[] {
   return text ? text.split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
 }
@@ -127,12 +146,13 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
   const issuer = invoice.issuer ?? issuerSnapshot(business);
   const balance = balanceOf(invoice);
   const number = invoice.number ?? labels.draftNumber;
-  const iban = business.payment?.iban;
   const reference = invoice.number ?? invoice.id;
-  const showPayment = iban !== undefined && invoice.status !== 'void';
+  // The account declared for the invoice's currency, or none (see paymentAccountFor); never on a void invoice.
+  const account = invoice.status === 'void' ? undefined : paymentAccountFor(business.payment, invoice.currency, business.currency);
+  // An EPC QR code orders a SEPA credit transfer, which is in euros only.
   const qr =
-    showPayment && invoice.currency === 'EUR' && invoice.status !== 'draft'
-      ? epcQrPayload({ beneficiary: issuer.name, iban, ...(business.payment?.bic && { bic: business.payment.bic }), amount: balance, remittance: reference })
+    account && invoice.currency === 'EUR' && invoice.status !== 'draft'
+      ? epcQrPayload({ beneficiary: issuer.name, iban: account.iban, ...(account.bic && { bic: account.bic }), amount: balance, remittance: reference })
       : undefined;
   return {
     lang,
@@ -149,6 +169,8 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     items: invoice.items.map((item, index) => ({
       position: String(index + 1),
       description: item.description,
+      descriptionParts: descriptionParts(item.description),
+      anchor: itemAnchor(index),
       quantity: format.number(item.quantity),
       unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
       taxRate: format.percent(item.taxRate),
@@ -161,26 +183,35 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     paid: invoice.paid > 0 ? format.money(invoice.paid) : null,
     balance: format.money(balance),
     note: invoice.note ?? null,
-    payment: showPayment ? { bank: business.payment?.bank ?? null, iban: printableIban(iban), bic: business.payment?.bic ?? null, reference } : null,
+    payment: account ? { bank: account.bank ?? null, iban: printableIban(account.iban), bic: account.bic ?? null, reference } : null,
     qr: qr ?? null,
     footer: business.pdf?.footer ?? null,
     accentColor: business.pdf?.accentColor ?? DEFAULT_ACCENT_COLOR,
     logo: settings.logo,
     pageLabel: (current, total) => fill(labels.page, { current, total }),
+    carriedForward: (page) => {
+      const amount = settings.carried?.get(page);
+      return amount === undefined ? null : format.money(amount);
+    },
   };
 }
 
-const priceFormats = new Map<string, Intl.NumberFormat>();
+export function itemAnchor(index: number): string {
+  return `item-${index + 1}`;
+}
 
-/** Unit prices may have more decimals than the currency (0.125 EUR): keep them all. */
-function formatUnitPrice(unitPrice: string, currency: string, lang: string): string {
-  const minimum = formatAmount(0, currency).split('.')[1]?.length ?? 0;
-  const decimals = Math.max(minimum, unitPrice.split('.')[1]?.length ?? 0);
-  const key = `${lang} ${currency} ${decimals}`;
-  let format = priceFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    priceFormats.set(key, format);
+/**
+ * What each page carries forward, from the page each item's net amount was printed on (anchor → page, as a
+ * first rendering found it): for every page before the last one with an amount, the sum of the amounts on it
+ * and the pages before. A German invoice over several pages shows this "Übertrag" at each page break.
+ */
+export function carriedForwardAmounts(invoice: Invoice, pageOfAnchor: ReadonlyMap<string, number>): Map<number, number> {
+  const pages = invoice.items.map((_, index) => pageOfAnchor.get(itemAnchor(index)));
+  if (pages.some((page) => page === undefined)) return new Map();
+  const lastPage = Math.max(...(pages as number[]));
+  const carried = new Map<number, number>();
+  for (let page = 1; page < lastPage; page += 1) {
+    carried.set(page, invoice.items.reduce((sum, item, index) => ((pages[index] as number) <= page ? sum + item.net : sum), 0));
   }
-  return format.format(unitPrice as unknown as number);
+  return carried;
 }

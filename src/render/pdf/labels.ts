@@ -2,16 +2,20 @@
  * Translated labels of invoice documents. Built in: templates/labels/<lang>.json (en, de, fr, es). A labels
  * folder (setting pdf.labels) adds languages or overrides words; a file may be partial, English fills the gaps.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalid } from '../../domain/errors.js';
+import { FileRefusedError, MiB, readRegularFile } from '../../platform/bounded-read.js';
 import { packagePath } from '../../platform/package-root.js';
+
+/** A labels file holds a few dozen short texts: anything near this size is not one. */
+export const LABELS_FILE_MAX_BYTES = 1 * MiB;
 
 export const LABEL_KEYS = [
   'invoice', 'draft', 'void', 'invoiceNumber', 'draftNumber', 'issueDate', 'dueDate', 'paymentTerms', 'termsDays',
   'dueOnReceipt', 'from', 'billTo', 'taxId', 'email', 'item', 'description', 'quantity', 'unitPrice', 'taxRate', 'net',
   'subtotal', 'taxOn', 'tax', 'total', 'paid', 'balanceDue', 'note', 'paymentDetails', 'bank', 'iban', 'bic',
-  'reference', 'scanToPay', 'page',
+  'reference', 'scanToPay', 'page', 'carriedForward', 'broughtForward',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
@@ -20,8 +24,9 @@ export type Labels = Record<LabelKey, string>;
 function readLabelsFile(path: string): Partial<Labels> {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(readRegularFile(path, LABELS_FILE_MAX_BYTES, 'labels file').toString('utf8'));
   } catch (error) {
+    if (error instanceof FileRefusedError) throw invalid(`pdf.labels: ${error.message}`);
     throw invalid(`labels file ${path}: ${(error as Error).message}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid(`labels file ${path}: must be a JSON object of label texts`);

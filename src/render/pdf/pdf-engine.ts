@@ -34,6 +34,14 @@ export type DocumentDefinition = Record<string, unknown>;
 
 export interface PdfEngine {
   render(definition: DocumentDefinition, metadata: PdfMetadata): Promise<RenderedPdf>;
+  /** Whether both fonts (normal and bold) can draw a character: their cmaps map it to a glyph. */
+  hasGlyph(codePoint: number): boolean;
+}
+
+interface ParsedFont {
+  hasGlyphForCodePoint?(codePoint: number): boolean;
+  directory?: { tables: Record<string, { offset: number; length: number }> };
+  glyphsForString?(text: string): { advanceWidth: number; path: unknown }[];
 }
 
 interface PdfKitDocument extends NodeJS.ReadableStream {
@@ -52,6 +60,8 @@ interface PdfMake {
 export const FONT_FAMILY = 'SmallPay';
 
 let pdfmake: PdfMake | undefined;
+/** fontkit's create, with the parsed-font cache: the same parse serves the glyph checks and pdfkit. */
+let parseFont: ((data: Uint8Array) => ParsedFont) | undefined;
 
 function cacheParsedFonts(require: NodeJS.Require, pdfkitDirectory: string): void {
   const fontkitPath = require.resolve('fontkit', { paths: [pdfkitDirectory] });
@@ -67,6 +77,7 @@ function cacheParsedFonts(require: NodeJS.Require, pdfkitDirectory: string): voi
   };
   const entry = require.cache[fontkitPath];
   if (entry) entry.exports = cached;
+  parseFont = (data) => (cached.create as typeof fontkit.create)(data) as ParsedFont;
 }
 
 function loadPdfMake(): PdfMake {
@@ -79,6 +90,34 @@ function loadPdfMake(): PdfMake {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   return pdfmake;
+}
+
+/**
+ * Why a TrueType/OpenType file cannot serve as the PDF font, or undefined. Magic bytes are not enough: a file
+ * cut short passed them and then failed every PDF with "Offset is outside the bounds of the DataView". Every
+ * table must lie inside the file, the tables a PDF needs must be there, and a sample text must shape.
+ */
+export function fontProblem(bytes: Uint8Array): string | undefined {
+  loadPdfMake(); // the parse is cached: the PDF engine reuses it
+  let font: ParsedFont | undefined;
+  try {
+    font = parseFont?.(bytes);
+  } catch (error) {
+    return `it cannot be read as a font (${(error as Error).message})`;
+  }
+  const tables = font?.directory?.tables;
+  if (!font || !tables) return 'it is not a single font (a collection such as .ttc needs the one font extracted)';
+  for (const [tag, { offset, length }] of Object.entries(tables)) {
+    if (offset + length > bytes.length) return `its ${tag.trim()} table runs past the end of the file (the file is cut short)`;
+  }
+  for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) if (!(tag in tables)) return `it has no ${tag} table`;
+  if (!('glyf' in tables || 'CFF ' in tables || 'CFF2' in tables)) return 'it has no glyph outlines (glyf or CFF table)';
+  try {
+    for (const glyph of font.glyphsForString?.('Invoice 0123456789 €.,') ?? []) void [glyph.advanceWidth, glyph.path];
+  } catch (error) {
+    return `its glyphs cannot be read (${(error as Error).message})`;
+  }
+  return undefined;
 }
 
 /** The font files that ship with pdfmake: Roboto, with Latin, Greek and Cyrillic. */
@@ -125,8 +164,22 @@ export function createPdfEngine(fonts: PdfFonts): PdfEngine {
   maker.virtualfs.writeFileSync(normal, fonts.normal);
   maker.virtualfs.writeFileSync(bold, fonts.bold);
   const family = { normal, bold, italics: normal, bolditalics: bold };
+  const parsed = [fonts.normal, fonts.bold].map((data) => parseFont?.(data));
+  const coverage = new Map<number, boolean>();
   return {
+    hasGlyph(codePoint) {
+      let known = coverage.get(codePoint);
+      if (known === undefined) {
+        known = parsed.every((font) => font?.hasGlyphForCodePoint?.(codePoint) ?? true);
+        coverage.set(codePoint, known);
+      }
+      return known;
+    },
     async render(definition, metadata) {
+      // fontkit keeps each glyph object with the characters of its first use, and pdfkit writes those into
+      // the PDF's ToUnicode map: shared across documents, the glyph of "E" came back as "." in the text of a
+      // later PDF of a batch. Glyph objects are cheap to make again; the parsed tables stay shared.
+      for (const font of parsed) if (font && '_glyphs' in font) (font as { _glyphs: object })._glyphs = {};
       maker.setFonts({ [FONT_FAMILY]: family });
       const document = {
         ...(guardResources(definition) as DocumentDefinition),
