@@ -4,9 +4,9 @@
  *   vat.smallBusinessCategory says so;
  * - otherwise the customer's treatment: reverse-charge → AE, intra-community → K, export → G, exempt → E;
  * - standard (or none): S when the line has a rate above 0, Z at 0.
- * A line that gives a rate above 0 but no category says "standard" itself: it is S whatever the customer's
- * treatment. A small business's lines are O (or E) even then, so the VAT rules refuse the rate by name
- * (BR-O: no rate) instead of charging VAT the business may not charge.
+ * A rate that does not fit the category (19 % on a reverse-charge customer's line, or on a small business's)
+ * is not a reason to pick another category: the VAT rules refuse it by name (BR-AE, BR-O) instead of
+ * charging VAT silently or dropping it. A line that means standard VAT says --category S.
  *
  * Kept to one function so the VAT core's own resolver can replace it without touching the callers.
  */
@@ -40,9 +40,9 @@ function ratedAboveZero(rate: string | undefined): boolean {
 /** The category of a line that names none. */
 export function defaultLineCategory(rate: string | undefined, customer: Pick<Customer, 'vatTreatment'>, business: Pick<Business, 'vat'>): VatCategory {
   if (business.vat?.smallBusiness === true) return business.vat.smallBusinessCategory ?? 'O';
-  if (ratedAboveZero(rate)) return 'S';
   const treatment = customer.vatTreatment ?? 'standard';
-  return treatment === 'standard' ? 'Z' : CATEGORY_OF[treatment];
+  if (treatment !== 'standard') return CATEGORY_OF[treatment];
+  return ratedAboveZero(rate) ? 'S' : 'Z';
 }
 
 /** The input with every line that names no category given its default. */

@@ -105,8 +105,9 @@ describe('the default VAT category of a new line', () => {
     ['intra-community', '0', 'K'],
     ['export', undefined, 'G'],
     ['exempt', undefined, 'E'],
-    // A line that gives a rate says "standard" itself.
-    ['reverse-charge', '19', 'S'],
+    // A rate does not change the category: the VAT rules refuse 19 % on an AE line by name.
+    ['reverse-charge', '19', 'AE'],
+    ['export', '7', 'G'],
   ] as const)('%s at rate %s → %s', (treatment, rate, category) => {
     expect(defaultLineCategory(rate, { vatTreatment: treatment }, plain)).toBe(category);
   });

@@ -202,8 +202,12 @@ describe('invoice new and edit flags', () => {
     const [reverse, exported] = stored().invoices;
     expect(reverse.items.map((item: { taxCategory: string }) => item.taxCategory)).toEqual(['AE', 'E']);
     expect(exported.items[0].taxCategory).toBe('G');
+    // A rate does not pick another category: 19 % on a reverse-charge line is refused by the VAT rules.
+    await refusedUnchanged(['invoice', 'new', '--customer', 'umbrella', '--item', 'Design', '--price', '100', '--tax', '19'], /AE/);
+    await box.ok(['invoice', 'new', '--customer', 'umbrella', '--item', 'Local event', '--price', '100', '--tax', '19', '--category', 'S']);
     await box.ok(['invoice', 'edit', 'INV-2026-0002', '--item', 'Design, revised', '--price', '120']);
     expect(stored().invoices[1].items[0].taxCategory).toBe('G');
+    expect(stored().invoices[2].items[0]).toMatchObject({ taxCategory: 'S', taxRate: '19' });
   });
 
   it.runIf(vatCoreLanded)('a small business issues O lines; a rate on such a line is refused by name', async () => {
