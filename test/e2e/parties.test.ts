@@ -192,6 +192,8 @@ describe('invoice new and edit flags', () => {
 
     await box.ok(['invoice', 'edit', 'INV-2026-0002', '--po', 'PO-9', '--contract', 'C-2']);
     expect(stored().invoices[1]).toMatchObject({ purchaseOrder: 'PO-9', contract: 'C-2' });
+    await box.ok(['invoice', 'edit', 'INV-2026-0002', '--po', '']);
+    expect(stored().invoices[1]).not.toHaveProperty('purchaseOrder');
   });
 
   it.runIf(vatCoreLanded)("a customer's treatment gives new lines their category unless a line says otherwise", async () => {
