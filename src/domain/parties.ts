@@ -120,7 +120,18 @@ export function electronicAddress(value: string, field: string): ElectronicAddre
     throw invalid(`${field}: '${value}' is not <scheme>:<id> with a four-digit scheme code (e.g. 0088:4012345000009 or 9930:DE123456789)`);
   }
   if (!/^[\x21-\x7e]{1,100}$/.test(id)) throw invalid(`${field}: '${id}' is not an identifier (1 to 100 visible ASCII characters, no spaces)`);
+  if (scheme === GLN_SCHEME && !isGln(id)) throw invalid(`${field}: '${id}' is not a GLN (13 digits with a valid GS1 check digit), which scheme 0088 needs`);
   return { scheme, id };
+}
+
+const GLN_SCHEME = '0088';
+
+/** A GS1 Global Location Number: 13 digits, the last a check digit (weights 3 and 1 from the right). */
+function isGln(id: string): boolean {
+  if (!/^\d{13}$/.test(id)) return false;
+  const digits = [...id.slice(0, 12)].reverse().map(Number);
+  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10 === Number(id[12]);
 }
 
 export function electronicAddressText(endpoint: ElectronicAddress): string {

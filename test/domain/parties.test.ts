@@ -35,6 +35,12 @@ describe('electronic addresses', () => {
     expect(electronicAddress('0204:991-1234512345-06', 'e')).toEqual({ scheme: '0204', id: '991-1234512345-06' });
   });
 
+  it('checks a GLN (scheme 0088) by its check digit', () => {
+    expect(() => electronicAddress('0088:4012345000008', 'e')).toThrow(/'4012345000008' is not a GLN/);
+    expect(() => electronicAddress('0088:401234500000', 'e')).toThrow(/is not a GLN/);
+    expect(electronicAddress('0088:5790000435968', 'e')).toEqual({ scheme: '0088', id: '5790000435968' });
+  });
+
   it.each(['abc', '88:123', '00888:1', 'ABCD:1', '0088:', '0088:with space', `0088:${'9'.repeat(101)}`])('refuses %j', (value) => {
     expect(() => electronicAddress(value, '--endpoint')).toThrow(DomainError);
     expect(() => electronicAddress(value, '--endpoint')).toThrow(/^--endpoint: /);
