@@ -14,6 +14,13 @@ describe('customers from the shell', () => {
     expect(result.stdout).toBe('zoe-lodz\n');
     const zoe = JSON.parse((await box.ok(['customer', 'show', 'zoe@lodz.test', '--json'])).stdout);
     expect(zoe).toMatchObject({ id: 'zoe-lodz', name: 'Zoë Łódź', address: 'ul. Piotrkowska 1\n90-001 Łódź', lang: 'pl', currency: null, invoiceCount: 0, balances: [] });
+    // Issue 10: the free-text --address is kept as street lines; the other new fields are null until set.
+    expect(zoe).toMatchObject({
+      postalAddress: { lines: ['ul. Piotrkowska 1', '90-001 Łódź'], postcode: null, city: null, region: null, country: null },
+      contact: null,
+      endpoint: null,
+      vatTreatment: null,
+    });
   });
 
   it('lists and searches, as JSON and as a table', async () => {
