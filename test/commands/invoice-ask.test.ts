@@ -160,3 +160,14 @@ describe('the tax.defaultRate setting', () => {
     }
   });
 });
+
+describe('a business without a country (issue 10)', () => {
+  it('is refused before the first question, so no answer is typed in vain', async () => {
+    await seed({ answers: [] });
+    await setup.store.update((doc) => {
+      delete doc.business!.postalAddress;
+    });
+    await expect(askNew()).rejects.toThrow(/the business has no country/);
+    expect(setup.questions).toEqual([]);
+  });
+});

@@ -63,6 +63,8 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
     throw new UsageError(`${customer === undefined ? '--customer' : '--item (with --price)'} is required (no terminal to ask on)`);
   }
   const current = await doc();
+  // Before any question: answers given for an invoice that cannot be made would be lost.
+  requireSellerCountry(requireBusiness(current));
   customer ??= await askCustomer(current, deps);
   items ??= await askItems(deps, { taxRate: current.business?.tax?.defaultRate ?? '0', decimalComma: writesDecimalComma(deps.env) });
   return { input: { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) }, asked: true };
