@@ -17,7 +17,7 @@
 import { parseCalendarDate } from '../domain/dates.js';
 import type { InvoiceInput } from '../domain/invoices.js';
 import type { DocumentAdjustmentInput } from '../domain/totals.js';
-import { VAT_CATEGORIES } from '../domain/vat-treatment.js';
+import { VAT_CATEGORIES } from '../domain/vat-categories.js';
 import { UsageError } from './errors.js';
 import { optionalString } from './flags.js';
 import { adjustmentFromFlag } from './item-flags.js';

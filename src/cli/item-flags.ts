@@ -1,7 +1,7 @@
 /** Reads the line items given by flags (see item-options.ts for the syntax) into the core's item inputs. */
 import { compareDecimals, parseDecimal } from '../domain/decimal.js';
 import type { AdjustmentInput, FieldLabel, ItemInput } from '../domain/totals.js';
-import { VAT_CATEGORIES } from '../domain/vat-treatment.js';
+import { VAT_CATEGORIES } from '../domain/vat-categories.js';
 import { UsageError } from './errors.js';
 import { ITEM_OPTION_KEYS, type ItemToken } from './item-options.js';
 

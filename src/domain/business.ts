@@ -11,7 +11,7 @@ import { normalizeBic, normalizeIban } from './payment-details.js';
 import { type AddressChanges, type AddressPart, applyAddressChanges, electronicAddress, linesOfText } from './parties.js';
 import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
-import { vatCategory } from './vat-treatment.js';
+import { parseVatCategory } from './vat-categories.js';
 
 export const DEFAULT_CURRENCY = 'EUR';
 export const DEFAULT_TERMS_DAYS = 30;
@@ -122,7 +122,7 @@ function optionalText(key: 'taxId' | 'taxNumber' | 'registration'): Setting {
 }
 
 const smallBusinessCategory: Check = (value, field) => {
-  const category = vatCategory(value, field);
+  const category = parseVatCategory(value, field);
   if (category !== 'O' && category !== 'E') throw invalid(`${field}: '${value}' is not O (outside the scope of VAT) or E (exempt)`);
   return category;
 };

@@ -4,8 +4,9 @@ import { ISO_COUNTRY_CODES } from '../../src/domain/countries.js';
 import { addCustomer, editCustomer } from '../../src/domain/customers.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { addressText, countryCode, electronicAddress, linesOfText } from '../../src/domain/parties.js';
-import type { StoreDocument } from '../../src/domain/types.js';
-import { defaultLineCategory, withDefaultCategories } from '../../src/domain/vat-treatment.js';
+import type { Business, Customer, StoreDocument } from '../../src/domain/types.js';
+import { categoryDefaultsFor, defaultCategory } from '../../src/domain/vat-categories.js';
+import { vatTreatment } from '../../src/domain/vat-treatment.js';
 import { migratePartiesTo4 } from '../../src/store/migrate-to-4.js';
 import { emptyDocument } from '../../src/store/schema.js';
 
@@ -101,33 +102,29 @@ describe('postal addresses', () => {
   });
 });
 
-describe('the default VAT category of a new line', () => {
-  const plain = {};
+describe("a customer's treatment and the small-business setting, as the VAT core reads them", () => {
+  const categoryOf = (rate: string | undefined, customer: Pick<Customer, 'vatTreatment'>, business: Pick<Business, 'vat'>) => defaultCategory({ ...(rate !== undefined && { rate }), ...categoryDefaultsFor(business, customer) });
   it.each([
     ['standard', '19', 'S'],
     ['standard', '0', 'Z'],
-    ['standard', undefined, 'Z'],
     ['reverse-charge', undefined, 'AE'],
     ['intra-community', '0', 'K'],
     ['export', undefined, 'G'],
     ['exempt', undefined, 'E'],
     // A rate does not change the category: the VAT rules refuse 19 % on an AE line by name.
     ['reverse-charge', '19', 'AE'],
-    ['export', '7', 'G'],
   ] as const)('%s at rate %s → %s', (treatment, rate, category) => {
-    expect(defaultLineCategory(rate, { vatTreatment: treatment }, plain)).toBe(category);
+    expect(categoryOf(rate, { vatTreatment: vatTreatment(treatment, 't') }, {})).toBe(category);
   });
 
   it('is O (or E) for a small business, whatever the customer', () => {
-    expect(defaultLineCategory(undefined, { vatTreatment: 'reverse-charge' }, { vat: { smallBusiness: true } })).toBe('O');
-    expect(defaultLineCategory('19', {}, { vat: { smallBusiness: true, smallBusinessCategory: 'E' } })).toBe('E');
-    expect(defaultLineCategory('19', {}, { vat: { smallBusiness: false, smallBusinessCategory: 'E' } })).toBe('S');
-  });
-
-  it('leaves a line that names its category alone', () => {
-    const input = { items: [{ description: 'a', unitPrice: '1', taxCategory: 'E' }, { description: 'b', unitPrice: '1' }] };
-    expect(withDefaultCategories(input, { vatTreatment: 'export' }, {}).items.map((item) => item.taxCategory)).toEqual(['E', 'G']);
-    expect(input.items[1]).not.toHaveProperty('taxCategory');
+    const business = createBusiness({ name: 'A', email: 'a@x.test' });
+    changeSetting(business, 'vat.smallBusiness', 'true');
+    expect(categoryOf(undefined, { vatTreatment: 'reverse-charge' }, business)).toBe('O');
+    changeSetting(business, 'vat.small-business-category', 'e');
+    expect(categoryOf('19', {}, business)).toBe('E');
+    changeSetting(business, 'vat.smallBusiness', 'no');
+    expect(categoryOf('19', {}, business)).toBe('S');
   });
 });
 

@@ -3,7 +3,7 @@
  * paid, partly paid, open, overdue, void and drafted, in two currencies, with names from several scripts.
  * VAT as a Hamburg business really charges it: 19 % and 7 % to German customers (and to a private customer
  * abroad, below the EU distance-selling threshold), reverse charge (AE) to the Paris company, which gives
- * its VAT id, and export (G) to the US company; the categories come from each customer's treatment.
+ * its VAT id, and export (G) to the US company; the core gives the lines the category of each customer's treatment.
  */
 import { createBusiness } from '../../domain/business.js';
 import { addCustomer } from '../../domain/customers.js';
@@ -12,7 +12,6 @@ import { applyPayment, voidInvoice } from '../../domain/invoice-settlement.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
-import { withDefaultCategories } from '../../domain/vat-treatment.js';
 
 interface SampleInvoice {
   customer: string;
@@ -118,8 +117,7 @@ export function buildSampleBusiness(doc: StoreDocument, today: string, newId: ()
       ...(sample.period && { servicePeriod: { start: addDays(issueDate, -sample.period[0]), end: addDays(issueDate, -sample.period[1]) } }),
       ...sample.references,
     };
-    const customer = doc.customers.find((c) => c.id === sample.customer) ?? {};
-    const invoice = createInvoice(doc, withDefaultCategories(input, customer, business), { today: issueDate, id: newId() });
+    const invoice = createInvoice(doc, input, { today: issueDate, id: newId() });
     for (const payment of sample.payments ?? []) {
       const date = addDays(issueDate, payment.after);
       applyPayment(invoice, { date, method: payment.method, ...(payment.amount !== undefined && { amount: payment.amount }) }, date);

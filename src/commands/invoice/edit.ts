@@ -8,20 +8,7 @@ import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { type InvoiceChanges, editInvoice, findInvoice, invoiceLabel } from '../../domain/invoices.js';
-import { findCustomer } from '../../domain/customers.js';
-import { requireBusiness } from '../../domain/invoice-issue.js';
-import { withDefaultCategories } from '../../domain/vat-treatment.js';
 import { changedInvoiceOutput } from './output.js';
-
-/**
- * New lines given by an edit name no category unless the user gave one: they get the (possibly new)
- * customer's treatment, as on invoice new. A customer removed since keeps plain S/Z defaults.
- */
-function withNewLineDefaults(doc: Parameters<typeof findInvoice>[0], customerId: string, changes: InvoiceChanges): InvoiceChanges {
-  if (changes.items === undefined) return changes;
-  const customer = changes.customer !== undefined ? findCustomer(doc, changes.customer) : (doc.customers.find((c) => c.id === customerId) ?? {});
-  return withDefaultCategories({ ...changes, items: changes.items }, customer, requireBusiness(doc));
-}
 
 export interface EditInvoiceOptions {
   invoice: string;
@@ -64,10 +51,7 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
     changes = { ...document, ...changes };
   }
   const today = deps.today();
-  const invoice = await (await deps.store()).update((doc) => {
-    const target = findInvoice(doc, options.invoice);
-    return editInvoice(doc, target, withNewLineDefaults(doc, target.customer.id, changes), today);
-  });
+  const invoice = await (await deps.store()).update((doc) => editInvoice(doc, findInvoice(doc, options.invoice), changes, today));
   deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -7,7 +7,6 @@ import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { canPrompt } from '../../cli/io.js';
 import { requireSellerCountry } from '../../domain/business.js';
-import { findCustomer } from '../../domain/customers.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
@@ -15,7 +14,6 @@ import { displayMoney } from '../../domain/money-format.js';
 import type { ItemInput } from '../../domain/totals.js';
 import type { StoreDocument } from '../../domain/types.js';
 import { cell } from '../../render/text.js';
-import { withDefaultCategories } from '../../domain/vat-treatment.js';
 import { askCustomer, askItems, writesDecimalComma } from './ask.js';
 import { changedInvoiceOutput } from './output.js';
 
@@ -71,13 +69,12 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
 }
 
 /**
- * What the parties decide before the invoice is made: the seller's country must be known, and lines that
- * name no VAT category get the one the customer's treatment (or the small-business setting) gives.
+ * The seller's country must be known before an invoice is made (lines that name no VAT category get the
+ * customer's treatment, or the small-business category, in the core: createInvoice).
  */
-function withPartyRules(doc: StoreDocument, input: InvoiceInput): InvoiceInput {
-  const business = requireBusiness(doc);
-  requireSellerCountry(business);
-  return withDefaultCategories(input, findCustomer(doc, input.customer), business);
+function createWithSellerCountry(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }) {
+  requireSellerCountry(requireBusiness(doc));
+  return createInvoice(doc, input, context);
 }
 
 /**
@@ -85,8 +82,7 @@ function withPartyRules(doc: StoreDocument, input: InvoiceInput): InvoiceInput {
  * are the ones that will be stored), and a last chance to say no before it is issued.
  */
 async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }, deps: Deps): Promise<void> {
-  const copy = structuredClone(doc);
-  const preview = createInvoice(copy, withPartyRules(copy, input), context);
+  const preview = createWithSellerCountry(structuredClone(doc), input, context);
   const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
   deps.io.err.write(`\n${renderInvoiceDetail({ ...preview, history: [] }, context.today, deps.io)}\n`);
   const total = displayMoney(preview.total, preview.currency);
@@ -100,7 +96,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update((doc) => createInvoice(doc, withPartyRules(doc, input), { today, id }));
+  const invoice = await store.update((doc) => createWithSellerCountry(doc, input, { today, id }));
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number
