@@ -27,7 +27,8 @@ import { minorDigits } from './currency.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
 import { MAX_NOTE_LENGTH, invoiceLabel } from './invoices.js';
 import { displayMoney } from './money-format.js';
-import { creditNumberFormatOf, validateNumberFormat } from './numbering.js';
+import { validateNumberFormat } from './numbering.js';
+import { DEFAULT_CREDIT_NUMBER_FORMAT } from './business.js';
 import { creditedOf, isCreditNote, settlementStatus } from './status.js';
 import { type FieldLabel, type ItemInput, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
 import type { Invoice, StoreDocument, TaxLine, VatCategory } from './types.js';
@@ -217,7 +218,7 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
     precedingInvoice: { invoiceId: invoice.id, number: invoice.number as string, issueDate: invoice.issueDate },
   };
   assertVatRules(note, invoice.issuer ?? business);
-  const format = creditNumberFormatOf(business);
+  const format = business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT;
   validateNumberFormat(format, 'creditNumberFormat');
   issueInvoice(doc, note, context.today, issueDate, format);
   // The same parties as the invoice it corrects, whatever changed in the customer list or settings since.

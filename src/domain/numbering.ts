@@ -10,12 +10,6 @@ import { monthOf, yearOf } from './dates.js';
 import { invalid } from './errors.js';
 
 export const DEFAULT_NUMBER_FORMAT = 'INV-{YYYY}-{SEQ:4}';
-/** Credit notes are numbered in a gapless series of their own (the setting creditNumberFormat). */
-export const DEFAULT_CREDIT_NUMBER_FORMAT = 'CN-{YYYY}-{SEQ:4}';
-
-export function creditNumberFormatOf(business: { creditNumberFormat?: string }): string {
-  return business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT;
-}
 const TOKEN = /\{([A-Z]+)(?::(\d+))?\}/g;
 const TOKEN_SPLIT = /\{[A-Z]+(?::\d+)?\}/;
 // The invoice-number alphabet of identifiers.ts: numbers become file names.
