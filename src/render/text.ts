@@ -2,10 +2,6 @@
  * Text for people: user-given text made safe for a terminal
  * (a customer named "\x1b[2J" must not clear the screen of whoever lists customers).
  */
-import { displayMoney } from '../domain/money-format.js';
-
-/** @deprecated The display form of money is `displayMoney` in domain/money-format.ts; this is the same function. */
-export const displayAmount = displayMoney;
 
 /**
  * C0 and C1 control characters, DEL, the line and paragraph separators, and the bidirectional controls that
