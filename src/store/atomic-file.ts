@@ -9,7 +9,7 @@ import { copyFile, link, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type AtomicFileSystem, replaceFile, temporaryPrefix } from '../platform/atomic-write.js';
 import { StoreError } from './errors.js';
-import { describeFsError, errorCode } from './fs-errors.js';
+import { describeFsError, errorCode } from '../platform/fs-errors.js';
 import { fileIdentity } from './validation-stamp.js';
 
 export class JsonParseError extends Error {
