@@ -83,6 +83,8 @@ export interface PdfSettings {
   /** TTF files replacing the built-in Unicode font (e.g. for CJK). */
   font?: string;
   fontBold?: string;
+  /** Issue 11: issued invoices' PDFs are Factur-X hybrids (PDF/A-3 with the CII XML embedded). */
+  facturx?: boolean;
 }
 
 /** One bank account: its name, IBAN and BIC. */

@@ -20,6 +20,8 @@ export interface InvoicePdfOptions {
   lang?: string;
   /** The creation date written into every PDF (today, or SMALLPAY_NOW). */
   today: string;
+  /** Factur-X hybrid PDFs of issued invoices (`invoice export --format facturx`); else the pdf.facturx setting. */
+  facturx?: boolean;
 }
 
 export interface InvoicePdf {
@@ -60,6 +62,9 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
   const bold = settings.fontBold ? readFont(settings.fontBold, 'pdf.fontBold') : settings.font ? normal : readFont(builtIn.bold, 'built-in font');
   const engine: PdfEngine = createPdfEngine({ normal, bold });
   const fitText = createTextFitter((codePoint) => engine.hasGlyph(codePoint));
+  const hybrid = options.facturx ?? settings.facturx === true;
+  // The CII writer loads only when a PDF is to carry it.
+  const facturx = hybrid ? await import('../einvoice/facturx.js') : undefined;
 
   /** One rendering; it notes on which page each item's amount landed (see InvoiceView.anchor). */
   async function draw(invoice: Invoice, lang: string, carried?: ReadonlyMap<number, number>) {
@@ -76,7 +81,10 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
         if (typeof node.id === 'string' && node.pageNumbers?.length) pageOfAnchor.set(node.id, Math.min(...node.pageNumbers));
         return typeof pageBreakBefore === 'function' ? (pageBreakBefore as (n: unknown, m: unknown) => unknown)(node, nodes) : false;
       };
-      const rendered = await engine.render(fitted, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
+      // A draft has no number and is no invoice yet: it stays a plain PDF.
+      const attachment = facturx && invoice.number !== null ? facturx.facturxAttachment(invoice, business) : undefined;
+      const metadata = { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today };
+      const rendered = await engine.render(fitted, attachment ? { ...metadata, hybrid: attachment } : metadata);
       return { rendered, pageOfAnchor };
     } catch (error) {
       if (error instanceof DomainError) throw error;
