@@ -109,7 +109,9 @@ export function ublXml(document: EinvoiceDocument, profile: EinvoiceProfile): st
     const category = categoryOf(tax.category, tax.rate);
     const element = subtotal.ele(CAC, 'cac:TaxCategory');
     text(element, 'ID', category);
-    if (category !== 'O') text(element, 'Percent', tax.rate);
+    // BT-119 even for O (rate 0): XRechnung (BR-DE-14) and Peppol for German sellers (DE-R-014) require it,
+    // and EN 16931 forbids a rate for O only on lines, allowances and charges (BR-O-05 to 07).
+    text(element, 'Percent', tax.rate);
     if (tax.exemptionCode !== undefined) text(element, 'TaxExemptionReasonCode', tax.exemptionCode);
     if (tax.exemptionReason !== undefined) text(element, 'TaxExemptionReason', tax.exemptionReason);
     text(element.ele(CAC, 'cac:TaxScheme'), 'ID', 'VAT');
