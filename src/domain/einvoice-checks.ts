@@ -33,8 +33,8 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
 
   if (!present(seller.name)) add('BR-06', 'seller name is required', 'smallpay config set name <name>');
   if (!present(buyer.name)) add('BR-07', 'buyer name is required');
-  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'smallpay config set address.country <code> (and address.city, address.postcode)', add);
-  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `${customerEdit} --country <code> (and --city, --postcode)`, add);
+  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'set the address: smallpay config set (see docs/einvoice.md)', add);
+  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `set the address: ${customerEdit} (see docs/einvoice.md)`, add);
 
   if (present(seller.taxId) && !VAT_ID_PREFIX.test(seller.taxId ?? '')) add('BR-CO-09', `seller VAT id '${seller.taxId}' must start with its country code (e.g. DE)`);
   if (present(buyer.taxId) && !VAT_ID_PREFIX.test(buyer.taxId ?? '')) add('BR-CO-09', `buyer VAT id '${buyer.taxId}' must start with its country code (e.g. FR)`);
@@ -89,12 +89,13 @@ function addressProblems(
   add: (rule: string, message: string, hint?: string) => void,
 ): void {
   const [addressRule, countryRule] = rules.rules;
-  if (address === undefined) {
-    add(addressRule, `${party} postal address is required`, hint);
-    add(countryRule, `${party} country code is required`, hint);
-  } else if (!present(address.country)) add(countryRule, `${party} country code is required`, hint);
-  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for XRechnung`, hint);
-  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for XRechnung`, hint);
+  // The hint goes with the first problem of the party only: one command fixes them all.
+  let hinted = false;
+  const once = () => (hinted ? undefined : ((hinted = true), hint));
+  if (address === undefined) add(addressRule, `${party} postal address is required`, once());
+  if (!present(address?.country)) add(countryRule, `${party} country code is required`, once());
+  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for XRechnung`, once());
+  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for XRechnung`, once());
 }
 
 /** One line per problem: "BR-DE-15: buyer reference (Leitweg-ID) is required for XRechnung". */
