@@ -63,7 +63,8 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
     });
   });
   if (minorDigits(invoice.currency) > 2) add('BR-DEC-09', `amounts in ${invoice.currency} have ${minorDigits(invoice.currency)} decimals; an e-invoice allows at most 2`);
-  if (invoice.type === 'credit-note' && invoice.precedingInvoice === undefined) add('BR-55', 'credit note: the reference to the corrected invoice (BT-25) is missing');
+  // Not an EN 16931 rule (BG-3 is optional there), but issue 11 asks every credit note to name its invoice.
+  if (invoice.type === 'credit-note' && invoice.precedingInvoice === undefined) add('BG-3', 'credit note: the reference to the corrected invoice (BT-25) is missing');
 
   if (peppol) {
     if (seller.endpoint === undefined) add('PEPPOL-EN16931-R020', 'seller electronic address (BT-34, endpoint id with scheme) is required for Peppol', 'smallpay config set endpoint <scheme>:<id>');
