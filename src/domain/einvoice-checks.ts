@@ -33,8 +33,8 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
 
   if (!present(seller.name)) add('BR-06', 'seller name is required', 'smallpay config set name <name>');
   if (!present(buyer.name)) add('BR-07', 'buyer name is required');
-  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'set the address: smallpay config set (see docs/einvoice.md)', add);
-  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `set the address: ${customerEdit} (see docs/einvoice.md)`, add);
+  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'smallpay config set street|postcode|city|country <value>', add);
+  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
 
   if (present(seller.taxId) && !VAT_ID_PREFIX.test(seller.taxId ?? '')) add('BR-CO-09', `seller VAT id '${seller.taxId}' must start with its country code (e.g. DE)`);
   if (present(buyer.taxId) && !VAT_ID_PREFIX.test(buyer.taxId ?? '')) add('BR-CO-09', `buyer VAT id '${buyer.taxId}' must start with its country code (e.g. FR)`);
