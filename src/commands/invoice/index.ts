@@ -150,9 +150,11 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
       .addHelpText(
         'after',
         `
-Formats: peppol (Peppol BIS Billing 3.0: Belgium, the Peppol network), xrechnung (German public buyers; needs the
-buyer reference = Leitweg-ID and contact.phone), facturx (a PDF machines read), ubl or cii (plain EN 16931).
-Every document is checked first; a missing field is named with its rule (e.g. BR-DE-15) and nothing is written.`,
+Formats: peppol (Peppol BIS Billing 3.0: Belgium, the Peppol network),
+xrechnung (German public buyers: needs the Leitweg-ID as buyer reference and
+contact.phone), facturx (a PDF machines read), ubl or cii (plain EN 16931).
+Every document is checked first: a missing field is named with its rule
+(e.g. BR-DE-15) and nothing is written.`,
       )
       .action(lazyAction(makeDeps, () => import('./export.js'))),
     [
