@@ -81,7 +81,7 @@ describe('a symlinked store', () => {
     const link = join(box.home, 'store-link.json');
     symlinkSync(real, link);
     const env = { SMALLPAY_STORE: link };
-    await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com'], { env });
+    await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com', '--country', 'DE'], { env });
     await box.ok(['customer', 'add', '--id', 'globex', '--name', 'Globex GmbH', '--email', 'ap@globex.test'], { env });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(real, 'utf8')).customers.map((c: { id: string }) => c.id)).toEqual(['globex']);
