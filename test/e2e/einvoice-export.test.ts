@@ -1,7 +1,7 @@
 // Issue 11: `smallpay invoice export` through the built CLI: the files, --json, --out -, and a refused
 // XRechnung that lists the broken rules and writes nothing.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, seedBusiness } from '../support/cli.js';
@@ -9,26 +9,15 @@ import { showFigures, ublFigures } from '../einvoice/read-ubl.js';
 
 let box: Sandbox;
 
-/** Parties are set in the store directly: their CLI flags belong to another item of issue 10. */
-function completeParties(): void {
-  const doc = JSON.parse(readFileSync(box.store, 'utf8'));
-  Object.assign(doc.business, {
-    postalAddress: { lines: ['Hauptstraße 5'], postcode: '10115', city: 'Berlin', country: 'DE' },
-    endpoint: { scheme: '9930', id: 'DE123456789' },
-    contact: { phone: '+49 30 1234567' },
-  });
-  Object.assign(doc.customers.find((customer: { id: string }) => customer.id === 'globex'), {
-    postalAddress: { lines: ['Rathausplatz 1'], postcode: '12345', city: 'Musterhausen', country: 'DE' },
-    endpoint: { scheme: '0204', id: '04011000-12345-67' },
-  });
-  writeFileSync(box.store, JSON.stringify(doc));
-}
-
 beforeAll(async () => {
   box = sandbox();
   await seedBusiness(box);
   await box.ok(['config', 'set', 'iban', 'DE89 3704 0044 0532 0130 00']);
-  completeParties();
+  const settings: [string, string][] = [['street', 'Hauptstraße 5'], ['postcode', '10115'], ['city', 'Berlin'], ['endpoint', '9930:DE123456789'], ['contact.phone', '+49 30 1234567']];
+  for (const [key, value] of settings) {
+    await box.ok(['config', 'set', key, value]);
+  }
+  await box.ok(['customer', 'edit', 'globex', '--street', 'Rathausplatz 1', '--postcode', '12345', '--city', 'Musterhausen', '--country', 'DE', '--endpoint', '0204:04011000-12345-67']);
   const input = {
     customer: 'globex',
     issueDate: '2026-11-02',

@@ -1,7 +1,7 @@
 /**
  * The invoices of the e-invoice golden files, made by the real core (createInvoice, issueInvoice) from a
- * business and customers with every party field EN 16931 knows. Parties are set on the records directly:
- * the CLI flags for them belong to another item of issue 10.
+ * business and customers with every party field EN 16931 knows, set on the records directly (the e2e test
+ * sets them through the CLI).
  */
 import { createBusiness } from '../../src/domain/business.js';
 import { addCustomer } from '../../src/domain/customers.js';
