@@ -6,13 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { einvoiceDocument } from '../../src/domain/einvoice.js';
+import type { Business, Invoice } from '../../src/domain/types.js';
 import { invoiceJson } from '../../src/render/json.js';
-import { type CiiVariant, writeCii } from '../../src/render/einvoice/cii.js';
+import { type CiiVariant, writeCii as writeDocument } from '../../src/render/einvoice/cii.js';
 import { ciiCases } from './cii-fixtures.js';
 import { readCii } from './cii-read.js';
 
 const golden = (name: string, variant: CiiVariant) => new URL(`./golden/${name}.${variant}.xml`, import.meta.url);
 const cases = ciiCases();
+/** As `invoice export` calls it: the invoice resolved with the settings (domain/einvoice.ts). */
+const writeCii = (invoice: Invoice, { business, variant }: { business: Business; variant: CiiVariant }) => writeDocument(einvoiceDocument(invoice, business, undefined, '2026-03-02'), variant);
 
 describe.each(['cii', 'xrechnung-cii'] as const)('%s', (variant) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s matches its validated golden file', (name, { invoice, business }) => {

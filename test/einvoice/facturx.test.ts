@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createInvoicePdfRenderer } from '../../src/render/pdf/invoice-pdf.js';
+import { einvoiceDocument } from '../../src/domain/einvoice.js';
 import { writeCii } from '../../src/render/einvoice/cii.js';
 import { readPdf } from '../support/pdf-text.js';
 import { ciiCases } from './cii-fixtures.js';
@@ -35,7 +36,7 @@ describe('facturx PDF', () => {
     const pdf = await renderer.render(invoice);
     const { attachments, xmp } = await readHybrid(pdf.bytes);
     expect(Object.keys(attachments)).toEqual(['factur-x.xml']);
-    expect(Buffer.from(attachments['factur-x.xml']!.content).toString('utf8')).toBe(writeCii(invoice, { business, variant: 'cii' }));
+    expect(Buffer.from(attachments['factur-x.xml']!.content).toString('utf8')).toBe(writeCii(einvoiceDocument(invoice, business, undefined, '2026-03-02'), 'cii'));
     for (const field of ['<fx:DocumentType>INVOICE</fx:DocumentType>', '<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>', '<fx:Version>1.0</fx:Version>', '<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>', '<pdfaid:part>3</pdfaid:part>', '<pdfaid:conformance>B</pdfaid:conformance>', '<pdfaSchema:prefix>fx</pdfaSchema:prefix>']) {
       expect(xmp).toContain(field);
     }

@@ -3,7 +3,8 @@
  * ID, GlobalID, Name, RoleCode, Description, SpecifiedLegalOrganization, DefinedTradeContact,
  * PostalTradeAddress, URIUniversalCommunication, SpecifiedTaxRegistration.
  */
-import type { Business, CustomerSnapshot, ElectronicAddress, IssuerSnapshot, PostalAddress } from '../../domain/types.js';
+import type { EinvoiceSeller } from '../../domain/einvoice.js';
+import type { CustomerSnapshot, ElectronicAddress, PostalAddress } from '../../domain/types.js';
 import { type XMLBuilder, element, optional } from './cii-xml.js';
 
 export interface CiiParty {
@@ -20,19 +21,15 @@ export interface CiiParty {
   taxNumber?: string;
 }
 
-/**
- * The seller as the invoice froze it, with the business's current details filling only what the snapshot
- * lacks (invoices issued before the structured fields existed).
- */
-export function sellerParty(issuer: IssuerSnapshot | null, business: Business): CiiParty {
-  const from = { ...withoutUndefined(business), ...withoutUndefined(issuer ?? {}) } as IssuerSnapshot;
+export function sellerParty(seller: EinvoiceSeller, withContact: boolean): CiiParty {
   return {
-    name: from.name,
-    ...(from.registration !== undefined && { registration: from.registration }),
-    ...(from.postalAddress !== undefined && { address: from.postalAddress }),
-    ...(from.endpoint !== undefined && { endpoint: from.endpoint }),
-    ...(from.taxId !== undefined && { vatId: from.taxId }),
-    ...(from.taxNumber !== undefined && { taxNumber: from.taxNumber }),
+    name: seller.name,
+    ...(seller.registration !== undefined && { registration: seller.registration }),
+    ...(withContact && { contact: seller.contact }),
+    ...(seller.postalAddress !== undefined && { address: seller.postalAddress }),
+    ...(seller.endpoint !== undefined && { endpoint: seller.endpoint }),
+    ...(seller.taxId !== undefined && { vatId: seller.taxId }),
+    ...(seller.taxNumber !== undefined && { taxNumber: seller.taxNumber }),
   };
 }
 
@@ -43,18 +40,6 @@ export function buyerParty(customer: CustomerSnapshot): CiiParty {
     ...(customer.endpoint !== undefined && { endpoint: customer.endpoint }),
     ...(customer.taxId !== undefined && { vatId: customer.taxId }),
   };
-}
-
-/** XRechnung's seller contact (BR-DE-2/5/6/7): settings contact.*, name and email defaulting to the business's. */
-export function sellerContact(issuer: IssuerSnapshot | null, business: Business): CiiParty['contact'] {
-  const contact = issuer?.contact ?? business.contact ?? {};
-  const name = contact.name ?? issuer?.name ?? business.name;
-  const email = contact.email ?? issuer?.email ?? business.email;
-  return { name, email, ...(contact.phone !== undefined && { phone: contact.phone }) };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function writeParty(parent: XMLBuilder, name: 'ram:SellerTradeParty' | 'ram:BuyerTradeParty', party: CiiParty): void {

@@ -10,10 +10,10 @@
  * because the CII schema requires it.
  */
 import { create } from 'xmlbuilder2';
-import { paymentAccountFor } from '../../domain/payment-details.js';
-import type { Business, DocumentAdjustment, Invoice, LineAdjustment, LineItem, VatCategory } from '../../domain/types.js';
+import type { EinvoiceDocument } from '../../domain/einvoice.js';
+import type { DocumentAdjustment, Invoice, LineAdjustment, LineItem, VatCategory } from '../../domain/types.js';
 import { DEFAULT_UNIT } from '../../domain/units.js';
-import { buyerParty, sellerContact, sellerParty, writeAddress, writeParty } from './cii-parties.js';
+import { buyerParty, sellerParty, writeAddress, writeParty } from './cii-parties.js';
 import { CII_NAMESPACES, type XMLBuilder, amount, dateTime, element, indicator, optional } from './cii-xml.js';
 
 export type CiiVariant = 'cii' | 'xrechnung-cii';
@@ -22,11 +22,6 @@ export const CII_GUIDELINES: Record<CiiVariant, string> = {
   cii: 'urn:cen.eu:en16931:2017',
   'xrechnung-cii': 'urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0',
 };
-
-export interface CiiContext {
-  business: Business;
-  variant: CiiVariant;
-}
 
 /** UNTDID 1001: 380 commercial invoice, 381 credit note. */
 function typeCode(invoice: Invoice): string {
@@ -43,7 +38,9 @@ function writeTaxRate(parent: XMLBuilder, category: VatCategory, rate: string): 
   if (category !== 'O') element(parent, 'ram:RateApplicablePercent', rate);
 }
 
-export function writeCii(invoice: Invoice, context: CiiContext): string {
+/** The seller, buyer, payment account and notes come resolved in the document (domain/einvoice.ts). */
+export function writeCii(document: EinvoiceDocument, variant: CiiVariant): string {
+  const { invoice } = document;
   if (invoice.number === null) throw new Error('a draft has no number and cannot be exported');
   const currency = invoice.currency;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(CII_NAMESPACES.rsm, 'rsm:CrossIndustryInvoice', {
@@ -53,19 +50,19 @@ export function writeCii(invoice: Invoice, context: CiiContext): string {
     'xmlns:udt': CII_NAMESPACES.udt,
   });
   const documentContext = element(root, 'rsm:ExchangedDocumentContext');
-  element(element(documentContext, 'ram:GuidelineSpecifiedDocumentContextParameter'), 'ram:ID', CII_GUIDELINES[context.variant]);
+  element(element(documentContext, 'ram:GuidelineSpecifiedDocumentContextParameter'), 'ram:ID', CII_GUIDELINES[variant]);
 
   const header = element(root, 'rsm:ExchangedDocument');
   element(header, 'ram:ID', invoice.number);
   element(header, 'ram:TypeCode', typeCode(invoice));
   dateTime(header, 'ram:IssueDateTime', invoice.issueDate);
-  if (invoice.note !== undefined && invoice.note !== '') element(element(header, 'ram:IncludedNote'), 'ram:Content', invoice.note);
+  for (const note of document.notes) element(element(header, 'ram:IncludedNote'), 'ram:Content', note);
 
   const transaction = element(root, 'rsm:SupplyChainTradeTransaction');
   invoice.items.forEach((item, index) => writeLine(transaction, item, index, currency));
-  writeAgreement(transaction, invoice, context);
-  writeDelivery(transaction, invoice);
-  writeSettlement(transaction, invoice, context.business);
+  writeAgreement(transaction, document, variant);
+  writeDelivery(transaction, document);
+  writeSettlement(transaction, document);
   return root.end({ prettyPrint: true }) + '\n';
 }
 
@@ -107,36 +104,34 @@ function writeAdjustment(parent: XMLBuilder, adjustment: LineAdjustment | Docume
   }
 }
 
-function writeAgreement(parent: XMLBuilder, invoice: Invoice, context: CiiContext): void {
+function writeAgreement(parent: XMLBuilder, document: EinvoiceDocument, variant: CiiVariant): void {
+  const { invoice } = document;
   const agreement = element(parent, 'ram:ApplicableHeaderTradeAgreement');
   optional(agreement, 'ram:BuyerReference', invoice.buyerReference);
-  const seller = sellerParty(invoice.issuer, context.business);
-  if (context.variant === 'xrechnung-cii') seller.contact = sellerContact(invoice.issuer, context.business);
-  writeParty(agreement, 'ram:SellerTradeParty', seller);
-  writeParty(agreement, 'ram:BuyerTradeParty', buyerParty(invoice.customer));
+  // BG-6 is what XRechnung requires (BR-DE-2); the EN 16931 profile leaves it out.
+  writeParty(agreement, 'ram:SellerTradeParty', sellerParty(document.seller, variant === 'xrechnung-cii'));
+  writeParty(agreement, 'ram:BuyerTradeParty', buyerParty(document.buyer));
   if (invoice.purchaseOrder !== undefined) element(element(agreement, 'ram:BuyerOrderReferencedDocument'), 'ram:IssuerAssignedID', invoice.purchaseOrder);
   if (invoice.contract !== undefined) element(element(agreement, 'ram:ContractReferencedDocument'), 'ram:IssuerAssignedID', invoice.contract);
 }
 
 /** Always written: the CII schema requires the element even when there is no delivery data. */
-function writeDelivery(parent: XMLBuilder, invoice: Invoice): void {
+function writeDelivery(parent: XMLBuilder, { invoice, buyer }: EinvoiceDocument): void {
   const delivery = element(parent, 'ram:ApplicableHeaderTradeDelivery');
   // BR-IC-12: an intra-community supply names the country delivered to (BT-80). SmallPay keeps no separate
   // delivery address, so the goods go to the buyer's address (XRechnung then wants its city and postcode too).
-  const address = invoice.customer.postalAddress;
+  const address = buyer.postalAddress;
   if (address !== undefined && invoice.taxes.some((group) => group.category === 'K')) {
     writeAddress(element(delivery, 'ram:ShipToTradeParty'), address);
   }
   if (invoice.serviceDate !== undefined) dateTime(element(delivery, 'ram:ActualDeliverySupplyChainEvent'), 'ram:OccurrenceDateTime', invoice.serviceDate);
 }
 
-function writeSettlement(parent: XMLBuilder, invoice: Invoice, business: Business): void {
+function writeSettlement(parent: XMLBuilder, { invoice, payment: account }: EinvoiceDocument): void {
   const currency = invoice.currency;
   const settlement = element(parent, 'ram:ApplicableHeaderTradeSettlement');
   element(settlement, 'ram:InvoiceCurrencyCode', currency);
-  // BG-16: the account frozen at issue, else the one the settings give for this currency. UNTDID 4461:
-  // 58 SEPA credit transfer for an IBAN in EUR, 30 credit transfer otherwise.
-  const account = invoice.presentation ? invoice.presentation.payment : paymentAccountFor(business.payment, currency, business.currency);
+  // BG-16, UNTDID 4461: 58 SEPA credit transfer for an IBAN in EUR, 30 credit transfer otherwise.
   if (account?.iban !== undefined) {
     const means = element(settlement, 'ram:SpecifiedTradeSettlementPaymentMeans');
     element(means, 'ram:TypeCode', currency === 'EUR' ? '58' : '30');

@@ -6,7 +6,7 @@
  * The embedded bytes are exactly what `invoice export --format cii` writes: the EN 16931 guideline ID is the
  * one the Factur-X EN 16931 profile uses.
  */
-import type { Business, Invoice } from '../../domain/types.js';
+import type { EinvoiceDocument } from '../../domain/einvoice.js';
 import type { HybridAttachment } from '../pdf/pdf-engine.js';
 import { writeCii } from './cii.js';
 
@@ -47,10 +47,10 @@ ${property('ConformanceLevel', 'The conformance level of the embedded XML docume
 </rdf:Description>`;
 
 /** What the PDF engine needs to make an issued invoice's PDF a Factur-X PDF. */
-export function facturxAttachment(invoice: Invoice, business: Business): HybridAttachment {
+export function facturxAttachment(document: EinvoiceDocument): HybridAttachment {
   return {
     fileName: FACTURX_FILE_NAME,
-    xml: Buffer.from(writeCii(invoice, { business, variant: 'cii' }), 'utf8'),
+    xml: Buffer.from(writeCii(document, 'cii'), 'utf8'),
     description: 'Factur-X/ZUGFeRD invoice (EN 16931)',
     xmp: FACTURX_XMP,
   };

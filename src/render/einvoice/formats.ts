@@ -22,10 +22,6 @@ export interface EinvoiceFormat {
   loadWriter(): Promise<EinvoiceWriter>;
 }
 
-const notBuiltYet = (name: string) => async (): Promise<EinvoiceWriter> => {
-  throw new Error(`the ${name} writer is not built yet`);
-};
-
 export const EINVOICE_FORMATS: readonly EinvoiceFormat[] = [
   {
     name: 'ubl',
@@ -51,10 +47,36 @@ export const EINVOICE_FORMATS: readonly EinvoiceFormat[] = [
     summary: 'XRechnung 3.0 (UBL)',
     loadWriter: async () => (await import('./ubl.js')).ublWriter('xrechnung'),
   },
-  // The "cii" writers replace these three entries.
-  { name: 'cii', syntax: 'cii', profile: 'en16931', extension: '.xml', summary: 'UN/CEFACT CII D16B, EN 16931', loadWriter: notBuiltYet('cii') },
-  { name: 'xrechnung-cii', syntax: 'cii', profile: 'xrechnung', extension: '.xml', summary: 'XRechnung 3.0 (CII)', loadWriter: notBuiltYet('xrechnung-cii') },
-  { name: 'facturx', syntax: 'cii', profile: 'en16931', extension: '.pdf', summary: 'Factur-X / ZUGFeRD PDF/A-3, EN 16931', loadWriter: notBuiltYet('facturx') },
+  {
+    name: 'cii',
+    syntax: 'cii',
+    profile: 'en16931',
+    extension: '.xml',
+    summary: 'UN/CEFACT CII D16B, EN 16931',
+    loadWriter: async () => {
+      const { writeCii } = await import('./cii.js');
+      return (document) => writeCii(document, 'cii');
+    },
+  },
+  {
+    name: 'xrechnung-cii',
+    syntax: 'cii',
+    profile: 'xrechnung',
+    extension: '.xml',
+    summary: 'XRechnung 3.0 (CII)',
+    loadWriter: async () => {
+      const { writeCii } = await import('./cii.js');
+      return (document) => writeCii(document, 'xrechnung-cii');
+    },
+  },
+  {
+    name: 'facturx',
+    syntax: 'cii',
+    profile: 'en16931',
+    extension: '.pdf',
+    summary: 'Factur-X / ZUGFeRD PDF/A-3, EN 16931',
+    loadWriter: async () => (await import('./facturx-writer.js')).facturxWriter(),
+  },
 ];
 
 export const EINVOICE_FORMAT_NAMES: readonly EinvoiceFormatName[] = EINVOICE_FORMATS.map((format) => format.name);
