@@ -63,6 +63,8 @@ export interface MailSettings {
   bcc?: string;
   /** file: messages are written as .eml files to outbox/ instead of sent (as --eml does); default smtp. */
   transport?: 'smtp' | 'file';
+  /** Issue 11: e-invoice formats attached to every invoice sent, comma-separated (see einvoice-attach.ts). */
+  attach?: string;
 }
 
 export interface TaxSettings {
