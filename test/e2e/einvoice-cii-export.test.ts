@@ -53,6 +53,17 @@ describe('invoice export (CII family)', () => {
     expect(Buffer.from(attachments['factur-x.xml']!.content).toString('utf8')).toBe(cii);
   });
 
+  it('the setting pdf.facturx makes invoice pdf write the Factur-X PDF, the same bytes as export --format facturx', async () => {
+    expect((await box.run(['config', 'set', 'pdf.facturx', 'perhaps'])).code).toBe(2);
+    await box.ok(['config', 'set', 'pdf.facturx', 'true']);
+    await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', join(box.home, 'hybrid.pdf')]);
+    await box.ok(['config', 'set', 'pdf.facturx', 'false']);
+    await box.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', join(box.home, 'plain.pdf')]);
+    await box.ok(['invoice', 'export', 'INV-2026-0001', '--format', 'facturx', '--out', join(box.home, 'export.pdf')]);
+    expect(readFileSync(join(box.home, 'hybrid.pdf')).equals(readFileSync(join(box.home, 'export.pdf')))).toBe(true);
+    expect(readFileSync(join(box.home, 'plain.pdf')).includes('factur-x.xml')).toBe(false);
+  });
+
   it('refuses xrechnung-cii without a Leitweg-ID, naming BR-DE-15, and writes nothing', async () => {
     await box.ok(['invoice', 'new', '--customer', 'globex', '--date', '2026-11-03', '--item', 'Support', '--price', '80', '--tax', '19']);
     const result = await box.run(['invoice', 'export', 'INV-2026-0002', '--format', 'xrechnung-cii', '--out', join(box.home, 'x.xml')]);

@@ -77,3 +77,11 @@ describe('cii document', () => {
     expect(writeCii(invoice, { business, variant: 'cii' })).not.toContain('DefinedTradeContact');
   });
 });
+
+describe('attachable formats', () => {
+  it('are the formats invoice export knows (the core keeps the names, render/einvoice the writers)', async () => {
+    const { ATTACHABLE_FORMATS } = await import('../../src/domain/einvoice-attach.js');
+    const { EINVOICE_FORMAT_NAMES } = await import('../../src/render/einvoice/formats.js');
+    expect([...ATTACHABLE_FORMATS].sort()).toEqual([...EINVOICE_FORMAT_NAMES].sort());
+  });
+});
