@@ -130,6 +130,8 @@ function writeDelivery(parent: XMLBuilder, { invoice, buyer }: EinvoiceDocument)
 function writeSettlement(parent: XMLBuilder, { invoice, payment: account }: EinvoiceDocument): void {
   const currency = invoice.currency;
   const settlement = element(parent, 'ram:ApplicableHeaderTradeSettlement');
+  // BT-83: the transfer names the invoice, as the UBL formats say it.
+  if (account?.iban !== undefined) element(settlement, 'ram:PaymentReference', invoice.number ?? invoice.id);
   element(settlement, 'ram:InvoiceCurrencyCode', currency);
   // BG-16, UNTDID 4461: 58 SEPA credit transfer for an IBAN in EUR, 30 credit transfer otherwise.
   if (account?.iban !== undefined) {
