@@ -28,13 +28,13 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   const problems: EinvoiceProblem[] = [];
   const add = (rule: string, message: string, hint?: string) => problems.push({ rule, message, ...(hint !== undefined && hint !== '' && { hint }) });
   const customerEdit = `smallpay customer edit ${buyer.id}`;
-  const xrechnung = profile === 'xrechnung';
   const peppol = profile === 'peppol';
+  const german = germanRules(profile, seller.postalAddress?.country, buyer.postalAddress?.country);
 
   if (!present(seller.name)) add('BR-06', 'seller name is required', 'smallpay config set name <name>');
   if (!present(buyer.name)) add('BR-07', 'buyer name is required');
-  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'smallpay config set street|postcode|city|country <value>', add);
-  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
+  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: german?.id(3), postcode: german?.id(4), setName: german?.name }, 'smallpay config set street|postcode|city|country <value>', add);
+  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: german?.id(8), postcode: german?.id(9), setName: german?.name }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
 
   if (present(seller.taxId) && !VAT_ID_PREFIX.test(seller.taxId ?? '')) add('BR-CO-09', `seller VAT id '${seller.taxId}' must start with its country code (e.g. DE)`);
   if (present(buyer.taxId) && !VAT_ID_PREFIX.test(buyer.taxId ?? '')) add('BR-CO-09', `buyer VAT id '${buyer.taxId}' must start with its country code (e.g. FR)`);
@@ -73,11 +73,13 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   if (peppol && !present(invoice.buyerReference) && !present(invoice.purchaseOrder)) {
     add('PEPPOL-EN16931-R003', 'a buyer reference (BT-10) or purchase order reference (BT-13) is required', 'smallpay invoice edit <number> --buyer-reference <text>');
   }
-  if (xrechnung) {
-    if (!present(invoice.buyerReference)) add('BR-DE-15', 'buyer reference (Leitweg-ID) is required for XRechnung', 'smallpay invoice edit <number> --buyer-reference <Leitweg-ID>');
-    if (!present(seller.contact.name)) add('BR-DE-5', 'seller contact name (BT-41) is required for XRechnung', 'smallpay config set contact.name <name>');
-    if (!present(seller.contact.phone)) add('BR-DE-6', 'seller contact phone (BT-42) is required for XRechnung', 'smallpay config set contact.phone <number>');
-    if (!present(seller.contact.email)) add('BR-DE-7', 'seller contact email (BT-43) is required for XRechnung', 'smallpay config set contact.email <address>');
+  if (german) {
+    const { id, name } = german;
+    if (document.payment?.iban === undefined) add(id(1), `payment instructions (BG-16: an IBAN for ${invoice.currency}) are required for ${name}`, `smallpay config set iban <IBAN> (or payment.${invoice.currency}.iban)`);
+    if (!present(invoice.buyerReference)) add(id(15), `buyer reference (Leitweg-ID) is required for ${name}`, 'smallpay invoice edit <number> --buyer-reference <Leitweg-ID>');
+    if (!present(seller.contact.name)) add(id(5), `seller contact name (BT-41) is required for ${name}`, 'smallpay config set contact.name <name>');
+    if (!present(seller.contact.phone)) add(id(6), `seller contact phone (BT-42) is required for ${name}`, 'smallpay config set contact.phone <number>');
+    if (!present(seller.contact.email)) add(id(7), `seller contact email (BT-43) is required for ${name}`, 'smallpay config set contact.email <address>');
   }
   return problems;
 }
@@ -85,7 +87,7 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
 function addressProblems(
   address: PostalAddress | undefined,
   party: 'seller' | 'buyer',
-  rules: { rules: [string, string]; city: string | undefined; postcode: string | undefined },
+  rules: { rules: [string, string]; city: string | undefined; postcode: string | undefined; setName: string | undefined },
   hint: string,
   add: (rule: string, message: string, hint?: string) => void,
 ): void {
@@ -95,8 +97,20 @@ function addressProblems(
   const once = () => (hinted ? undefined : ((hinted = true), hint));
   if (address === undefined) add(addressRule, `${party} postal address is required`, once());
   if (!present(address?.country)) add(countryRule, `${party} country code is required`, once());
-  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for XRechnung`, once());
-  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for XRechnung`, once());
+  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for ${rules.setName}`, once());
+  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for ${rules.setName}`, once());
+}
+
+/**
+ * The German rules: XRechnung's (BR-DE-n), which Peppol BIS 3 applies too, as DE-R-00n, to an invoice from a
+ * German seller to a German buyer (payment instructions, Leitweg-ID, seller contact, cities and post codes).
+ */
+function germanRules(profile: EinvoiceProfile, sellerCountry: string | undefined, buyerCountry: string | undefined): { id: (rule: number) => string; name: string } | undefined {
+  if (profile === 'xrechnung') return { id: (rule) => `BR-DE-${rule}`, name: 'XRechnung' };
+  if (profile === 'peppol' && sellerCountry === 'DE' && buyerCountry === 'DE') {
+    return { id: (rule) => `DE-R-${String(rule).padStart(3, '0')}`, name: 'Peppol between German parties' };
+  }
+  return undefined;
 }
 
 /** One line per problem: "BR-DE-15: buyer reference (Leitweg-ID) is required for XRechnung". */
