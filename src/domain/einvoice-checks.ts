@@ -20,6 +20,14 @@ export interface EinvoiceProblem {
 
 const present = (text: string | undefined): boolean => text !== undefined && text.trim() !== '';
 const hasReason = (adjustment: LineAdjustment) => present(adjustment.reason) || present(adjustment.reasonCode);
+/**
+ * The Electronic Address Scheme codes Peppol accepts for an endpoint (PEPPOL-EN16931-CL008), as the Peppol BIS
+ * Billing 3.0.19 artefacts list them.
+ */
+const PEPPOL_EAS = new Set(
+  '0002 0007 0009 0037 0060 0088 0096 0097 0106 0130 0135 0142 0151 0177 0183 0184 0188 0190 0191 0192 0193 0195 0196 0198 0199 0200 0201 0202 0204 0208 0209 0210 0211 0212 0213 0215 0216 0218 0221 0230 0235 9910 9913 9914 9915 9918 9919 9920 9922 9923 9924 9925 9926 9927 9928 9929 9930 9931 9932 9933 9934 9935 9936 9937 9938 9939 9940 9941 9942 9943 9944 9945 9946 9947 9948 9949 9950 9951 9952 9953 9957 9959 0147 0154 0158 0170 0194 0203 0205 0217 0225 0240'.split(' '),
+);
+
 /** BR-CO-09: a VAT id starts with its country's ISO 3166 code (Greece: EL). */
 const VAT_ID_PREFIX = /^[A-Z]{2}/;
 
@@ -69,6 +77,9 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   if (peppol) {
     if (seller.endpoint === undefined) add('PEPPOL-EN16931-R020', 'seller electronic address (BT-34, endpoint id with scheme) is required for Peppol', 'smallpay config set endpoint <scheme>:<id>');
     if (buyer.endpoint === undefined) add('PEPPOL-EN16931-R010', 'buyer electronic address (BT-49, endpoint id with scheme) is required for Peppol', `${customerEdit} --endpoint <scheme>:<id>`);
+    for (const [party, endpoint] of [['seller', seller.endpoint], ['buyer', buyer.endpoint]] as const) {
+      if (endpoint !== undefined && !PEPPOL_EAS.has(endpoint.scheme)) add('PEPPOL-EN16931-CL008', `${party} electronic address scheme '${endpoint.scheme}' is not a Peppol EAS code (e.g. 0088 GLN, 0208 Belgian company number, 9930 German VAT id)`);
+    }
   }
   if (peppol && !present(invoice.buyerReference) && !present(invoice.purchaseOrder)) {
     add('PEPPOL-EN16931-R003', 'a buyer reference (BT-10) or purchase order reference (BT-13) is required', 'smallpay invoice edit <number> --buyer-reference <text>');

@@ -55,6 +55,13 @@ describe('einvoiceProblems', () => {
       'PEPPOL-EN16931-R010: buyer electronic address (BT-49, endpoint id with scheme) is required for Peppol',
       'PEPPOL-EN16931-R003: a buyer reference (BT-10) or purchase order reference (BT-13) is required',
     ]);
+    const unknownScheme = documentFor('reverse-charge', (d) => {
+      d.buyer.endpoint = { scheme: 'EM', id: 'invoices@bxl-data.be' };
+    });
+    expect(problemLines(einvoiceProblems(unknownScheme, 'peppol'))).toEqual([
+      "PEPPOL-EN16931-CL008: buyer electronic address scheme 'EM' is not a Peppol EAS code (e.g. 0088 GLN, 0208 Belgian company number, 9930 German VAT id)",
+    ]);
+    expect(einvoiceProblems(unknownScheme, 'en16931')).toEqual([]);
   });
 
   it('every profile: addresses and countries, VAT ids for reverse charge, exemption reasons, allowance reasons', () => {
