@@ -12,7 +12,7 @@ import { duePeriods, issueOccurrence } from '../../domain/recurring.js';
 import { computeTotals } from '../../domain/totals.js';
 import type { Invoice, StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
-import type { Store } from '../../store/store.js';
+import { type Store, Unchanged } from '../../store/store.js';
 import { plural } from '../../render/text.js';
 
 export interface RecurringRunOptions {
@@ -131,8 +131,10 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
     try {
       const made = await store.update((doc) => {
         const schedule = doc.recurring.find((candidate) => candidate.id === id);
-        if (!schedule) return [];
-        return duePeriods(schedule, today).map((occurrence) => {
+        const due = schedule ? duePeriods(schedule, today) : [];
+        // Nothing due (the usual daily cron run): no write, so the .bak keeps the version before the last change.
+        if (!schedule || due.length === 0) return new Unchanged([]);
+        return due.map((occurrence) => {
           const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv') });
           // Only a run asked to send may send it, now or (when that fails) in a later --send run.
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
