@@ -44,6 +44,9 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: german?.id(3), postcode: german?.id(4), setName: german?.name }, 'smallpay config set street|postcode|city|country <value>', add);
   addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: german?.id(8), postcode: german?.id(9), setName: german?.name }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
 
+  if (!present(seller.taxId) && !present(seller.registration)) {
+    add('BR-CO-26', 'the seller needs a VAT id (BT-31) or a legal registration id (BT-30) so that buyers can identify it', 'smallpay config set registration <id> (a small business without a VAT id: e.g. its trade register entry)');
+  }
   if (present(seller.taxId) && !VAT_ID_PREFIX.test(seller.taxId ?? '')) add('BR-CO-09', `seller VAT id '${seller.taxId}' must start with its country code (e.g. DE)`);
   if (present(buyer.taxId) && !VAT_ID_PREFIX.test(buyer.taxId ?? '')) add('BR-CO-09', `buyer VAT id '${buyer.taxId}' must start with its country code (e.g. FR)`);
 

@@ -103,6 +103,16 @@ describe('einvoiceProblems', () => {
     expect(einvoiceProblems(document, 'en16931')).toEqual([]);
   });
 
+  it('BR-CO-26: a seller without a VAT id needs a legal registration id (a small business)', () => {
+    const document = documentFor('standard', (d) => {
+      delete d.seller.taxId;
+      delete d.seller.registration;
+    });
+    expect(problemLines(einvoiceProblems(document, 'en16931'))).toContain('BR-CO-26: the seller needs a VAT id (BT-31) or a legal registration id (BT-30) so that buyers can identify it');
+    document.seller.registration = 'HRB 1';
+    expect(problemLines(einvoiceProblems(document, 'en16931')).filter((line) => line.startsWith('BR-CO-26'))).toEqual([]);
+  });
+
   it('a VAT id without its country prefix, a currency with three decimals, a credit note without its invoice', () => {
     const document = documentFor('credit-note', (d) => {
       d.seller.taxId = '123456789';
