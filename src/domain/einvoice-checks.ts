@@ -20,6 +20,14 @@ export interface EinvoiceProblem {
 
 const present = (text: string | undefined): boolean => text !== undefined && text.trim() !== '';
 const hasReason = (adjustment: LineAdjustment) => present(adjustment.reason) || present(adjustment.reasonCode);
+/**
+ * The Electronic Address Scheme codes Peppol accepts for an endpoint (PEPPOL-EN16931-CL008), as the Peppol BIS
+ * Billing 3.0.19 artefacts list them.
+ */
+const PEPPOL_EAS = new Set(
+  '0002 0007 0009 0037 0060 0088 0096 0097 0106 0130 0135 0142 0151 0177 0183 0184 0188 0190 0191 0192 0193 0195 0196 0198 0199 0200 0201 0202 0204 0208 0209 0210 0211 0212 0213 0215 0216 0218 0221 0230 0235 9910 9913 9914 9915 9918 9919 9920 9922 9923 9924 9925 9926 9927 9928 9929 9930 9931 9932 9933 9934 9935 9936 9937 9938 9939 9940 9941 9942 9943 9944 9945 9946 9947 9948 9949 9950 9951 9952 9953 9957 9959 0147 0154 0158 0170 0194 0203 0205 0217 0225 0240'.split(' '),
+);
+
 /** BR-CO-09: a VAT id starts with its country's ISO 3166 code (Greece: EL). */
 const VAT_ID_PREFIX = /^[A-Z]{2}/;
 
@@ -28,14 +36,17 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   const problems: EinvoiceProblem[] = [];
   const add = (rule: string, message: string, hint?: string) => problems.push({ rule, message, ...(hint !== undefined && hint !== '' && { hint }) });
   const customerEdit = `smallpay customer edit ${buyer.id}`;
-  const xrechnung = profile === 'xrechnung';
   const peppol = profile === 'peppol';
+  const german = germanRules(profile, seller.postalAddress?.country, buyer.postalAddress?.country);
 
   if (!present(seller.name)) add('BR-06', 'seller name is required', 'smallpay config set name <name>');
   if (!present(buyer.name)) add('BR-07', 'buyer name is required');
-  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: xrechnung ? 'BR-DE-3' : undefined, postcode: xrechnung ? 'BR-DE-4' : undefined }, 'smallpay config set street|postcode|city|country <value>', add);
-  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: xrechnung ? 'BR-DE-8' : undefined, postcode: xrechnung ? 'BR-DE-9' : undefined }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
+  addressProblems(seller.postalAddress, 'seller', { rules: ['BR-08', 'BR-09'], city: german?.id(3), postcode: german?.id(4), setName: german?.name }, 'smallpay config set street|postcode|city|country <value>', add);
+  addressProblems(buyer.postalAddress, 'buyer', { rules: ['BR-10', 'BR-11'], city: german?.id(8), postcode: german?.id(9), setName: german?.name }, `${customerEdit} --street <line> --postcode <code> --city <name> --country <code>`, add);
 
+  if (!present(seller.taxId) && !present(seller.registration)) {
+    add('BR-CO-26', 'the seller needs a VAT id (BT-31) or a legal registration id (BT-30) so that buyers can identify it', 'smallpay config set registration <id> (a small business without a VAT id: e.g. its trade register entry)');
+  }
   if (present(seller.taxId) && !VAT_ID_PREFIX.test(seller.taxId ?? '')) add('BR-CO-09', `seller VAT id '${seller.taxId}' must start with its country code (e.g. DE)`);
   if (present(buyer.taxId) && !VAT_ID_PREFIX.test(buyer.taxId ?? '')) add('BR-CO-09', `buyer VAT id '${buyer.taxId}' must start with its country code (e.g. FR)`);
 
@@ -69,15 +80,20 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
   if (peppol) {
     if (seller.endpoint === undefined) add('PEPPOL-EN16931-R020', 'seller electronic address (BT-34, endpoint id with scheme) is required for Peppol', 'smallpay config set endpoint <scheme>:<id>');
     if (buyer.endpoint === undefined) add('PEPPOL-EN16931-R010', 'buyer electronic address (BT-49, endpoint id with scheme) is required for Peppol', `${customerEdit} --endpoint <scheme>:<id>`);
+    for (const [party, endpoint] of [['seller', seller.endpoint], ['buyer', buyer.endpoint]] as const) {
+      if (endpoint !== undefined && !PEPPOL_EAS.has(endpoint.scheme)) add('PEPPOL-EN16931-CL008', `${party} electronic address scheme '${endpoint.scheme}' is not a Peppol EAS code (e.g. 0088 GLN, 0208 Belgian company number, 9930 German VAT id)`);
+    }
   }
   if (peppol && !present(invoice.buyerReference) && !present(invoice.purchaseOrder)) {
     add('PEPPOL-EN16931-R003', 'a buyer reference (BT-10) or purchase order reference (BT-13) is required', 'smallpay invoice edit <number> --buyer-reference <text>');
   }
-  if (xrechnung) {
-    if (!present(invoice.buyerReference)) add('BR-DE-15', 'buyer reference (Leitweg-ID) is required for XRechnung', 'smallpay invoice edit <number> --buyer-reference <Leitweg-ID>');
-    if (!present(seller.contact.name)) add('BR-DE-5', 'seller contact name (BT-41) is required for XRechnung', 'smallpay config set contact.name <name>');
-    if (!present(seller.contact.phone)) add('BR-DE-6', 'seller contact phone (BT-42) is required for XRechnung', 'smallpay config set contact.phone <number>');
-    if (!present(seller.contact.email)) add('BR-DE-7', 'seller contact email (BT-43) is required for XRechnung', 'smallpay config set contact.email <address>');
+  if (german) {
+    const { id, name } = german;
+    if (document.payment?.iban === undefined) add(id(1), `payment instructions (BG-16: an IBAN for ${invoice.currency}) are required for ${name}`, `smallpay config set iban <IBAN> (or payment.${invoice.currency}.iban)`);
+    if (!present(invoice.buyerReference)) add(id(15), `buyer reference (Leitweg-ID) is required for ${name}`, 'smallpay invoice edit <number> --buyer-reference <Leitweg-ID>');
+    if (!present(seller.contact.name)) add(id(5), `seller contact name (BT-41) is required for ${name}`, 'smallpay config set contact.name <name>');
+    if (!present(seller.contact.phone)) add(id(6), `seller contact phone (BT-42) is required for ${name}`, 'smallpay config set contact.phone <number>');
+    if (!present(seller.contact.email)) add(id(7), `seller contact email (BT-43) is required for ${name}`, 'smallpay config set contact.email <address>');
   }
   return problems;
 }
@@ -85,7 +101,7 @@ export function einvoiceProblems(document: EinvoiceDocument, profile: EinvoicePr
 function addressProblems(
   address: PostalAddress | undefined,
   party: 'seller' | 'buyer',
-  rules: { rules: [string, string]; city: string | undefined; postcode: string | undefined },
+  rules: { rules: [string, string]; city: string | undefined; postcode: string | undefined; setName: string | undefined },
   hint: string,
   add: (rule: string, message: string, hint?: string) => void,
 ): void {
@@ -95,8 +111,20 @@ function addressProblems(
   const once = () => (hinted ? undefined : ((hinted = true), hint));
   if (address === undefined) add(addressRule, `${party} postal address is required`, once());
   if (!present(address?.country)) add(countryRule, `${party} country code is required`, once());
-  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for XRechnung`, once());
-  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for XRechnung`, once());
+  if (rules.city !== undefined && !present(address?.city)) add(rules.city, `${party} city is required for ${rules.setName}`, once());
+  if (rules.postcode !== undefined && !present(address?.postcode)) add(rules.postcode, `${party} post code is required for ${rules.setName}`, once());
+}
+
+/**
+ * The German rules: XRechnung's (BR-DE-n), which Peppol BIS 3 applies too, as DE-R-00n, to an invoice from a
+ * German seller to a German buyer (payment instructions, Leitweg-ID, seller contact, cities and post codes).
+ */
+function germanRules(profile: EinvoiceProfile, sellerCountry: string | undefined, buyerCountry: string | undefined): { id: (rule: number) => string; name: string } | undefined {
+  if (profile === 'xrechnung') return { id: (rule) => `BR-DE-${rule}`, name: 'XRechnung' };
+  if (profile === 'peppol' && sellerCountry === 'DE' && buyerCountry === 'DE') {
+    return { id: (rule) => `DE-R-${String(rule).padStart(3, '0')}`, name: 'Peppol between German parties' };
+  }
+  return undefined;
 }
 
 /** One line per problem: "BR-DE-15: buyer reference (Leitweg-ID) is required for XRechnung". */

@@ -29,8 +29,18 @@ describe('einvoiceProblems', () => {
       'BR-DE-6: seller contact phone (BT-42) is required for XRechnung',
       'BR-DE-7: seller contact email (BT-43) is required for XRechnung',
     ]);
-    // Plain UBL needs none of these, Peppol a buyer reference or an order reference.
+    // Plain UBL needs none of these. Peppol applies the same German rules (DE-R-*) between a German seller
+    // and a German buyer (the official Peppol artefacts report DE-R-015 and DE-R-002 on such a file).
     expect(einvoiceProblems(document, 'en16931')).toEqual([]);
+    expect(problemLines(einvoiceProblems(document, 'peppol'))).toEqual([
+      'DE-R-009: buyer post code is required for Peppol between German parties',
+      'DE-R-015: buyer reference (Leitweg-ID) is required for Peppol between German parties',
+      'DE-R-005: seller contact name (BT-41) is required for Peppol between German parties',
+      'DE-R-006: seller contact phone (BT-42) is required for Peppol between German parties',
+      'DE-R-007: seller contact email (BT-43) is required for Peppol between German parties',
+    ]);
+    // A buyer outside Germany: only Peppol's own rules.
+    document.buyer.postalAddress!.country = 'AT';
     expect(problemLines(einvoiceProblems(document, 'peppol'))).toEqual([]);
   });
 
@@ -45,6 +55,13 @@ describe('einvoiceProblems', () => {
       'PEPPOL-EN16931-R010: buyer electronic address (BT-49, endpoint id with scheme) is required for Peppol',
       'PEPPOL-EN16931-R003: a buyer reference (BT-10) or purchase order reference (BT-13) is required',
     ]);
+    const unknownScheme = documentFor('reverse-charge', (d) => {
+      d.buyer.endpoint = { scheme: 'EM', id: 'invoices@bxl-data.be' };
+    });
+    expect(problemLines(einvoiceProblems(unknownScheme, 'peppol'))).toEqual([
+      "PEPPOL-EN16931-CL008: buyer electronic address scheme 'EM' is not a Peppol EAS code (e.g. 0088 GLN, 0208 Belgian company number, 9930 German VAT id)",
+    ]);
+    expect(einvoiceProblems(unknownScheme, 'en16931')).toEqual([]);
   });
 
   it('every profile: addresses and countries, VAT ids for reverse charge, exemption reasons, allowance reasons', () => {
@@ -75,6 +92,25 @@ describe('einvoiceProblems', () => {
       'BR-33: document allowance 1: a reason (BT-97) or reason code (BT-98) is required',
       'BR-44: item 2 charge 1: a reason (BT-144) or reason code (BT-145) is required',
     ]);
+  });
+
+  it('XRechnung and Peppol between German parties: payment instructions (an IBAN for the currency)', () => {
+    const document = documentFor('standard', (d) => {
+      delete d.payment;
+    });
+    expect(problemLines(einvoiceProblems(document, 'xrechnung'))).toEqual(['BR-DE-1: payment instructions (BG-16: an IBAN for EUR) are required for XRechnung']);
+    expect(problemLines(einvoiceProblems(document, 'peppol'))).toEqual(['DE-R-001: payment instructions (BG-16: an IBAN for EUR) are required for Peppol between German parties']);
+    expect(einvoiceProblems(document, 'en16931')).toEqual([]);
+  });
+
+  it('BR-CO-26: a seller without a VAT id needs a legal registration id (a small business)', () => {
+    const document = documentFor('standard', (d) => {
+      delete d.seller.taxId;
+      delete d.seller.registration;
+    });
+    expect(problemLines(einvoiceProblems(document, 'en16931'))).toContain('BR-CO-26: the seller needs a VAT id (BT-31) or a legal registration id (BT-30) so that buyers can identify it');
+    document.seller.registration = 'HRB 1';
+    expect(problemLines(einvoiceProblems(document, 'en16931')).filter((line) => line.startsWith('BR-CO-26'))).toEqual([]);
   });
 
   it('a VAT id without its country prefix, a currency with three decimals, a credit note without its invoice', () => {
