@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { DomainError } from './domain/errors.js';
 import { escapeControls } from './domain/fields.js';
 import { StoreError } from './store/errors.js';
-import { CancelledError, PartialFailure, UsageError } from './cli/errors.js';
+import { CancelledError, PartialFailure, ProblemListError, UsageError } from './cli/errors.js';
 import type { Deps, GlobalOptions } from './cli/deps.js';
 import { type Env, type Io, createSystemIo } from './cli/io.js';
 import { buildProgram } from './cli/program.js';
@@ -44,6 +44,11 @@ export function exitCodeFor(error: unknown, io: Io, debug: boolean, argv: readon
       return EXIT_USAGE;
     }
     report(io, error.message.replace(/^error: /, ''));
+    return EXIT_USAGE;
+  }
+  if (error instanceof ProblemListError) {
+    report(io, error.message);
+    for (const problem of error.problems) report(io, problem);
     return EXIT_USAGE;
   }
   if (error instanceof DomainError || error instanceof UsageError) {

@@ -30,3 +30,17 @@ export class PartialFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * A request refused for several reasons at once (an e-invoice that misses fields): main.ts prints the
+ * message, then one line per problem, and exits 2, so each missing field can be read and fixed.
+ */
+export class ProblemListError extends Error {
+  override readonly name = 'ProblemListError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(message);
+  }
+}

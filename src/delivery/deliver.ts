@@ -11,7 +11,9 @@ import { dirname, join } from 'node:path';
 import { requireBusiness } from '../domain/invoice-issue.js';
 import { type Recipients, type RunIdentity, assertSendable, claimRetryableJobs, planSend, recordDelivery, recordFailure } from '../domain/outbox.js';
 import type { StartProgress } from '../domain/progress.js';
-import type { Business, Invoice, SendJob, SendKind, StoreDocument } from '../domain/types.js';
+import type { AttachableFormat } from '../domain/einvoice-attach.js';
+import type { Business, Customer, Invoice, SendJob, SendKind, StoreDocument } from '../domain/types.js';
+import { type MessageAttachment, assertAttachable, attachFormatsOf, createAttachmentBuilder } from './einvoice-attachments.js';
 import { type Mailer, SendFailure, createSmtpMailer, renderEml } from '../mail/mailer.js';
 import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
@@ -34,6 +36,8 @@ export interface DeliveryContext {
   formats: MessageFormats;
   /** --eml: write .eml files to outbox/ instead of sending. */
   eml: boolean;
+  /** --attach: the e-invoices every invoice sent carries; absent: the setting mail.attach. */
+  attach?: AttachableFormat[];
 }
 
 export interface SendSelection {
@@ -67,6 +71,34 @@ interface ClaimedJob {
   job: SendJob;
   invoice: Invoice;
   retry: boolean;
+}
+
+/** What the jobs of a run are sent with beyond the message: the e-invoices to attach. */
+interface Claim {
+  claimed: ClaimedJob[];
+  business: Business;
+  formats: AttachableFormat[];
+  attachmentsOf: (invoice: Invoice) => Promise<MessageAttachment[]>;
+}
+
+interface AttachmentPlan {
+  formats: AttachableFormat[];
+  customers: Customer[];
+}
+
+/** Called inside the claiming write: an invoice that cannot be a valid e-invoice claims nothing. */
+function planAttachments(doc: StoreDocument, claimed: readonly ClaimedJob[], business: Business, context: DeliveryContext): AttachmentPlan {
+  const formats = attachFormatsOf(context.attach, business);
+  if (formats.length === 0) return { formats, customers: [] };
+  const invoices = claimed.filter(({ job }) => job.kind === 'invoice').map(({ invoice }) => invoice);
+  assertAttachable(doc, invoices, formats, business, context.today);
+  return { formats, customers: structuredClone(doc.customers) };
+}
+
+async function claimWithAttachments(claimed: ClaimedJob[], business: Business, plan: AttachmentPlan, context: DeliveryContext): Promise<Claim> {
+  if (plan.formats.length === 0) return { claimed, business, formats: [], attachmentsOf: async () => [] };
+  const attachmentsOf = await createAttachmentBuilder(plan.customers, plan.formats, business, context.today);
+  return { claimed, business, formats: plan.formats, attachmentsOf };
 }
 
 function bccOf(business: Business): string[] {
@@ -131,8 +163,9 @@ function outboxFolder(context: DeliveryContext): string {
 }
 
 /** Renders the PDFs of the jobs, in parallel for big batches, handing each to `use` as it comes. */
-async function withPdfs(claimed: ClaimedJob[], business: Business, context: DeliveryContext, use: (index: number, pdf: InvoicePdf) => Promise<void>): Promise<void> {
-  const options = { business, today: context.today };
+async function withPdfs(claimed: ClaimedJob[], business: Business, context: DeliveryContext, facturx: boolean, use: (index: number, pdf: InvoicePdf) => Promise<void>): Promise<void> {
+  // --attach facturx makes the mailed PDF the hybrid; otherwise the renderer follows pdf.facturx.
+  const options = { business, today: context.today, ...(facturx && { facturx }) };
   const { renderInParallel, workerCount } = await import('../render/pdf/parallel-render.js');
   const workers = workerCount(context.env.SMALLPAY_PDF_WORKERS, claimed.length);
   const invoices = claimed.map((entry) => entry.invoice);
@@ -149,7 +182,7 @@ async function withPdfs(claimed: ClaimedJob[], business: Business, context: Deli
  */
 const IN_FLIGHT = 3;
 
-async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: MailRoute, context: DeliveryContext, summary: SendSummary): Promise<void> {
+async function deliverClaimed({ claimed, business, formats, attachmentsOf }: Claim, route: MailRoute, context: DeliveryContext, summary: SendSummary): Promise<void> {
   if (claimed.length === 0) return;
   const { Committer } = await import('./committer.js');
   const committer = new Committer(context.store);
@@ -174,7 +207,9 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
       return;
     }
     try {
-      const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
+      // Reminders carry the PDF only: the e-invoice went with the invoice.
+      const extra = job.kind === 'invoice' ? await attachmentsOf(invoice) : [];
+      const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, extra, today: context.today, date: context.now(), formats: context.formats });
       let response: string;
       let file: string | undefined;
       if (mailer) {
@@ -202,7 +237,7 @@ async function deliverClaimed(claimed: ClaimedJob[], business: Business, route: 
   };
 
   try {
-    await withPdfs(claimed, business, context, async (index, pdf) => {
+    await withPdfs(claimed, business, context, formats.includes('facturx'), async (index, pdf) => {
       while (inFlight.size >= (delivered > 0 ? IN_FLIGHT : 1)) await Promise.race(inFlight);
       const sending = deliverOne(claimed[index] as ClaimedJob, index, pdf).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
@@ -250,13 +285,15 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
     if (selection.invoiceIds.length === 0) return new Unchanged(undefined);
     const route = mailRouteIn(doc, context, mode);
     const outboxBefore = JSON.stringify(doc.outbox);
-    return unlessOutboxChanged(doc, outboxBefore, { ...planAll(doc, selection, context), route });
+    const planned = planAll(doc, selection, context);
+    const attachments = planAttachments(doc, planned.claimed, planned.business, context);
+    return unlessOutboxChanged(doc, outboxBefore, { ...planned, attachments, route });
   });
   if (!outcome) return { sent: [], skipped: [], failed: [] };
-  const { claimed, summary, business, route } = outcome;
+  const { claimed, summary, business, route, attachments } = outcome;
   for (const skip of summary.skipped) context.say(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}`);
   announceFiles(route, claimed, context);
-  await deliverClaimed(claimed, business, route, context, summary);
+  await deliverClaimed(await claimWithAttachments(claimed, business, attachments, context), route, context, summary);
   return summary;
 }
 
@@ -271,13 +308,14 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
       claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
     }
     // Nothing to send needs no server; claims made before a bad route is found are not written.
-    if (claimed.length === 0) return unlessOutboxChanged(doc, outboxBefore, { claimed, business: requireBusiness(doc), route: undefined });
-    return { claimed, business: requireBusiness(doc), route: mailRouteIn(doc, context, mode) };
+    const business = requireBusiness(doc);
+    if (claimed.length === 0) return unlessOutboxChanged(doc, outboxBefore, { claimed, business, attachments: { formats: [], customers: [] }, route: undefined });
+    return { claimed, business, attachments: planAttachments(doc, claimed, business, context), route: mailRouteIn(doc, context, mode) };
   });
   const summary: SendSummary = { sent: [], skipped: [], failed: [] };
   if (!outcome.route) return summary;
   announceFiles(outcome.route, outcome.claimed, context);
-  await deliverClaimed(outcome.claimed, outcome.business, outcome.route, context, summary);
+  await deliverClaimed(await claimWithAttachments(outcome.claimed, outcome.business, outcome.attachments, context), outcome.route, context, summary);
   return summary;
 }
 
@@ -285,11 +323,13 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
 export async function previewInvoices(choose: ChooseInvoices, context: DeliveryContext, folder: string): Promise<SendSummary & { files: string[] }> {
   const doc = await context.store.read();
   const { claimed, summary, business } = planAll(doc, choose(doc), context);
+  const { attachmentsOf, formats } = await claimWithAttachments(claimed, business, planAttachments(doc, claimed, business, context), context);
   const files: string[] = [];
-  await withPdfs(claimed, business, context, async (index, pdf) => {
+  await withPdfs(claimed, business, context, formats.includes('facturx'), async (index, pdf) => {
     const { job, invoice } = claimed[index] as ClaimedJob;
     const file = previewFileOf(folder, job, context.today);
-    const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, today: context.today, date: context.now(), formats: context.formats });
+    const extra = job.kind === 'invoice' ? await attachmentsOf(invoice) : [];
+    const message = composeMessage(job, invoice, { business, pdf: pdf.bytes, extra, today: context.today, date: context.now(), formats: context.formats });
     await writeFileAtomic(file, await renderEml(message));
     files[index] = file;
   });

@@ -18,6 +18,8 @@ export interface MessageFormats {
 export interface MessageParts {
   business: Business;
   pdf: Buffer;
+  /** E-invoices sent along (send --attach, mail.attach), after the PDF. */
+  extra?: OutgoingMessage['attachments'];
   today: string;
   /** The Date: header. */
   date: Date;
@@ -50,7 +52,7 @@ export function composeMessage(job: SendJob, invoice: Invoice, parts: MessagePar
     ...text,
     messageId: job.messageId,
     date: parts.date,
-    attachments: [{ filename: `${job.number}.pdf`, content: parts.pdf, contentType: 'application/pdf' }],
+    attachments: [{ filename: `${job.number}.pdf`, content: parts.pdf, contentType: 'application/pdf' }, ...(parts.extra ?? [])],
   };
 }
 

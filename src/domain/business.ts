@@ -2,6 +2,7 @@
  * The business that issues the invoices, and the settings `smallpay config` shows and changes.
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
+import { parseAttachFormats } from './einvoice-attach.js';
 import { invalid, refused } from './errors.js';
 import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
 import { emailAddresses } from './fields.js';
@@ -196,6 +197,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'pdf.labels': grouped('pdf', 'labels', path),
   'pdf.font': grouped('pdf', 'font', path),
   'pdf.fontBold': grouped('pdf', 'fontBold', path),
+  'pdf.facturx': grouped('pdf', 'facturx', yesNo),
   'tax.defaultRate': grouped('tax', 'defaultRate', taxRatePercent),
   'payment.bank': grouped('payment', 'bank', fields.singleLine),
   'payment.iban': grouped('payment', 'iban', normalizeIban),
@@ -215,6 +217,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'smtp.requireTLS': grouped('smtp', 'requireTLS', yesNo),
   'mail.bcc': grouped('mail', 'bcc', emailList),
   'mail.transport': grouped('mail', 'transport', mailTransport),
+  'mail.attach': grouped('mail', 'attach', (v, k) => parseAttachFormats(v, k).join(',')),
   'contact.name': grouped('contact', 'name', fields.singleLine),
   'contact.phone': grouped('contact', 'phone', fields.singleLine),
   'contact.email': grouped('contact', 'email', fields.email),

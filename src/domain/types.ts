@@ -63,6 +63,8 @@ export interface MailSettings {
   bcc?: string;
   /** file: messages are written as .eml files to outbox/ instead of sent (as --eml does); default smtp. */
   transport?: 'smtp' | 'file';
+  /** Issue 11: e-invoice formats attached to every invoice sent, comma-separated (see einvoice-attach.ts). */
+  attach?: string;
 }
 
 export interface TaxSettings {
@@ -83,6 +85,8 @@ export interface PdfSettings {
   /** TTF files replacing the built-in Unicode font (e.g. for CJK). */
   font?: string;
   fontBold?: string;
+  /** Issue 11: issued invoices' PDFs are Factur-X hybrids (PDF/A-3 with the CII XML embedded). */
+  facturx?: boolean;
 }
 
 /** One bank account: its name, IBAN and BIC. */

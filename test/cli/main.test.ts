@@ -106,3 +106,22 @@ describe('settings from the environment', () => {
     expect(terminalColumns({ COLUMNS: 'wide' }, undefined)).toBe(80);
   });
 });
+
+describe('several problems at once (issue 11: an e-invoice that misses fields)', () => {
+  it('prints the message, then one line per problem, and exits 2', async () => {
+    const { exitCodeFor } = await import('../../src/main.js');
+    const { ProblemListError } = await import('../../src/cli/errors.js');
+    let stderr = '';
+    const io = { err: { write: (text: string) => void (stderr += text) } } as unknown as Io;
+    const error = new ProblemListError('cannot export INV-1 as xrechnung; nothing was written:', ['INV-1: BR-DE-15: buyer reference (Leitweg-ID) is required for XRechnung', 'INV-1: BR-DE-6: seller contact phone (BT-42) is required for XRechnung']);
+    expect(exitCodeFor(error, io, false)).toBe(2);
+    expect(stderr).toBe(
+      [
+        'smallpay: cannot export INV-1 as xrechnung; nothing was written:',
+        'smallpay: INV-1: BR-DE-15: buyer reference (Leitweg-ID) is required for XRechnung',
+        'smallpay: INV-1: BR-DE-6: seller contact phone (BT-42) is required for XRechnung',
+        '',
+      ].join('\n'),
+    );
+  });
+});

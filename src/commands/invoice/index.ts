@@ -22,6 +22,7 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
     'smallpay invoice list --status overdue',
     'smallpay invoice pay INV-2026-0001 --amount 500',
     'smallpay invoice pdf INV-2026-0001',
+    'smallpay invoice export INV-2026-0001 --format peppol',
   ]);
 
   withExamples(
@@ -189,6 +190,35 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
       .option('--json', 'print [{ number, path, sha256, pages }]')
       .action(lazyAction(makeDeps, () => import('./pdf.js'))),
     ['smallpay invoice pdf INV-2026-0001', 'smallpay invoice pdf INV-2026-0001 --out - | lp', 'smallpay invoice pdf --all --status open --template modern --out ./pdfs --json'],
+  );
+  withExamples(
+    invoice
+      .command('export')
+      .description('write issued invoices and credit notes as e-invoices (EN 16931): one file each, to einvoice/ beside the store unless --out says otherwise')
+      .argument('[invoice...]', 'numbers or ids (or use --all and the filters)')
+      .option('--format <format>', 'ubl, peppol, xrechnung, cii, xrechnung-cii or facturx (see docs/einvoice.md)')
+      .option('--all', 'every issued invoice and credit note (narrowed by the filters; drafts are passed over)')
+      .option('--status <status>', 'open, partial, paid, void or overdue')
+      .option('--customer <customer>', 'customer id or email')
+      .option('--from <date>', 'issued on or after this date')
+      .option('--to <date>', 'issued on or before this date')
+      .option('--out <path>', "a file, a folder, or '-' for stdout (one document)")
+      .option('--json', 'print [{ number, format, path, sha256 }]')
+      .addHelpText(
+        'after',
+        `
+Formats: peppol (Peppol BIS Billing 3.0: Belgium, the Peppol network),
+xrechnung (German public buyers: needs the Leitweg-ID as buyer reference and
+contact.phone), facturx (a PDF machines read), ubl or cii (plain EN 16931).
+Every document is checked first: a missing field is named with its rule
+(e.g. BR-DE-15) and nothing is written.`,
+      )
+      .action(lazyAction(makeDeps, () => import('./export.js'))),
+    [
+      'smallpay invoice export INV-2026-0001 --format xrechnung',
+      'smallpay invoice export --all --from 2026-01-01 --format peppol --out ./einvoices --json',
+      'smallpay invoice export CN-2026-0001 --format ubl --out - | xmllint --format -',
+    ],
   );
   withExamples(
     invoice

@@ -3,24 +3,18 @@ import { dirname, join, resolve } from 'node:path';
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
-import { flag, optionalDate, optionalString } from '../../cli/flags.js';
+import { optionalString } from '../../cli/flags.js';
+import { type InvoiceSelection, chosenInvoices, invoiceSelection } from '../../cli/invoice-selection.js';
 import { writeFileAtomic } from '../../platform/atomic-write.js';
 import { startProgress } from '../../cli/progress.js';
-import { customerIdForFilter } from '../../domain/customers.js';
 import { language } from '../../domain/fields.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
-import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../../domain/invoice-query.js';
-import { findInvoice } from '../../domain/invoices.js';
-import type { Invoice, PdfRecord, StoreDocument } from '../../domain/types.js';
+import type { Invoice, PdfRecord } from '../../domain/types.js';
 import { childPath } from '../../platform/safe-path.js';
 import type { InvoicePdf } from '../../render/pdf/invoice-pdf.js';
 import { toJsonText } from '../../render/json.js';
 
-export interface InvoicePdfOptions {
-  invoices: string[];
-  all: boolean;
-  filter: Omit<InvoiceFilter, 'customerId'>;
-  customer?: string;
+export interface InvoicePdfOptions extends InvoiceSelection {
   out?: string;
   template?: string;
   lang?: string;
@@ -28,36 +22,19 @@ export interface InvoicePdfOptions {
 }
 
 export function toOptions({ args, opts }: RawInput): InvoicePdfOptions {
-  const status = optionalString(opts, 'status');
-  if (status !== undefined && !STATUS_FILTERS.includes(status as StatusFilter)) throw new UsageError(`--status: '${status}' is not one of ${STATUS_FILTERS.join(', ')}`);
-  const from = optionalDate(opts, 'from', '--from');
-  const to = optionalDate(opts, 'to', '--to');
-  const customer = optionalString(opts, 'customer');
-  const all = flag(opts, 'all');
-  const filtering = all || status !== undefined || from !== undefined || to !== undefined || customer !== undefined;
-  if (args.length > 0 && filtering) throw new UsageError('give invoice numbers, or --all and the list filters, not both');
-  if (args.length === 0 && !filtering) throw new UsageError('missing invoice number (or --all, --status, --customer, --from, --to for many)');
+  const selection = invoiceSelection(args, opts);
   const out = optionalString(opts, 'out');
   if (out === '-' && opts.json === true) throw new UsageError('--out - writes the PDF to stdout, so it cannot go with --json');
   const lang = optionalString(opts, 'lang');
   const template = optionalString(opts, 'template');
   return {
-    invoices: args,
-    all,
-    filter: { ...(status !== undefined && { status: status as StatusFilter }), ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
-    ...(customer !== undefined && { customer }),
+    ...selection,
     ...(out !== undefined && { out }),
     // A template path is relative to where the command runs; a name stays a name.
     ...(template !== undefined && { template: template.includes('/') ? resolve(template) : template }),
     ...(lang !== undefined && { lang: language(lang, '--lang') }),
     json: opts.json === true,
   };
-}
-
-function chosenInvoices(doc: StoreDocument, options: InvoicePdfOptions, today: string): Invoice[] {
-  if (options.invoices.length > 0) return options.invoices.map((reference) => findInvoice(doc, reference));
-  const filter: InvoiceFilter = { ...options.filter, ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }) };
-  return selectInvoices(doc.invoices, filter, today);
 }
 
 /** Where each PDF goes: stdout, the file given, or <number>.pdf in a folder (--out, else pdf/ beside the store). */

@@ -25,6 +25,7 @@ export function registerSend(program: Command, makeDeps: DepsFactory): void {
       .option('--resend', 'send again what was sent already (or failed)')
       .option('--eml', 'write each message as an .eml file to outbox/ instead of sending it (it counts as sent)')
       .option('--dry-run', 'send nothing: write each message that would go out as an .eml file, and print the folder')
+      .option('--attach <format>', 'attach the e-invoice: ubl, peppol, xrechnung, cii, xrechnung-cii or facturx (the PDF becomes Factur-X); repeatable; default: the setting mail.attach', (name: string, names: string[] = []) => [...names, name])
       .option('--json', 'print { sent, skipped, failed }')
       .addHelpText('after', '\nExit codes: 0 nothing failed, 1 a message failed (the others went out), 2 the request is wrong.')
       .action(lazyAction(makeDeps, () => import('./send.js'))),

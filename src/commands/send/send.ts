@@ -5,6 +5,7 @@ import { PartialFailure, UsageError } from '../../cli/errors.js';
 import { flag, optionalDate, optionalString } from '../../cli/flags.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
 import { customerIdForFilter } from '../../domain/customers.js';
+import { type AttachableFormat, parseAttachFormats } from '../../domain/einvoice-attach.js';
 import { emailAddresses, termsDays } from '../../domain/fields.js';
 import { type InvoiceFilter, selectInvoices } from '../../domain/invoice-query.js';
 import { findInvoice } from '../../domain/invoices.js';
@@ -28,6 +29,8 @@ export interface SendOptions {
   /** Write .eml files to outbox/ instead of sending. */
   eml: boolean;
   json: boolean;
+  /** --attach, repeatable: the e-invoices to attach instead of the setting mail.attach. */
+  attach?: AttachableFormat[];
 }
 
 export function toOptions({ args, opts }: RawInput): SendOptions {
@@ -46,6 +49,7 @@ export function toOptions({ args, opts }: RawInput): SendOptions {
   if (flag(opts, 'eml') && flag(opts, 'dryRun')) throw new UsageError('--eml and --dry-run: one of them (--dry-run writes .eml files to dry-run/ and marks nothing sent)');
   if (opts.reminder === true && batch) throw new UsageError('--reminder goes with invoice numbers; --overdue sends reminders already');
   const customer = optionalString(opts, 'customer');
+  const attach = Array.isArray(opts.attach) ? parseAttachFormats((opts.attach as string[]).join(','), '--attach') : undefined;
   const from = optionalDate(opts, 'from', '--from');
   // --to is the last issue date in a batch, and the recipients of a single invoice.
   const until = batch ? optionalDate(opts, 'to', '--to') : undefined;
@@ -64,6 +68,7 @@ export function toOptions({ args, opts }: RawInput): SendOptions {
     dryRun: flag(opts, 'dryRun'),
     eml: flag(opts, 'eml'),
     json: flag(opts, 'json'),
+    ...(attach !== undefined && { attach }),
   };
 }
 
@@ -93,7 +98,7 @@ export async function run(options: SendOptions, deps: Deps): Promise<string> {
   const today = deps.today();
   const chosen = (doc: StoreDocument) => selection(doc, options, today);
   const { previewInvoices, sendInvoices } = await import('../../delivery/deliver.js');
-  const context = deliveryContext(deps, store, { eml: options.eml, today });
+  const context = deliveryContext(deps, store, { eml: options.eml, today, ...(options.attach && { attach: options.attach }) });
 
   if (options.dryRun) {
     const folder = join(dirname(store.path), 'dry-run');

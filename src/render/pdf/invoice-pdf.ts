@@ -9,7 +9,8 @@ import type { Business, Invoice } from '../../domain/types.js';
 import { DEFAULT_TEMPLATE, loadTemplate, readFont, readLogo } from './assets.js';
 import { buildInvoiceView, carriedForwardAmounts } from './invoice-view.js';
 import { type LabelCatalog, loadLabelCatalog } from './labels.js';
-import { type PdfEngine, builtInFontPaths, createPdfEngine } from './pdf-engine.js';
+import { type EinvoiceDocument, einvoiceDocument } from '../../domain/einvoice.js';
+import { type HybridAttachment, type PdfEngine, builtInFontPaths, createPdfEngine } from './pdf-engine.js';
 import { createTextFitter, fitDocumentText } from './text-fit.js';
 
 export interface InvoicePdfOptions {
@@ -20,6 +21,8 @@ export interface InvoicePdfOptions {
   lang?: string;
   /** The creation date written into every PDF (today, or SMALLPAY_NOW). */
   today: string;
+  /** Factur-X hybrid PDFs of issued invoices (`invoice export --format facturx`); else the pdf.facturx setting. */
+  facturx?: boolean;
 }
 
 export interface InvoicePdf {
@@ -31,7 +34,11 @@ export interface InvoicePdf {
 
 export interface InvoicePdfRenderer {
   template: string;
-  render(invoice: Invoice): Promise<InvoicePdf>;
+  /**
+   * `einvoice`: the resolved e-invoice data a Factur-X PDF embeds (as `invoice export` resolves it); without
+   * it, a hybrid PDF resolves it from the invoice's own snapshots.
+   */
+  render(invoice: Invoice, einvoice?: EinvoiceDocument): Promise<InvoicePdf>;
 }
 
 /** The template a renderer with these options uses: --template, else the pdf.template setting, else classic. */
@@ -60,9 +67,12 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
   const bold = settings.fontBold ? readFont(settings.fontBold, 'pdf.fontBold') : settings.font ? normal : readFont(builtIn.bold, 'built-in font');
   const engine: PdfEngine = createPdfEngine({ normal, bold });
   const fitText = createTextFitter((codePoint) => engine.hasGlyph(codePoint));
+  const hybrid = options.facturx ?? settings.facturx === true;
+  // The CII writer loads only when a PDF is to carry it.
+  const facturx = hybrid ? await import('../einvoice/facturx.js') : undefined;
 
   /** One rendering; it notes on which page each item's amount landed (see InvoiceView.anchor). */
-  async function draw(invoice: Invoice, lang: string, carried?: ReadonlyMap<number, number>) {
+  async function draw(invoice: Invoice, lang: string, attachment: HybridAttachment | undefined, carried?: ReadonlyMap<number, number>) {
     const view = buildInvoiceView(invoice, { lang, labels: labels.labelsFor(lang), business, logo, ...(carried && { carried }) });
     const pageOfAnchor = new Map<string, number>();
     try {
@@ -76,7 +86,8 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
         if (typeof node.id === 'string' && node.pageNumbers?.length) pageOfAnchor.set(node.id, Math.min(...node.pageNumbers));
         return typeof pageBreakBefore === 'function' ? (pageBreakBefore as (n: unknown, m: unknown) => unknown)(node, nodes) : false;
       };
-      const rendered = await engine.render(fitted, { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today });
+      const metadata = { title: view.title, author: view.issuer.name, subject: `${view.title}, ${view.customer.name}`, created: options.today };
+      const rendered = await engine.render(fitted, attachment ? { ...metadata, hybrid: attachment } : metadata);
       return { rendered, pageOfAnchor };
     } catch (error) {
       if (error instanceof DomainError) throw error;
@@ -86,13 +97,15 @@ export async function createInvoicePdfRenderer(options: InvoicePdfOptions): Prom
 
   return {
     template: template.name,
-    async render(invoice) {
+    async render(invoice, einvoice) {
       const lang = languageOf(invoice, options, labels);
-      const first = await draw(invoice, lang);
+      // A draft has no number and is no invoice yet: it stays a plain PDF.
+      const attachment = facturx && invoice.number !== null ? facturx.facturxAttachment(einvoice ?? einvoiceDocument(invoice, business, undefined, options.today)) : undefined;
+      const first = await draw(invoice, lang, attachment);
       // Items over several pages: a second rendering prints what each page carries forward. Header and footer
       // sit in the page margins, so the content breaks exactly where it did.
       const carried = first.rendered.pages > 1 ? carriedForwardAmounts(invoice, first.pageOfAnchor) : new Map<number, number>();
-      const { rendered } = carried.size > 0 ? await draw(invoice, lang, carried) : first;
+      const { rendered } = carried.size > 0 ? await draw(invoice, lang, attachment, carried) : first;
       return { ...rendered, sha256: createHash('sha256').update(rendered.bytes).digest('hex'), lang };
     },
   };

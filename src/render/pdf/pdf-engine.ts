@@ -23,6 +23,17 @@ export interface PdfMetadata {
   subject: string;
   /** YYYY-MM-DD: the creation date written into the file. */
   created: string;
+  /** Makes the PDF a PDF/A-3b with this XML embedded and described in the XMP (see facturx-xmp.ts). */
+  hybrid?: HybridAttachment;
+}
+
+/** An XML file a PDF/A-3 carries as its machine-readable twin, and the XMP that declares it. */
+export interface HybridAttachment {
+  fileName: string;
+  xml: Uint8Array;
+  description: string;
+  /** rdf:Description blocks added to the XMP packet (Factur-X's fx: schema and its PDF/A extension schema). */
+  xmp: string;
 }
 
 export interface RenderedPdf {
@@ -46,6 +57,10 @@ interface ParsedFont {
 
 interface PdfKitDocument extends NodeJS.ReadableStream {
   end(): void;
+  file(src: Buffer, options: Record<string, unknown>): unknown;
+  appendXML(xml: string): void;
+  info: Record<string, unknown>;
+  _addInfo(): void;
   _root: { data: { Pages: { data: { Kids: unknown[] } } } };
 }
 
@@ -193,8 +208,12 @@ export function createPdfEngine(fonts: PdfFonts): PdfEngine {
           creationDate: new Date(`${metadata.created}T00:00:00Z`),
         },
         compress: true,
+        // PDF/A-3 (ISO 19005-3) is built on PDF 1.7; pdfkit then writes the XMP packet, the sRGB output intent
+        // and the pdfaid entries. Fonts are embedded always (never one of the standard 14).
+        ...(metadata.hybrid && { version: '1.7', subset: 'PDF/A-3b' }),
       };
       const pdf = await maker.createPdf(document).getStream();
+      if (metadata.hybrid) attachHybrid(pdf, metadata.hybrid, document.info.creationDate);
       const bytes = await new Promise<Buffer>((resolve, reject) => {
         const chunks: Buffer[] = [];
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -205,4 +224,42 @@ export function createPdfEngine(fonts: PdfFonts): PdfEngine {
       return { bytes, pages: pdf._root.data.Pages.data.Kids.length };
     },
   };
+}
+
+const xmlText = (value: unknown) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Embeds the XML with relationship Alternative (the PDF and the XML say the same thing), listed in the
+ * catalogue's /AF as PDF/A-3 requires, dated with the document's fixed date so the bytes stay reproducible.
+ * pdfkit writes Title, Author and Subject into the XMP unescaped; a seller called "Smith & Co" would make the
+ * packet unreadable XML, so the info block is written here with the text escaped.
+ */
+function attachHybrid(pdf: PdfKitDocument, hybrid: HybridAttachment, date: Date): void {
+  pdf.file(Buffer.from(hybrid.xml), {
+    name: hybrid.fileName,
+    type: 'text/xml',
+    relationship: 'Alternative',
+    description: hybrid.description,
+    creationDate: date,
+    modifiedDate: date,
+  });
+  pdf.info.ModDate = date;
+  pdf._addInfo = function addEscapedInfo(this: PdfKitDocument) {
+    const info = this.info;
+    const created = (info.CreationDate as Date).toISOString().split('.')[0] + 'Z';
+    this.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+  <xmp:CreateDate>${created}</xmp:CreateDate>
+  <xmp:ModifyDate>${created}</xmp:ModifyDate>
+  <xmp:CreatorTool>${xmlText(info.Creator)}</xmp:CreatorTool>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(info.Title)}</rdf:li></rdf:Alt></dc:title>
+  <dc:creator><rdf:Seq><rdf:li>${xmlText(info.Author)}</rdf:li></rdf:Seq></dc:creator>
+  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(info.Subject)}</rdf:li></rdf:Alt></dc:description>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+  <pdf:Producer>${xmlText(info.Producer)}</pdf:Producer>
+</rdf:Description>`);
+  };
+  pdf.appendXML(hybrid.xmp);
 }
