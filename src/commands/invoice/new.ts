@@ -1,4 +1,5 @@
 import type { RawInput } from '../../cli/command.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import type { Deps } from '../../cli/deps.js';
 import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
@@ -82,7 +83,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update((doc) => createInvoice(doc, input, { today, id }));
+  const invoice = await store.update(async (doc) => createInvoice(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }));
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number

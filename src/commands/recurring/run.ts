@@ -4,6 +4,7 @@ import { PartialFailure } from '../../cli/errors.js';
 import { UsageError } from '../../cli/errors.js';
 import { flag } from '../../cli/flags.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount } from '../../domain/money.js';
 import { displayDecimal } from '../../domain/money-format.js';
@@ -125,6 +126,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
     return options.json ? toJsonText({ ...summary, dryRun: true }, deps.io.stdoutIsTTY) : '';
   }
 
+  const facts = await readIssueFacts(initial.business);
   // One locked write per schedule: its due periods and their invoices are recorded together, so a run
   // killed half-way leaves whole schedules done and the next run does the rest.
   for (const { id } of initial.recurring) {
@@ -133,7 +135,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
         const schedule = doc.recurring.find((candidate) => candidate.id === id);
         if (!schedule) return [];
         return duePeriods(schedule, today).map((occurrence) => {
-          const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv') });
+          const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv'), facts });
           // Only a run asked to send may send it, now or (when that fails) in a later --send run.
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };

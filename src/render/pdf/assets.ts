@@ -6,6 +6,7 @@
  * Every file is read through readRegularFile: a regular file no larger than its limit (documented in
  * docs/templates.md), so a logo at /dev/zero or a FIFO is refused at once instead of filling memory or hanging.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
@@ -21,7 +22,7 @@ export const LOGO_MAX_BYTES = 5 * MiB;
 export const FONT_MAX_BYTES = 50 * MiB;
 
 export const BUILT_IN_TEMPLATES = ['classic', 'modern'] as const;
-export const DEFAULT_TEMPLATE = 'classic';
+export { DEFAULT_TEMPLATE } from '../../domain/presentation.js';
 
 /** The bytes of a file a setting names; "pdf.logo: logo /dev/zero is a character device, not a regular file". */
 export function readAsset(path: string, field: string, maxBytes: number, what: string): Buffer {
@@ -45,6 +46,11 @@ export function readLogo(path: string, field = 'pdf.logo'): string {
     throw error;
   }
   return `data:image/${type};base64,${bytes.toString('base64')}`;
+}
+
+/** The SHA-256 (hex) of the logo file's bytes: what an issued invoice freezes and its PDF checks. */
+export function logoDigest(path: string, field = 'pdf.logo'): string {
+  return createHash('sha256').update(readAsset(path, field, LOGO_MAX_BYTES, 'logo')).digest('hex');
 }
 
 /** A TrueType (or OpenType) font file. */
