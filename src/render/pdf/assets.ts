@@ -36,7 +36,16 @@ export function readAsset(path: string, field: string, maxBytes: number, what: s
 
 /** A PNG or JPEG file, decoded far enough to know it can be drawn, as a data: URL (the only image form the engine takes). */
 export function readLogo(path: string, field = 'pdf.logo'): string {
+  return readLogoFile(path, field).dataUrl;
+}
+
+/** The logo as readLogo gives it, and the SHA-256 of its bytes, which an issued invoice froze. */
+export function readLogoFile(path: string, field = 'pdf.logo'): { dataUrl: string; sha256: string } {
   const bytes = readAsset(path, field, LOGO_MAX_BYTES, 'logo');
+  return { dataUrl: logoDataUrl(bytes, path, field), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function logoDataUrl(bytes: Buffer, path: string, field: string): string {
   if (!isPng(bytes) && !isJpeg(bytes)) throw invalid(`${field}: ${path} is not a PNG or JPEG image`);
   let type: string;
   try {
