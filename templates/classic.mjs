@@ -109,7 +109,6 @@ export default function classic(view) {
           [...(view.logo ? [{ image: view.logo, fit: [140, 60], margin: [0, 0, 0, 8] }] : []), ...party(labels.from, view.issuer)],
           [
             { text: view.heading.toUpperCase(), style: 'title', alignment: 'right' },
-            ...(view.corrects ? [{ text: view.corrects, alignment: 'right', margin: [0, 2, 0, 0] }] : []),
             {
               layout: 'noBorders',
               margin: [0, 6, 0, 0],
@@ -127,7 +126,9 @@ export default function classic(view) {
           ],
         ],
       },
-      { stack: party(labels.billTo, view.customer), margin: [0, 24, 0, 18] },
+      // A credit note names the invoice it corrects, across the page.
+      ...(view.corrects ? [{ text: view.corrects, bold: true, margin: [0, 16, 0, 0] }] : []),
+      { stack: party(labels.billTo, view.customer), margin: [0, view.corrects ? 12 : 24, 0, 18] },
       {
         table: {
           headerRows: 1,
