@@ -2,7 +2,7 @@
 // change later; drafts follow the settings; a logo file changed in place is refused; a sent invoice can no
 // longer be edited.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, seedBusiness } from '../support/cli.js';
@@ -103,6 +103,27 @@ describe('an issued invoice freezes what its PDF shows', () => {
     expect(after.sha256).toBe(before.sha256);
     // --lang still asks for another language explicitly.
     expect((await pdf('INV-2026-0002', 'usd-fr.pdf', ['--lang', 'fr'])).text).toContain('FACTURE');
+  });
+});
+
+describe('every way of issuing freezes the logo', () => {
+  it('invoice issue and recurring run freeze the logo digest; an unreadable logo stops the issue with exit 2', async () => {
+    const { logo, draft } = await seed();
+    await box.ok(['invoice', 'issue', draft, '--date', '2026-11-02']);
+    await box.ok(['recurring', 'add', '--customer', 'globex', '--every', 'month', '--start', '2026-11-01', '--item', 'Retainer {period}', '--price', '1000', '--tax', '19']);
+    await box.ok(['recurring', 'run']);
+    const stored = JSON.parse(readFileSync(box.store, 'utf8')).invoices as { number: string; presentation?: { logo?: { sha256: string } } }[];
+    expect(stored.map((invoice) => [invoice.number, invoice.presentation?.logo?.sha256])).toEqual([
+      ['INV-2026-0001', sha256(PNG_1PX)],
+      ['INV-2026-0002', sha256(PNG_1PX)],
+      ['INV-2026-0003', sha256(PNG_1PX)],
+    ]);
+    const before = readFileSync(box.store);
+    rmSync(logo);
+    const refused = await box.run(['invoice', 'new', '--customer', 'globex', '--item', 'More', '--price', '10']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^smallpay: pdf\.logo: cannot read .*logo\.png: .*\n$/);
+    expect(readFileSync(box.store).equals(before)).toBe(true);
   });
 });
 
