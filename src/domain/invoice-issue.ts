@@ -39,9 +39,11 @@ function numberInUse(doc: StoreDocument, number: string): boolean {
  * Gives a draft its number and freezes the customer and issuer details and what its PDF shows (see
  * presentation.ts; `facts` carries the logo's digest). A draft's issue date becomes the day it is issued (or
  * `issueDate`) unless a date was given when it was drafted; likewise its due date.
+ * `numberFormat` is the series to number it in: the business's invoice numbers unless said (credit notes).
  */
-export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string, issueDate?: string, facts: IssueFacts = {}): void {
+export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string, issueDate?: string, numberFormat?: string, facts: IssueFacts = {}): void {
   const business = requireBusiness(doc);
+  const format = numberFormat ?? business.numberFormat;
   if (invoice.status !== 'draft') throw refused(`invoice ${invoice.number ?? invoice.id} is already issued`);
   if (issueDate !== undefined || !invoice.issueDateGiven) invoice.issueDate = issueDate ?? today;
   if (!invoice.dueDateGiven) invoice.dueDate = addDays(invoice.issueDate, invoice.terms);
@@ -51,7 +53,7 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   }
   const liveCustomer = doc.customers.find((customer) => customer.id === invoice.customer.id);
   if (liveCustomer) invoice.customer = customerSnapshot(liveCustomer);
-  const { number, series, sequence } = nextInvoiceNumber(doc.sequences, business.numberFormat, invoice.issueDate);
+  const { number, series, sequence } = nextInvoiceNumber(doc.sequences, format, invoice.issueDate);
   if (numberInUse(doc, number)) {
     throw refused(`invoice number ${number} is already in use`, 'check the numberFormat setting (smallpay config show)');
   }
@@ -59,7 +61,7 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   invoice.number = number;
   invoice.series = series;
   invoice.sequence = sequence;
-  invoice.numberFormat = business.numberFormat;
+  invoice.numberFormat = format;
   invoice.issuer = issuerSnapshot(business);
   invoice.presentation = currentPresentation(invoice, business, facts);
   invoice.status = statusForPaid(invoice.total, invoice.paid);

@@ -96,7 +96,7 @@ export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: 
     ...(input.issueDate !== undefined && { issueDateGiven: true }),
     ...(input.dueDate !== undefined && { dueDateGiven: true }),
   };
-  if (!input.draft) issueInvoice(doc, invoice, context.today, undefined, context.facts);
+  if (!input.draft) issueInvoice(doc, invoice, context.today, undefined, undefined, context.facts);
   doc.invoices.push(invoice);
   return invoice;
 }

@@ -50,7 +50,7 @@ describe('issuing freezes what the PDF shows', () => {
     const draft = createInvoice(doc, { customer: 'globex', items: design, draft: true }, { today: TODAY, id: nextId() });
     expect(draft.presentation).toBeUndefined();
     changeSetting(doc.business!, 'pdf.footer', 'Later footer');
-    issueInvoice(doc, draft, TODAY, undefined, { logo: LOGO });
+    issueInvoice(doc, draft, TODAY, undefined, undefined, { logo: LOGO });
     expect(draft.presentation).toMatchObject({ footer: 'Later footer', logo: LOGO });
   });
 

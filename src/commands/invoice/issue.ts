@@ -23,7 +23,7 @@ export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<str
   const today = deps.today();
   const invoice = await (await deps.store()).update(async (doc) => {
     const invoice = findInvoice(doc, options.invoice);
-    issueInvoice(doc, invoice, today, options.date, await readIssueFacts(doc.business));
+    issueInvoice(doc, invoice, today, options.date, undefined, await readIssueFacts(doc.business));
     return invoice;
   });
   deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
