@@ -13,7 +13,6 @@
  * Amounts are never cut in steps 1 and 2, and always align right. Every cell's text is made safe for a
  * terminal here (control characters shown as "?"), whatever the caller did: stored text is untrusted.
  */
-import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { cell, displayWidth, fitWidth, wrap } from './text.js';
 
@@ -102,48 +101,38 @@ function layout(columns: readonly Column[], texts: readonly string[][], width: n
   return { shown, widths };
 }
 
+function pad(text: string, width: number, align: 'left' | 'right' | undefined): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? fill + text : text + fill;
+}
+
 export function renderTable(columns: readonly Column[], rows: readonly (readonly Cell[])[], style: TableStyle): string {
   const paint = colors(style);
   const texts = rows.map((row) => columns.map((_, index) => cell(textOf(row[index]))));
   const boxed = style.stdoutIsTTY;
   const overhead = (count: number) => (boxed ? 3 * count + 1 : PLAIN_GAP * (count - 1));
   // Piped without COLUMNS: every column, whole, so scripts see the same fields whatever the width.
-  const width = style.fitTables === false ? Number.MAX_SAFE_INTEGER : style.columns;
-  const { shown, widths } = layout(columns, texts, width, overhead);
+  const fit = style.fitTables !== false;
+  const { shown, widths } = layout(columns, texts, fit ? style.columns : Number.MAX_SAFE_INTEGER, overhead);
+  const line = (cells: string[]) => (boxed ? `│ ${cells.join(' │ ')} │` : cells.join(' '.repeat(PLAIN_GAP)).trimEnd());
+  const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
   const formatted = (text: string, at: number, painter?: (text: string) => string) => {
+    const column = columns[shown[at] as number] as Column;
     const fitted = fitWidth(text, widths[at] as number);
-    return painter && style.color ? painter(fitted) : fitted;
+    return pad(painter && style.color ? painter(fitted) : fitted, widths[at] as number, column.align);
   };
-  // cli-table3 draws what the layout above fitted: borders on a terminal (no lines between rows), two spaces
-  // between columns when piped; it pads and aligns, and measures colour codes as no width.
-  const table = new Table({
-    head: shown.map((index, at) => formatted(cell(columns[index]?.header ?? ''), at, paint.bold)),
-    colWidths: widths.map((columnWidth) => columnWidth + (boxed ? 2 : 0)),
-    colAligns: shown.map((index) => columns[index]?.align ?? 'left'),
-    wordWrap: false,
-    style: boxed ? { head: [], border: [] } : { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    ...(boxed ? {} : { chars: PLAIN_CHARS }),
-  });
-  rows.forEach((row, r) => {
-    table.push(
+  const header = line(shown.map((index, at) => formatted(cell(columns[index]?.header ?? ''), at, paint.bold)));
+  const body = rows.map((row, r) =>
+    line(
       shown.map((index, at) => {
         const value = row[index];
         return formatted(texts[r]?.[index] ?? '', at, typeof value === 'object' ? value.paint : undefined);
       }),
-    );
-  });
-  const drawn = table.toString().split('\n');
-  // On a terminal, the rule under the header stays and the rules between rows go: a row is one line.
-  const firstRule = drawn.findIndex((line) => line.startsWith('├'));
-  const lines = boxed ? drawn.filter((line, index) => !line.startsWith('├') || index === firstRule) : drawn.map((line) => line.trimEnd());
-  return `${lines.map((text) => (style.fitTables === false ? text : fitWidth(text, style.columns))).join('\n')}\n`;
+    ),
+  );
+  const lines = boxed ? [rule('┌', '┬', '┐'), header, rule('├', '┼', '┤'), ...body, rule('└', '┴', '┘')] : [header, ...body];
+  return `${lines.map((text) => (fit ? fitWidth(text, style.columns) : text)).join('\n')}\n`;
 }
-
-const PLAIN_CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
 
 function textOf(value: Cell | undefined): string {
   if (value === undefined) return '';

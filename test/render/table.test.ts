@@ -61,6 +61,13 @@ describe('tables fit the terminal (issue 9 item 18)', () => {
     expect(lines(sparse)[0]?.split(/ {2,}/)).toEqual(['Who', 'early', 'Total']);
   });
 
+  it('keeps every column whole when piped without COLUMNS (fitTables false), for scripts', () => {
+    const piped = lines(renderTable(columns, rows, { stdoutIsTTY: false, color: false, columns: 60, fitTables: false }));
+    expect(piped[0]?.split(/ {2,}/)).toEqual(columns.map((column) => column.header));
+    expect(piped.join('\n')).not.toContain('…');
+    expect(Math.max(...piped.map((line) => line.length))).toBeGreaterThan(60);
+  });
+
   it('draws borders on a terminal without a line between the rows', () => {
     const text = lines(renderTable(columns, rows, { stdoutIsTTY: true, color: false, columns: 200 }));
     expect(text).toHaveLength(rows.length + 4);
