@@ -80,6 +80,16 @@ describe('unit names', () => {
     expect(units(catalog.labelsFor('fr'))).toEqual(['h', 'jour(s)', '', 'kWh', 'XYZ']);
   });
 
+  it('gives the price per its base quantity when that is not 1 (BT-149)', () => {
+    const dozen = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: [{ description: 'Manuals', quantity: '30', unitPrice: '5', taxRate: '7' }] });
+    Object.assign(dozen.items[0]!, { unit: 'H87', baseQuantity: '12', net: 1250 });
+    const price = (lang: string) => buildInvoiceView(dozen, { lang, labels: catalog.labelsFor(lang), business: books.business, logo: null }).items[0]?.unitPrice;
+    expect(price('en')).toBe('€5.00 / 12 piece(s)');
+    expect(price('de')?.replace(/\u00a0/g, ' ')).toBe('5,00 € / 12 Stück');
+    dozen.items[0]!.baseQuantity = '1';
+    expect(price('en')).toBe('€5.00');
+  });
+
   it('takes names from a labels folder, in addition to the built-in ones', () => {
     const folder = mkdtempSync(join(tmpdir(), 'smallpay-labels-'));
     try {

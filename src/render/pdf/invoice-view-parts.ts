@@ -96,6 +96,13 @@ export function unitName(code: string | undefined, labels: Labels): string {
   return Object.hasOwn(labels.units, code) ? (labels.units[code] as string) : code;
 }
 
+/** The unit price, and the base quantity it is for unless 1: "€5.00 / 12 piece(s)" is 5.00 a dozen (BT-149). */
+export function unitPriceText(item: LineItem, baseQuantity: string, price: string, labels: Labels): string {
+  if (item.baseQuantity === undefined || Number(item.baseQuantity) === 1) return price;
+  const unit = unitName(item.unit, labels);
+  return `${price} / ${baseQuantity}${unit ? ` ${unit}` : ''}`;
+}
+
 /** "Discount 10 %: −€150.00" or "Express: +€25.00", printed under the line they change (BG-27/28). */
 export function lineAdjustmentTexts(item: LineItem, labels: Labels, format: PartFormatters): string[] {
   const text = (adjustment: LineAdjustment, sign: 1 | -1) => {

@@ -21,6 +21,7 @@ import {
   showsVatColumn,
   taxRows,
   unitName,
+  unitPriceText,
 } from './invoice-view-parts.js';
 import { type Labels, fill } from './labels.js';
 
@@ -41,6 +42,7 @@ export interface ItemView {
   quantity: string;
   /** The unit in the document's language ("Std.", "jour(s)"); empty for C62 (one) and lines without a unit. */
   unit: string;
+  /** The price, per its base quantity when that is not 1: "5,00 € / 12 Stück" (BT-146/149). */
   unitPrice: string;
   /** The rate (S, Z), or the VAT category code (E, AE, K, G, O) explained in the totals. */
   taxRate: string;
@@ -217,7 +219,7 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
       anchor: itemAnchor(index),
       quantity: format.number(item.quantity),
       unit: unitName(item.unit, labels),
-      unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
+      unitPrice: unitPriceText(item, format.number(item.baseQuantity ?? '1'), formatUnitPrice(item.unitPrice, invoice.currency, lang), labels),
       taxRate: lineTaxText(item, format),
       adjustments: lineAdjustmentTexts(item, labels, format),
       net: format.money(item.net),
