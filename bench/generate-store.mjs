@@ -40,19 +40,19 @@ export function generateStore(path, invoiceCount, options = {}) {
     const number = `INV-${year}-${pad(sequences[key], 4)}`;
     const customer = customers[i % customers.length];
     const items = [
-      { description: `Consulting, week ${i % 52}`, quantity: String(1 + (i % 9)), unitPrice: '95.00', taxRate: '19', net: (1 + (i % 9)) * 9500 },
-      { description: 'Hosting', quantity: '1', unitPrice: '20.50', taxRate: '19', net: 2050 },
-      { description: 'Travel', quantity: '1', unitPrice: '89.90', taxRate: '7', net: 8990 },
+      { description: `Consulting, week ${i % 52}`, quantity: String(1 + (i % 9)), unitPrice: '95.00', taxRate: '19', net: (1 + (i % 9)) * 9500, taxCategory: 'S' },
+      { description: 'Hosting', quantity: '1', unitPrice: '20.50', taxRate: '19', net: 2050, taxCategory: 'S' },
+      { description: 'Travel', quantity: '1', unitPrice: '89.90', taxRate: '7', net: 8990, taxCategory: 'S' },
     ].slice(0, 2 + (i % 2));
     if (options.lines) {
       items.length = 0;
       for (let line = 0; line < options.lines; line += 1) {
-        items.push({ description: `Consulting, day ${line + 1}: workshop and follow-up`, quantity: '1', unitPrice: '95.00', taxRate: '19', net: 9500 });
+        items.push({ description: `Consulting, day ${line + 1}: workshop and follow-up`, quantity: '1', unitPrice: '95.00', taxRate: '19', net: 9500, taxCategory: 'S' });
       }
     }
     const byRate = new Map();
     for (const item of items) byRate.set(item.taxRate, (byRate.get(item.taxRate) ?? 0) + item.net);
-    const taxes = [...byRate].sort((a, b) => Number(a[0]) - Number(b[0])).map(([rate, base]) => ({ rate, base, tax: roundDiv(base * Number(rate), 100) }));
+    const taxes = [...byRate].sort((a, b) => Number(a[0]) - Number(b[0])).map(([rate, base]) => ({ category: 'S', rate, base, tax: roundDiv(base * Number(rate), 100) }));
     const subtotal = items.reduce((sum, item) => sum + item.net, 0);
     const tax = taxes.reduce((sum, line) => sum + line.tax, 0);
     const total = subtotal + tax;
@@ -77,13 +77,17 @@ export function generateStore(path, invoiceCount, options = {}) {
       subtotal,
       tax,
       total,
+      type: 'invoice',
+      lineTotal: subtotal,
+      allowanceTotal: 0,
+      chargeTotal: 0,
       paid,
       payments,
       history,
     });
   }
   const doc = {
-    schemaVersion: 3,
+    schemaVersion: 4,
     business: {
       name: 'Bench Studio',
       email: 'bench@example.com',

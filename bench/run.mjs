@@ -3,7 +3,7 @@
 // Usage: npm run bench [-- --sizes 1000,10000 --runs 7]
 // Prints a Markdown table; docs/performance.md records the figures and what they mean.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateStore } from './generate-store.mjs';
@@ -53,11 +53,30 @@ for (const size of sizes) {
   // One write so the store carries its validation stamp, as any store written by smallpay does.
   time(process.execPath, [bin, 'customer', 'add', '--name', 'Bench Customer', '--email', 'bench@customer.test'], { SMALLPAY_STORE: store });
   const middle = `INV-2025-${String(Math.max(1, Math.floor(size / 6))).padStart(4, '0')}`;
+  // Issue 10: 20 lines, each with a line allowance, two VAT rates, a document discount and a charge.
+  const twentyLines = join(work, 'twenty-lines.json');
+  writeFileSync(
+    twentyLines,
+    JSON.stringify({
+      customer: 'customer-1',
+      items: Array.from({ length: 20 }, (_, index) => ({
+        description: `Workshop day ${index + 1}`,
+        quantity: String(1 + (index % 3)),
+        unit: 'day',
+        unitPrice: '95.00',
+        taxRate: index % 4 === 0 ? '7' : '19',
+        allowances: [{ percent: '10', reason: 'Loyalty' }],
+      })),
+      allowances: [{ percent: '5', reason: 'Early order' }],
+      charges: [{ amount: '12.50', reason: 'Shipping', taxCategory: 'S', taxRate: '19' }],
+    }),
+  );
   const commands = [
     ['--version'],
     ['invoice', 'list', '--json'],
     ['invoice', 'show', middle],
     ['invoice', 'new', '--customer', 'customer-1', '--item', 'Benchmark', '--price', '10'],
+    ['invoice', 'new', '--input', twentyLines],
   ];
   const baseline = [];
   const timings = commands.map(() => []);
@@ -70,7 +89,12 @@ for (const size of sizes) {
   console.log(`| ${size.toLocaleString('en')} | \`node -e 0\` | ${base.toFixed(0)} | 1.00× | |`);
   commands.forEach((args, index) => {
     const ms = median(timings[index]);
-    const label = args[0] === 'invoice' && args[1] === 'show' ? 'invoice show <n>' : args.slice(0, args[0] === '--version' ? 1 : 2).join(' ') + (args.includes('--json') ? ' --json' : '');
+    const label =
+      args[0] === 'invoice' && args[1] === 'show'
+        ? 'invoice show <n>'
+        : args.includes('--input')
+          ? 'invoice new --input (20 lines with allowances)'
+          : args.slice(0, args[0] === '--version' ? 1 : 2).join(' ') + (args.includes('--json') ? ' --json' : '');
     console.log(`| ${size.toLocaleString('en')} | \`smallpay ${label}\` | ${ms.toFixed(0)} | ${(ms / base).toFixed(2)}× | ${peakMemoryMiB(args, store).toFixed(0)} |`);
   });
 }

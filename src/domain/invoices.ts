@@ -9,10 +9,14 @@ import { customerSnapshot, findCustomer } from './customers.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
 import { seriesKey } from './numbering.js';
 import { type IssueFacts, refreshLegalNotes } from './presentation.js';
-import { type DocumentAdjustmentInput, type FieldLabel, type ItemInput, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
-import type { Invoice, InvoiceVersion, StoreDocument } from './types.js';
+import { inputOfDocumentAdjustment } from './adjustments.js';
+import { type DocumentAdjustmentInput, type FieldLabel, type ItemInput, type Totals, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
+import type { Business, CustomerSnapshot, Invoice, InvoiceVersion, StoreDocument } from './types.js';
+import { categoryDefaultsFor } from './vat-categories.js';
+import { assertVatRules } from './vat-rules.js';
 
 export const MAX_NOTE_LENGTH = 2000;
+export const MAX_REFERENCE_LENGTH = 200;
 
 /** Dates are already checked calendar dates; terms a checked number of days. */
 export interface InvoiceInput {
@@ -69,26 +73,87 @@ function cleanNote(note: string | undefined): string | undefined {
   return fields.multiLine(note, 'note', MAX_NOTE_LENGTH);
 }
 
-/** Drafts an invoice and, unless `draft`, issues it at once. The invoice is added to `doc`. */
+type References = Pick<Invoice, 'serviceDate' | 'servicePeriod' | 'purchaseOrder' | 'buyerReference' | 'contract'>;
+const REFERENCE_TEXTS = ['purchaseOrder', 'buyerReference', 'contract'] as const;
+
+/**
+ * The date of supply (BT-72), period (BT-73/74) and references (BT-13, BT-10, BT-12) given, checked. A text
+ * given empty is `null`: an edit removes it.
+ */
+function referencesOf(input: Partial<InvoiceInput>): { [K in keyof References]?: References[K] | null } {
+  const references: { [K in keyof References]?: References[K] | null } = {};
+  if (input.serviceDate !== undefined) references.serviceDate = input.serviceDate;
+  if (input.servicePeriod !== undefined) {
+    const { start, end } = input.servicePeriod;
+    if (end < start) throw invalid(`servicePeriod: the start ${start} is after the end ${end}`);
+    references.servicePeriod = { start, end };
+  }
+  for (const field of REFERENCE_TEXTS) {
+    const value = input[field];
+    if (value !== undefined) references[field] = value.trim() === '' ? null : fields.singleLine(value, field, MAX_REFERENCE_LENGTH);
+  }
+  return references;
+}
+
+/** Sets what `references` gives on `invoice`, removing what it gives as null. */
+function applyReferences(invoice: Invoice, references: ReturnType<typeof referencesOf>): void {
+  for (const [field, value] of Object.entries(references)) {
+    if (value === null) delete invoice[field as keyof References];
+    else Object.assign(invoice, { [field]: value });
+  }
+}
+
+/** The language of an invoice's texts (exemption reasons): the customer's, else the business's. */
+function languageFor(business: Business, customer: CustomerSnapshot): string {
+  return customer.lang ?? business.lang;
+}
+
+/** The totals of `items` and the document's allowances and charges, with the categories and texts of this customer. */
+function totalsFor(business: Business, customer: CustomerSnapshot, currency: string, input: Partial<InvoiceInput>, items: readonly ItemInput[]): Totals {
+  return computeTotals(items, currency, {
+    label: input.itemLabel ?? jsonFieldLabel,
+    ...(input.allowances !== undefined && { allowances: input.allowances }),
+    ...(input.charges !== undefined && { charges: input.charges }),
+    defaults: categoryDefaultsFor(business, customer),
+    lang: languageFor(business, customer),
+    ...(business.postalAddress?.country !== undefined && { sellerCountry: business.postalAddress.country }),
+  });
+}
+
+/** Puts totals on an invoice, removing document allowances or charges it no longer has. */
+function applyTotals(invoice: Invoice, totals: Totals): void {
+  delete invoice.allowances;
+  delete invoice.charges;
+  Object.assign(invoice, totals);
+}
+
+/**
+ * Drafts an invoice and, unless `draft`, issues it at once. The invoice is added to `doc` only when it
+ * keeps the VAT rules (vat-rules.ts).
+ */
 export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string; facts?: IssueFacts }): Invoice {
   const business = requireBusiness(doc);
   const customer = findCustomer(doc, input.customer);
   const currency = fields.currency(input.currency ?? customer.currency ?? business.currency, 'currency');
-  const totals = computeTotals(input.items, currency, input.itemLabel ?? jsonFieldLabel);
+  const snapshot = customerSnapshot(customer);
+  const totals = totalsFor(business, snapshot, currency, input, input.items);
   const issueDate = input.issueDate ?? context.today;
   const { dueDate, terms } = dueDateFor(issueDate, input.dueDate, input.terms ?? customer.terms ?? business.terms);
   const note = cleanNote(input.note);
   const invoice: Invoice = {
     id: context.id,
+    type: 'invoice',
     number: null,
     status: 'draft',
-    customer: customerSnapshot(customer),
+    customer: snapshot,
     issuer: null,
     issueDate,
     dueDate,
     terms,
     currency,
     ...(note !== undefined && { note }),
+    // The language its texts (exemption reasons) were written in.
+    lang: languageFor(business, snapshot),
     ...totals,
     paid: 0,
     payments: [],
@@ -96,6 +161,8 @@ export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: 
     ...(input.issueDate !== undefined && { issueDateGiven: true }),
     ...(input.dueDate !== undefined && { dueDateGiven: true }),
   };
+  applyReferences(invoice, referencesOf(input));
+  assertVatRules(invoice, business);
   if (!input.draft) issueInvoice(doc, invoice, context.today, undefined, undefined, context.facts);
   doc.invoices.push(invoice);
   return invoice;
@@ -113,9 +180,13 @@ function refuseEditOfSent(doc: StoreDocument, invoice: Invoice): void {
   }
 }
 
+const VERSIONED_OPTIONALS = ['lineTotal', 'allowanceTotal', 'chargeTotal', 'allowances', 'charges', 'serviceDate', 'servicePeriod', 'purchaseOrder', 'buyerReference', 'contract'] as const;
+
 function versionOf(invoice: Invoice): InvoiceVersion {
   const { number, issueDate, dueDate, terms, note, items, taxes, subtotal, tax, total } = invoice;
-  return { number, issueDate, dueDate, terms, ...(note !== undefined && { note }), items, taxes, subtotal, tax, total };
+  const version: InvoiceVersion = { number, issueDate, dueDate, terms, ...(note !== undefined && { note }), items, taxes, subtotal, tax, total };
+  for (const field of VERSIONED_OPTIONALS) if (invoice[field] !== undefined) Object.assign(version, { [field]: invoice[field] });
+  return version;
 }
 
 /**
@@ -135,9 +206,17 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
     throw refused(`invoice ${label} is issued: its customer and currency are fixed`, 'void it and issue a new one');
   }
   const previous = versionOf(invoice);
-  const customer = changes.customer !== undefined ? findCustomer(doc, changes.customer) : undefined;
+  const customer = changes.customer !== undefined ? customerSnapshot(findCustomer(doc, changes.customer)) : undefined;
   const currency = changes.currency !== undefined ? fields.currency(changes.currency, 'currency') : invoice.currency;
-  const totals = computeTotals(changes.items ?? invoice.items.map((line) => inputOfLine(line, invoice.currency)), currency, changes.itemLabel ?? jsonFieldLabel);
+  // Stored lines and document allowances are priced again as given (a percentage stays a percentage).
+  const repriced: Partial<InvoiceInput> = {
+    ...changes,
+    allowances: changes.allowances ?? invoice.allowances?.map((entry) => inputOfDocumentAdjustment(entry, invoice.currency)) ?? [],
+    charges: changes.charges ?? invoice.charges?.map((entry) => inputOfDocumentAdjustment(entry, invoice.currency)) ?? [],
+  };
+  const items = changes.items ?? invoice.items.map((line) => inputOfLine(line, invoice.currency));
+  const totals = totalsFor(business, customer ?? invoice.customer, currency, repriced, items);
+  const references = referencesOf(changes);
   const issueDate = changes.issueDate ?? invoice.issueDate;
   const format = invoice.numberFormat ?? business.numberFormat;
   const series = invoice.series ?? seriesKey(format, invoice.issueDate);
@@ -148,10 +227,18 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   const due = keepDue
     ? { dueDate: invoice.dueDate, terms: invoice.terms }
     : dueDateFor(issueDate, changes.dueDate, changes.terms ?? invoice.terms);
+  // The rules are checked on the invoice as it would be, before anything of it changes.
+  const candidate: Invoice = { ...invoice, ...(customer && { customer }), currency };
+  applyTotals(candidate, totals);
+  applyReferences(candidate, references);
+  assertVatRules(candidate, invoice.issuer ?? business);
 
-  if (customer) invoice.customer = customerSnapshot(customer);
+  if (customer) invoice.customer = customer;
   invoice.currency = currency;
-  Object.assign(invoice, totals, { issueDate, dueDate: due.dueDate, terms: due.terms });
+  invoice.lang = languageFor(business, invoice.customer);
+  applyTotals(invoice, totals);
+  applyReferences(invoice, references);
+  Object.assign(invoice, { issueDate, dueDate: due.dueDate, terms: due.terms });
   if (changes.note !== undefined) {
     const note = cleanNote(changes.note);
     if (note === undefined) delete invoice.note;

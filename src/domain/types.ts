@@ -193,6 +193,17 @@ export interface InvoiceVersion {
   subtotal: number;
   tax: number;
   total: number;
+  // Issue 10: what else the replaced version had (absent in versions recorded before).
+  lineTotal?: number;
+  allowanceTotal?: number;
+  chargeTotal?: number;
+  allowances?: DocumentAdjustment[];
+  charges?: DocumentAdjustment[];
+  serviceDate?: string;
+  servicePeriod?: ServicePeriod;
+  purchaseOrder?: string;
+  buyerReference?: string;
+  contract?: string;
 }
 
 /** The lifecycle of an invoice, oldest first. `at` is the day it happened. */
@@ -402,6 +413,8 @@ export interface LineAdjustment {
 
 /** A document-level allowance (BG-20) or charge (BG-21): one VAT category and rate each. */
 export interface DocumentAdjustment extends LineAdjustment, VatExemption {
+  /** A percentage's base was given (baseAmount); otherwise it is its group's line total and follows edits. */
+  baseGiven?: boolean;
   taxCategory: VatCategory;
   /** Percent; "0" for every category but S ("0" for O too, which carries no rate on the document). */
   taxRate: string;

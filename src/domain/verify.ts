@@ -2,8 +2,9 @@
  * `smallpay verify`: the checks a cron job or CI pipeline runs after a job, each a list of problems.
  *   numbers  — invoice numbers unique, and gapless per series (a number deleted with --force is in the
  *              audit log and accounted for);
- *   totals   — every invoice's totals computed again from its items equal what was stored, its paid amount
- *              the sum of its payments, its status what the payments make it;
+ *   totals   — every invoice's totals computed again from its items, allowances and charges equal what was
+ *              stored, it keeps the VAT rules (vat-rules.ts), its paid amount the sum of its payments, its
+ *              status what the payments make it;
  *   recurring — every schedule's periods issued at most once, and at most one invoice per period; no
  *              running schedule whose customer was removed;
  *   outbox   — nothing stuck: no pending message without a live run sending it, no failed one.
@@ -13,8 +14,10 @@ import { displayMoney } from './money-format.js';
 import { seriesKey } from './numbering.js';
 import { type RunIdentity, claimIsLive } from './outbox.js';
 import { statusForPaid } from './status.js';
+import { inputOfDocumentAdjustment } from './adjustments.js';
 import { computeTotals, inputOfLine } from './totals.js';
 import type { Invoice, StoreDocument } from './types.js';
+import { vatRuleProblems } from './vat-rules.js';
 
 export interface Check {
   name: 'numbers' | 'totals' | 'recurring' | 'outbox';
@@ -84,7 +87,10 @@ function checkTotals(doc: StoreDocument): string[] {
     const label = invoiceLabel(invoice);
     const money = (minor: number) => displayMoney(minor, invoice.currency);
     try {
-      const totals = computeTotals(invoice.items.map((line) => inputOfLine(line, invoice.currency)), invoice.currency);
+      const totals = computeTotals(invoice.items.map((line) => inputOfLine(line, invoice.currency)), invoice.currency, {
+        allowances: (invoice.allowances ?? []).map((entry) => inputOfDocumentAdjustment(entry, invoice.currency)),
+        charges: (invoice.charges ?? []).map((entry) => inputOfDocumentAdjustment(entry, invoice.currency)),
+      });
       totals.items.forEach((item, index) => {
         const stored = invoice.items[index];
         if (stored && stored.net !== item.net) problems.push(`${label}: item ${index + 1} net is ${money(stored.net)}, computed ${money(item.net)}`);
@@ -92,10 +98,20 @@ function checkTotals(doc: StoreDocument): string[] {
       for (const field of ['subtotal', 'tax', 'total'] as const) {
         if (invoice[field] !== totals[field]) problems.push(`${label}: ${field} is ${money(invoice[field])}, computed ${money(totals[field])}`);
       }
+      for (const field of ['lineTotal', 'allowanceTotal', 'chargeTotal'] as const) {
+        const stored = invoice[field];
+        if (stored !== undefined && stored !== totals[field]) problems.push(`${label}: ${field} is ${money(stored)}, computed ${money(totals[field])}`);
+      }
       const sameTaxes =
         invoice.taxes.length === totals.taxes.length &&
-        totals.taxes.every((line, index) => invoice.taxes[index]?.rate === line.rate && invoice.taxes[index]?.base === line.base && invoice.taxes[index]?.tax === line.tax);
+        totals.taxes.every((line, index) => {
+          const stored = invoice.taxes[index];
+          return stored?.rate === line.rate && (stored.category ?? line.category) === line.category && stored.base === line.base && stored.tax === line.tax;
+        });
       if (!sameTaxes) problems.push(`${label}: the tax breakdown differs from the one computed`);
+      for (const problem of vatRuleProblems(invoice, invoice.issuer ?? doc.business ?? {})) {
+        if (problem.level === 'refuse') problems.push(`${label}: ${problem.rule}: ${problem.message}`);
+      }
     } catch (error) {
       problems.push(`${label}: its items cannot be totalled (${(error as Error).message})`);
       continue;

@@ -4,9 +4,34 @@
  */
 import { formatAmount } from '../domain/money.js';
 import { balanceOf, isOverdue } from '../domain/status.js';
-import type { AuditEntry, Business, Customer, HistoryEntry, Invoice, InvoiceVersion, LineItem, TaxLine } from '../domain/types.js';
+import type { AuditEntry, Business, Customer, DocumentAdjustment, HistoryEntry, Invoice, InvoiceVersion, LineAdjustment, LineItem, TaxLine } from '../domain/types.js';
+import { DEFAULT_UNIT } from '../domain/units.js';
 
 type Money = (minor: number) => string;
+
+function adjustmentsJson(entries: readonly LineAdjustment[] | undefined, money: Money) {
+  return (entries ?? []).map((entry) => ({
+    amount: money(entry.amount),
+    percent: entry.percent ?? null,
+    base: entry.base === undefined ? null : money(entry.base),
+    reason: entry.reason ?? null,
+    reasonCode: entry.reasonCode ?? null,
+  }));
+}
+
+function documentAdjustmentsJson(entries: readonly DocumentAdjustment[] | undefined, money: Money) {
+  const lines = adjustmentsJson(entries, money);
+  return (entries ?? []).map((entry, index) => ({
+    ...lines[index],
+    taxCategory: entry.taxCategory,
+    taxRate: entry.taxRate,
+    exemptionReason: entry.exemptionReason ?? null,
+    exemptionCode: entry.exemptionCode ?? null,
+  }));
+}
+
+/** Lines of stores from before VAT categories (hand-made records) read as the migration would make them. */
+const categoryOf = (category: string | undefined, rate: string) => category ?? (/^0+(\.0+)?$/.test(rate) ? 'Z' : 'S');
 
 function itemsJson(items: readonly LineItem[], money: Money) {
   return items.map((item) => ({
@@ -15,11 +40,25 @@ function itemsJson(items: readonly LineItem[], money: Money) {
     unitPrice: item.unitPrice,
     taxRate: item.taxRate,
     net: money(item.net),
+    unit: item.unit ?? DEFAULT_UNIT,
+    baseQuantity: item.baseQuantity ?? '1',
+    taxCategory: categoryOf(item.taxCategory, item.taxRate),
+    exemptionReason: item.exemptionReason ?? null,
+    exemptionCode: item.exemptionCode ?? null,
+    allowances: adjustmentsJson(item.allowances, money),
+    charges: adjustmentsJson(item.charges, money),
   }));
 }
 
 function taxesJson(taxes: readonly TaxLine[], money: Money) {
-  return taxes.map((line) => ({ rate: line.rate, base: money(line.base), tax: money(line.tax) }));
+  return taxes.map((line) => ({
+    rate: line.rate,
+    base: money(line.base),
+    tax: money(line.tax),
+    category: categoryOf(line.category, line.rate),
+    exemptionReason: line.exemptionReason ?? null,
+    exemptionCode: line.exemptionCode ?? null,
+  }));
 }
 
 function versionJson(version: InvoiceVersion, money: Money) {
@@ -32,6 +71,11 @@ function versionJson(version: InvoiceVersion, money: Money) {
     subtotal: money(version.subtotal),
     tax: money(version.tax),
     total: money(version.total),
+    lineTotal: money(version.lineTotal ?? version.subtotal),
+    allowanceTotal: money(version.allowanceTotal ?? 0),
+    chargeTotal: money(version.chargeTotal ?? 0),
+    allowances: documentAdjustmentsJson(version.allowances, money),
+    charges: documentAdjustmentsJson(version.charges, money),
   };
 }
 
@@ -75,6 +119,18 @@ export function invoiceJson(invoice: Invoice, today: string) {
     payments: invoice.payments.map((payment) => ({ amount: money(payment.amount), date: payment.date, method: payment.method ?? null })),
     history: invoice.history.map((entry) => historyJson(entry, money)),
     pdf: invoice.pdf ? { sha256: invoice.pdf.sha256, path: invoice.pdf.path, pages: invoice.pdf.pages, writtenAt: invoice.pdf.at } : null,
+    // Issue 10 (EN 16931): subtotal above stays the total without VAT (BT-109).
+    type: invoice.type ?? 'invoice',
+    lineTotal: money(invoice.lineTotal ?? invoice.subtotal),
+    allowanceTotal: money(invoice.allowanceTotal ?? 0),
+    chargeTotal: money(invoice.chargeTotal ?? 0),
+    allowances: documentAdjustmentsJson(invoice.allowances, money),
+    charges: documentAdjustmentsJson(invoice.charges, money),
+    serviceDate: invoice.serviceDate ?? null,
+    servicePeriod: invoice.servicePeriod ? { start: invoice.servicePeriod.start, end: invoice.servicePeriod.end } : null,
+    purchaseOrder: invoice.purchaseOrder ?? null,
+    buyerReference: invoice.buyerReference ?? null,
+    contract: invoice.contract ?? null,
   };
 }
 

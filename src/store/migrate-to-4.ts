@@ -8,9 +8,40 @@
  */
 type Json = Record<string, unknown>;
 
-/** STUB until the arithmetic helper fills it in. */
+const ZERO_RATE = /^-?0+(\.0+)?$/;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const categoryOfRate = (rate: unknown) => (typeof rate === 'string' && !ZERO_RATE.test(rate) ? 'S' : 'Z');
+
+/** Lines and tax lines gain their category; grouping by rate alone was grouping by (S or Z, rate). */
+function withCategories(record: Json): Json {
+  const migrated = { ...record };
+  if (Array.isArray(record.items)) migrated.items = record.items.map((line) => (isRecord(line) && line.taxCategory === undefined ? { ...line, taxCategory: categoryOfRate(line.taxRate) } : line));
+  if (Array.isArray(record.taxes)) migrated.taxes = record.taxes.map((line) => (isRecord(line) && line.category === undefined ? { ...line, category: categoryOfRate(line.rate) } : line));
+  return migrated;
+}
+
+/** An invoice of schema 3 as schema 4 has it: type, categories, and BT-106/107/108 (no document allowances then). */
+function invoiceTo4(invoice: unknown): unknown {
+  if (!isRecord(invoice)) return invoice;
+  const migrated: Json = {
+    ...withCategories(invoice),
+    type: invoice.type ?? 'invoice',
+    lineTotal: invoice.lineTotal ?? invoice.subtotal,
+    allowanceTotal: invoice.allowanceTotal ?? 0,
+    chargeTotal: invoice.chargeTotal ?? 0,
+  };
+  // Versions replaced by edits get their categories too, so every line in the store reads the same way.
+  if (Array.isArray(invoice.history)) {
+    migrated.history = invoice.history.map((entry) => (isRecord(entry) && isRecord(entry.previous) ? { ...entry, previous: withCategories(entry.previous) } : entry));
+  }
+  return migrated;
+}
+
+/** Every invoice, and every invoice kept in the audit log, in the schema-4 form. */
 export function migrateInvoicesTo4(doc: Json): Json {
-  return doc;
+  const invoices = Array.isArray(doc.invoices) ? doc.invoices.map(invoiceTo4) : doc.invoices;
+  const audit = Array.isArray(doc.audit) ? doc.audit.map((entry) => (isRecord(entry) && entry.invoice !== undefined ? { ...entry, invoice: invoiceTo4(entry.invoice) } : entry)) : doc.audit;
+  return { ...doc, invoices, audit };
 }
 
 /** STUB until the parties helper fills it in. */

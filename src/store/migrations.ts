@@ -2,6 +2,7 @@
  * Forward migrations of the store file, one function per schema version step, applied in order on load.
  * Pure: the store keeps a copy of the file as it was before it writes a migrated document.
  */
+import { migrateInvoicesTo4, migratePartiesTo4 } from './migrate-to-4.js';
 import { CURRENT_SCHEMA_VERSION, InvalidDocumentError } from './schema.js';
 
 type Json = Record<string, unknown>;
@@ -12,6 +13,8 @@ const MIGRATIONS: Record<number, (doc: Json) => Json> = {
   1: (doc) => ({ ...doc, outbox: [] }),
   // 3: recurring schedules (smallpay recurring).
   2: (doc) => ({ ...doc, recurring: [] }),
+  // 4: the legally complete invoice (issue 10): VAT categories, allowances and charges, structured parties.
+  3: (doc) => migratePartiesTo4(migrateInvoicesTo4(doc)),
 };
 
 export class TooNewError extends Error {

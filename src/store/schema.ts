@@ -7,11 +7,12 @@
 import { isCurrencyCode } from '../domain/currency.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { nameProblems, textProblems } from '../domain/stored-names.js';
+import { isUnitCode } from '../domain/units.js';
 import type { Invoice, StoreDocument } from '../domain/types.js';
 import { validateStore } from '../generated/validateStore.js';
 import { describeSchemaError } from './schema-errors.js';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export class InvalidDocumentError extends Error {
   override readonly name = 'InvalidDocumentError';
@@ -38,6 +39,15 @@ function invoiceValueProblems(invoice: Invoice, at: string): string[] {
   }
   invoice.payments.forEach((payment, index) => {
     if (!isCalendarDate(payment.date)) problems.push(`${at}.payments[${index}].date: '${payment.date}' is not a calendar date`);
+  });
+  const serviceDates: [string, string | undefined][] = [
+    ['serviceDate', invoice.serviceDate],
+    ['servicePeriod.start', invoice.servicePeriod?.start],
+    ['servicePeriod.end', invoice.servicePeriod?.end],
+  ];
+  for (const [field, date] of serviceDates) if (date !== undefined && !isCalendarDate(date)) problems.push(`${at}.${field}: '${date}' is not a calendar date`);
+  invoice.items.forEach((line, index) => {
+    if (line.unit !== undefined && !isUnitCode(line.unit)) problems.push(`${at}.items[${index}].unit: '${line.unit}' is not a UN/ECE Rec. 20/21 unit code`);
   });
   return problems;
 }

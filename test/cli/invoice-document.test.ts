@@ -18,15 +18,54 @@ describe('the --input document', () => {
     currency: 'EUR',
     note: 'Thanks!',
     draft: true,
-    items: [{ description: 'Design work', quantity: 2.5, unitPrice: '150.00', taxRate: 19 }],
+    items: [
+      {
+        description: 'Design work',
+        quantity: 2.5,
+        unitPrice: '150.00',
+        taxRate: 19,
+        unit: 'h',
+        baseQuantity: 1,
+        taxCategory: 'S',
+        exemptionReason: 'none',
+        exemptionCode: 'VATEX-EU-O',
+        allowances: [{ percent: 10, reason: 'Loyalty', reasonCode: '95' }],
+        charges: [{ amount: 5.5, reason: 'Travel' }],
+      },
+    ],
+    serviceDate: '2026-10-31',
+    servicePeriod: { start: '2026-10-01', end: '2026-10-31' },
+    purchaseOrder: 'PO-1',
+    buyerReference: 'BR-1',
+    contract: 'C-1',
+    allowances: [{ percent: 5, baseAmount: 100, reason: 'Early', reasonCode: '95', taxCategory: 'S', taxRate: 19, exemptionReason: 'x', exemptionCode: 'VATEX-EU-G' }],
+    charges: [{ amount: '12.50', reason: 'Shipping', taxCategory: 'S', taxRate: '7' }],
   };
+  const itemSchema = (schema.properties.items as { items: { properties: Record<string, unknown> } }).items;
+  const adjustmentSchema = (schema.properties.allowances as { items: { properties: Record<string, unknown> } }).items;
 
   it('reads every field the schema defines, and nothing else', () => {
     expect(Object.keys(full).sort()).toEqual(Object.keys(schema.properties).sort());
+    expect(Object.keys(full.items[0]!).sort()).toEqual(Object.keys(itemSchema.properties).sort());
+    expect([...Object.keys(full.allowances[0]!), 'amount'].sort()).toEqual(Object.keys(adjustmentSchema.properties).sort()); // amount: in charges[0]
     expect(parseInvoiceDocument(full, '--input x')).toEqual({
       ...full,
-      items: [{ description: 'Design work', quantity: '2.5', unitPrice: '150.00', taxRate: '19' }],
+      items: [
+        {
+          ...full.items[0],
+          quantity: '2.5',
+          taxRate: '19',
+          baseQuantity: '1',
+          allowances: [{ percent: '10', reason: 'Loyalty', reasonCode: '95' }],
+          charges: [{ amount: '5.5', reason: 'Travel' }],
+        },
+      ],
+      allowances: [{ ...full.allowances[0], percent: '5', baseAmount: '100', taxRate: '19' }],
     });
+  });
+
+  it('refuses an exponent in a decimal of an allowance', () => {
+    expect(() => parseInvoiceDocument({ ...full, charges: [{ amount: 1e21 }] }, '--input x')).toThrow(/^--input x: charges\[0\]\.amount: 1e\+21 is not a plain decimal/);
   });
 
   it('refuses a field the schema does not define', () => {

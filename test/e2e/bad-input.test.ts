@@ -33,7 +33,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['--due with --terms', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--due', '2026-12-01', '--terms', '10'], /--due and --terms cannot be used together/],
   ['an unknown currency', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--currency', 'EURO'], /--currency: 'EURO' is not an ISO 4217 currency code/],
   ['a price that is not a number', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1,50'], /item 1 --price: '1,50' is not a decimal number/],
-  ['a zero quantity', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--qty', '0', '--price', '1'], /item 1 --qty: must be greater than 0/],
+  ['a zero quantity', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--qty', '0', '--price', '1'], /item 1 --qty: must not be 0/],
   ['a tax rate over 100', ['invoice', 'new', '--customer', 'globex', '--item', 'x', '--price', '1', '--tax', '119'], /item 1 --tax: must be a percentage from 0 to 100/],
   ['--qty before any --item', ['invoice', 'new', '--customer', 'globex', '--qty', '2', '--item', 'x', '--price', '1'], /--qty 2: must follow the --item it belongs to/],
   ['an item without a price', ['invoice', 'new', '--customer', 'globex', '--item', 'x'], /item 1 --price: missing for 'x'/],

@@ -30,7 +30,7 @@ async function expectStoreError(promise: Promise<unknown>, kind: StoreError['kin
 
 describe('the store', () => {
   it('reads an empty document before the first write, without creating anything', async () => {
-    expect(await store.read()).toMatchObject({ schemaVersion: 3, business: null, invoices: [], outbox: [], recurring: [] });
+    expect(await store.read()).toMatchObject({ schemaVersion: 4, business: null, invoices: [], outbox: [], recurring: [] });
     expect(() => statSync(path)).toThrow();
   });
 
@@ -114,11 +114,11 @@ describe('a damaged store', () => {
   it('migrates a version 1 store on the next write, keeping the file as it was', async () => {
     const v1 = { schemaVersion: 1, business: null, customers: [], invoices: [], sequences: {}, audit: [] };
     writeFileSync(path, JSON.stringify(v1));
-    expect(await store.read()).toMatchObject({ schemaVersion: 3, outbox: [], recurring: [] });
+    expect(await store.read()).toMatchObject({ schemaVersion: 4, outbox: [], recurring: [] });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(v1); // reading changes nothing
     await store.update((doc) => void (doc.business = business()));
     expect(JSON.parse(readFileSync(`${path}.v1.bak`, 'utf8'))).toEqual(v1);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 3, outbox: [], recurring: [], business: { name: 'Ada' } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 4, outbox: [], recurring: [], business: { name: 'Ada' } });
   });
 
   it('refuses a store written by a newer SmallPay', async () => {
