@@ -114,3 +114,24 @@ describe('a sent invoice', () => {
     expect(invoice.note).toBe('still editable');
   });
 });
+
+describe('a frozen presentation in the store file', () => {
+  it('is checked when the store is loaded: a hand-edited IBAN, colour or logo digest is refused', async () => {
+    const { schemaProblem } = await import('../../src/store/schema.js');
+    const doc = documentWithSettings();
+    createInvoice(doc, { customer: 'globex', items: design }, { today: TODAY, id: nextId(), facts: { logo: LOGO } });
+    expect(schemaProblem(doc)).toBeUndefined();
+    const presentation = () => doc.invoices[0]!.presentation!;
+    for (const [change, problem] of [
+      [() => (presentation().payment = { iban: 'DE89 3704' }), /presentation\.payment\.iban/],
+      [() => (presentation().accentColor = 'red'), /presentation\.accentColor/],
+      [() => (presentation().logo = { path: LOGO.path, sha256: 'not a digest' }), /presentation\.logo\.sha256/],
+      [() => delete (presentation() as Partial<typeof LOGO & { legalNotes: string[] }>).legalNotes, /legalNotes/],
+    ] as const) {
+      const saved = structuredClone(presentation());
+      change();
+      expect(schemaProblem(doc)).toMatch(problem);
+      doc.invoices[0]!.presentation = saved;
+    }
+  });
+});
