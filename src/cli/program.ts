@@ -38,7 +38,7 @@ export function buildProgram(io: Io, makeDeps: DepsFactory): Command {
       `
 Examples:
   $ smallpay demo
-  $ smallpay init --name "Ada Lovelace Consulting" --email ada@example.com
+  $ smallpay init --name "Ada Lovelace Consulting" --email ada@example.com --country DE
   $ smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de
   $ smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19
   $ smallpay invoice list --status overdue --json

@@ -234,6 +234,14 @@ function announceFiles(route: MailRoute, claimed: readonly ClaimedJob[], context
   if (route.kind === 'file' && claimed.length > 0) context.say(`Writing the messages as .eml files to ${outboxFolder(context)}; SmallPay sends nothing itself`);
 }
 
+/**
+ * A claim that claimed nothing and cancelled nothing (every invoice skipped, nothing to retry) leaves the
+ * store as it is: a write would rotate the .bak and lose the previous version to a no-op cron run.
+ */
+function unlessOutboxChanged<T>(doc: StoreDocument, outboxBefore: string, value: T): T | Unchanged<T> {
+  return JSON.stringify(doc.outbox) === outboxBefore ? new Unchanged(value) : value;
+}
+
 /** `send`: claims, renders and sends the chosen invoices or reminders, reading the store once. */
 export async function sendInvoices(choose: ChooseInvoices, context: DeliveryContext): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
@@ -241,7 +249,8 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
     const selection = choose(doc);
     if (selection.invoiceIds.length === 0) return new Unchanged(undefined);
     const route = mailRouteIn(doc, context, mode);
-    return { ...planAll(doc, selection, context), route };
+    const outboxBefore = JSON.stringify(doc.outbox);
+    return unlessOutboxChanged(doc, outboxBefore, { ...planAll(doc, selection, context), route });
   });
   if (!outcome) return { sent: [], skipped: [], failed: [] };
   const { claimed, summary, business, route } = outcome;
@@ -255,13 +264,14 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
 export async function retryOutbox(context: DeliveryContext): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
   const outcome = await context.store.update((doc) => {
+    const outboxBefore = JSON.stringify(doc.outbox);
     const claimed: ClaimedJob[] = [];
     for (const job of claimRetryableJobs(doc, context.run, true, context.today)) {
       const invoice = doc.invoices.find((candidate) => candidate.id === job.invoiceId) as Invoice;
       claimed.push({ job: structuredClone(job), invoice: structuredClone(invoice), retry: true });
     }
     // Nothing to send needs no server; claims made before a bad route is found are not written.
-    if (claimed.length === 0) return { claimed, business: requireBusiness(doc), route: undefined };
+    if (claimed.length === 0) return unlessOutboxChanged(doc, outboxBefore, { claimed, business: requireBusiness(doc), route: undefined });
     return { claimed, business: requireBusiness(doc), route: mailRouteIn(doc, context, mode) };
   });
   const summary: SendSummary = { sent: [], skipped: [], failed: [] };

@@ -31,7 +31,8 @@ export function composeMessage(job: SendJob, invoice: Invoice, parts: MessagePar
   const money = (minor: number) => formats.money(minor, invoice.currency, lang);
   const text = composeMailText(job.kind, lang, {
     number: job.number,
-    customer: invoice.customer.name,
+    // The greeting names the contact person when there is one ("Dear Claire Dubois"), else the company.
+    customer: invoice.customer.contact ?? invoice.customer.name,
     business: issuer.name,
     total: money(invoice.total),
     balance: money(balanceOf(invoice)),

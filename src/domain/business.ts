@@ -2,24 +2,37 @@
  * The business that issues the invoices, and the settings `smallpay config` shows and changes.
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
-import { invalid } from './errors.js';
+import { invalid, refused } from './errors.js';
 import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
 import { emailAddresses } from './fields.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
 import { normalizeBic, normalizeIban } from './payment-details.js';
+import { type AddressChanges, type AddressPart, applyAddressChanges, electronicAddress, linesOfText } from './parties.js';
 import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
+import { parseVatCategory } from './vat-categories.js';
 
 export const DEFAULT_CURRENCY = 'EUR';
 export const DEFAULT_TERMS_DAYS = 30;
 export const DEFAULT_LANGUAGE = 'en';
+export const DEFAULT_CREDIT_NUMBER_FORMAT = 'CN-{YYYY}-{SEQ:4}';
 
 export interface BusinessInput {
   name: string;
   email: string;
+  /** The older free-text form: its lines become the street lines. */
   address?: string;
+  /** Street lines (--street, repeatable); win over `address`. */
+  street?: string[];
+  postcode?: string;
+  city?: string;
+  region?: string;
+  country?: string;
   taxId?: string;
+  taxNumber?: string;
+  registration?: string;
+  endpoint?: string;
   currency?: string;
   terms?: string;
   numberFormat?: string;
@@ -33,7 +46,7 @@ interface Setting {
   unset?(business: Business): void;
 }
 
-type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax';
+type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax' | 'contact' | 'vat';
 type Check<T = string> = (value: string, field: string) => T;
 
 /** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
@@ -91,6 +104,29 @@ export const taxRatePercent: Check = (value, field) => {
   return canonicalText(rate);
 };
 
+/** A part of the postal address; the printable `address` follows (see parties.ts). */
+function addressSetting(change: (value: string) => AddressChanges): Setting {
+  const flagOf = (key: string) => (part: AddressPart | 'lines') => (part === 'lines' ? key : part);
+  return {
+    set: (b, v, k) => {
+      if (v.trim() === '') throw invalid(`${k}: must not be empty (smallpay config unset ${k} removes it)`);
+      applyAddressChanges(b, change(v), flagOf(k));
+    },
+    unset: (b) => applyAddressChanges(b, change(''), flagOf('')),
+  };
+}
+
+/** An optional one-line text at the top of the business. */
+function optionalText(key: 'taxId' | 'taxNumber' | 'registration'): Setting {
+  return { set: (b, v, k) => void (b[key] = fields.singleLine(v, k)), unset: (b) => void delete b[key] };
+}
+
+const smallBusinessCategory: Check = (value, field) => {
+  const category = parseVatCategory(value, field);
+  if (category !== 'O' && category !== 'E') throw invalid(`${field}: '${value}' is not O (outside the scope of VAT) or E (exempt)`);
+  return category;
+};
+
 /** payment.<CUR>.iban and friends: the account of invoices in one currency, in business.payment.accounts. */
 const PER_CURRENCY_ACCOUNT = /^payment\.([A-Za-z]{3})\.(bank|iban|bic)$/;
 const ACCOUNT_CHECKS: Record<'bank' | 'iban' | 'bic', Check> = { bank: fields.singleLine, iban: normalizeIban, bic: normalizeBic };
@@ -128,8 +164,15 @@ const currencyPlaceholder: Setting = {
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
   email: { set: (b, v, k) => void (b.email = fields.email(v, k)) },
-  address: { set: (b, v, k) => void (b.address = fields.multiLine(v, k)), unset: (b) => void delete b.address },
-  taxId: { set: (b, v, k) => void (b.taxId = fields.singleLine(v, k)), unset: (b) => void delete b.taxId },
+  address: addressSetting((v) => ({ lines: v === '' ? [] : linesOfText(fields.multiLine(v, 'address')) })),
+  postcode: addressSetting((postcode) => ({ postcode })),
+  city: addressSetting((city) => ({ city })),
+  region: addressSetting((region) => ({ region })),
+  country: addressSetting((country) => ({ country })),
+  taxId: optionalText('taxId'),
+  taxNumber: optionalText('taxNumber'),
+  registration: optionalText('registration'),
+  endpoint: { set: (b, v, k) => void (b.endpoint = electronicAddress(v, k)), unset: (b) => void delete b.endpoint },
   currency: { set: (b, v, k) => void (b.currency = fields.currency(v, k)) },
   terms: { set: (b, v, k) => void (b.terms = fields.termsDays(v, k)) },
   numberFormat: {
@@ -137,6 +180,13 @@ const SETTINGS: Record<SettingKey, Setting> = {
       validateNumberFormat(v.trim(), k);
       b.numberFormat = v.trim();
     },
+  },
+  creditNumberFormat: {
+    set: (b, v, k) => {
+      validateNumberFormat(v.trim(), k);
+      b.creditNumberFormat = v.trim();
+    },
+    unset: (b) => void delete b.creditNumberFormat,
   },
   lang: { set: (b, v, k) => void (b.lang = fields.language(v, k)) },
   'pdf.template': grouped('pdf', 'template', templateName),
@@ -165,6 +215,11 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'smtp.requireTLS': grouped('smtp', 'requireTLS', yesNo),
   'mail.bcc': grouped('mail', 'bcc', emailList),
   'mail.transport': grouped('mail', 'transport', mailTransport),
+  'contact.name': grouped('contact', 'name', fields.singleLine),
+  'contact.phone': grouped('contact', 'phone', fields.singleLine),
+  'contact.email': grouped('contact', 'email', fields.email),
+  'vat.smallBusiness': grouped('vat', 'smallBusiness', yesNo),
+  'vat.smallBusinessCategory': grouped('vat', 'smallBusinessCategory', smallBusinessCategory),
 };
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
@@ -207,14 +262,32 @@ export function createBusiness(input: BusinessInput): Business {
     numberFormat: DEFAULT_NUMBER_FORMAT,
     lang: DEFAULT_LANGUAGE,
   };
-  const optional: [keyof BusinessInput, string | undefined][] = [
-    ['address', input.address],
+  const optional: [SettingKey, string | undefined][] = [
+    ['address', input.street === undefined ? input.address : undefined],
+    ['postcode', input.postcode],
+    ['city', input.city],
+    ['region', input.region],
+    ['country', input.country],
     ['taxId', input.taxId],
+    ['taxNumber', input.taxNumber],
+    ['registration', input.registration],
+    ['endpoint', input.endpoint],
     ['currency', input.currency],
     ['terms', input.terms],
     ['numberFormat', input.numberFormat],
     ['lang', input.lang],
   ];
+  if (input.street !== undefined) applyAddressChanges(business, { lines: input.street }, () => '--street');
   for (const [key, value] of optional) if (value !== undefined) changeSetting(business, key, value);
   return business;
+}
+
+/**
+ * The seller's country (BT-40) is on every invoice EN 16931 accepts, and decides which VAT rules apply:
+ * a new invoice needs it. Stores from before schema 4 have none until it is set once.
+ */
+export function requireSellerCountry(business: Business): void {
+  if (business.postalAddress?.country === undefined) {
+    throw refused('the business has no country; a new invoice needs the seller\'s country (ISO 3166-1 alpha-2)', 'set it once, e.g. smallpay config set country DE');
+  }
 }

@@ -5,25 +5,40 @@
  */
 import { invalid, notFound, refused } from './errors.js';
 import * as fields from './fields.js';
+import { type AddressChanges, type AddressPart, applyAddressChanges, electronicAddress, linesOfText } from './parties.js';
 import { isUnsettled } from './status.js';
 import type { Customer, CustomerSnapshot, StoreDocument } from './types.js';
+import { vatTreatment } from './vat-treatment.js';
 
 export interface CustomerInput {
   id?: string;
   name?: string;
   email?: string;
+  /** The older free-text form: its lines become the street lines ('' clears them on edit). */
   address?: string;
+  /** Street lines (--street, repeatable); win over `address`. [] or [''] clears them on edit. */
+  street?: string[];
+  postcode?: string;
+  city?: string;
+  region?: string;
+  country?: string;
   phone?: string;
   taxId?: string;
   currency?: string;
   terms?: string;
   lang?: string;
+  contact?: string;
+  /** "<scheme>:<id>", e.g. 0088:4012345000009. */
+  endpoint?: string;
+  vatTreatment?: string;
 }
 
-type OptionalField = 'address' | 'phone' | 'taxId' | 'currency' | 'terms' | 'lang';
+type OptionalField = 'phone' | 'taxId' | 'currency' | 'terms' | 'lang' | 'contact' | 'endpoint' | 'vatTreatment';
 
-const OPTIONAL_FIELDS: Record<OptionalField, (value: string, field: string) => string | number> = {
-  address: fields.multiLine,
+const OPTIONAL_FIELDS: Record<OptionalField, (value: string, field: string) => unknown> = {
+  contact: fields.singleLine,
+  endpoint: electronicAddress,
+  vatTreatment,
   phone: fields.singleLine,
   taxId: fields.singleLine,
   currency: fields.currency,
@@ -87,9 +102,26 @@ function uniqueId(doc: StoreDocument, name: string): string {
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
 
+/** The address parts of the input; the flag names label errors. */
+export function addressChangesOf(input: CustomerInput): AddressChanges {
+  const changes: AddressChanges = {};
+  if (input.street !== undefined) changes.lines = input.street;
+  else if (input.address !== undefined) changes.lines = input.address.trim() === '' ? [] : linesOfText(fields.multiLine(input.address, 'address'));
+  for (const part of ['postcode', 'city', 'region', 'country'] as const) if (input[part] !== undefined) changes[part] = input[part];
+  return changes;
+}
+
+const addressField = (part: AddressPart | 'lines') => (part === 'lines' ? 'street' : part);
+
 /** Applies optional fields; on edit an empty string clears a field. */
 function applyOptionalFields(customer: Customer, input: CustomerInput, clearOnEmpty: boolean): void {
-  for (const [key, parse] of Object.entries(OPTIONAL_FIELDS) as [OptionalField, (v: string, f: string) => string | number][]) {
+  const address = addressChangesOf(input);
+  if (!clearOnEmpty) {
+    // Adding: an empty part is a mistake, not a request to clear.
+    for (const part of ['postcode', 'city', 'region', 'country'] as const) if (address[part]?.trim() === '') throw invalid(`${part}: must not be empty`);
+  }
+  applyAddressChanges(customer, address, addressField);
+  for (const [key, parse] of Object.entries(OPTIONAL_FIELDS) as [OptionalField, (v: string, f: string) => unknown][]) {
     const value = input[key];
     if (value === undefined) continue;
     if (clearOnEmpty && value.trim() === '') delete customer[key];

@@ -19,7 +19,7 @@ import { constants, writeSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from '../store/errors.js';
-import { describeFsError, errorCode } from '../store/fs-errors.js';
+import { describeFsError, errorCode } from './fs-errors.js';
 
 export interface AtomicWriteOptions {
   /** File mode of a new file; an existing file keeps its own. Default 0o600. */

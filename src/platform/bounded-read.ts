@@ -11,7 +11,8 @@ export class FileRefusedError extends Error {
 
 export const MiB = 1024 * 1024;
 
-function describeType(mode: number): string {
+/** "a FIFO", "a character device", …: what a file that is not a regular one is, for a refusal. */
+export function describeType(mode: number): string {
   const type = mode & constants.S_IFMT;
   if (type === constants.S_IFIFO) return 'a FIFO';
   if (type === constants.S_IFCHR) return 'a character device';

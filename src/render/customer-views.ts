@@ -1,5 +1,6 @@
 /** The human views of customers and of the business settings. */
 import type { CurrencyBalance } from '../domain/balances.js';
+import { electronicAddressText } from '../domain/parties.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
 import { REDACTED } from './json.js';
@@ -14,16 +15,20 @@ export function renderCustomerList(customers: readonly Customer[], style: TableS
   );
 }
 
+const optional = (label: string, value: string | number | undefined): [string, string][] => (value === undefined ? [] : [[label, String(value)]]);
+
 export function renderCustomerDetail(customer: Customer, balances: readonly CurrencyBalance[], invoiceCount: number, style: TableStyle): string {
-  const optional = (label: string, value: string | number | undefined): [string, string][] => (value === undefined ? [] : [[label, String(value)]]);
   return renderFields(
     [
       ['Id', customer.id],
       ['Name', cell(customer.name)],
       ['Email', cell(customer.email)],
       ...optional('Address', customer.address && block(customer.address)),
+      ...optional('Contact', customer.contact && cell(customer.contact)),
       ...optional('Phone', customer.phone && cell(customer.phone)),
       ...optional('Tax id', customer.taxId && cell(customer.taxId)),
+      ...optional('VAT treatment', customer.vatTreatment),
+      ...optional('Endpoint', customer.endpoint && cell(electronicAddressText(customer.endpoint))),
       ...optional('Currency', customer.currency),
       ...optional('Terms', customer.terms === undefined ? undefined : `${customer.terms} days`),
       ...optional('Language', customer.lang),
@@ -44,10 +49,15 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ['name', cell(business.name)],
       ['email', cell(business.email)],
       ['address', business.address ? block(business.address) : '-'],
+      ['country', business.postalAddress?.country ?? '- (required for new invoices: smallpay config set country DE)'],
       ['taxId', business.taxId ? cell(business.taxId) : '-'],
+      ...optional('taxNumber', business.taxNumber && cell(business.taxNumber)),
+      ...optional('registration', business.registration && cell(business.registration)),
+      ...optional('endpoint', business.endpoint && cell(electronicAddressText(business.endpoint))),
       ['currency', business.currency],
       ['terms', `${business.terms} days`],
       ['numberFormat', business.numberFormat],
+      ...optional('creditNumberFormat', business.creditNumberFormat),
       ['lang', business.lang],
       ...Object.entries(business.pdf ?? {}).map(([key, value]): [string, string] => [`pdf.${key}`, block(String(value))]),
       ...Object.entries(business.payment ?? {}).flatMap(([key, value]): [string, string][] =>
@@ -57,6 +67,8 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ...Object.entries(business.smtp ?? {}).map(([key, value]): [string, string] => [`smtp.${key}`, key === 'password' ? REDACTED : cell(String(value))]),
       ...Object.entries(business.mail ?? {}).map(([key, value]): [string, string] => [`mail.${key}`, cell(String(value))]),
       ...Object.entries(business.tax ?? {}).map(([key, value]): [string, string] => [`tax.${key}`, cell(String(value))]),
+      ...Object.entries(business.contact ?? {}).map(([key, value]): [string, string] => [`contact.${key}`, cell(String(value))]),
+      ...Object.entries(business.vat ?? {}).map(([key, value]): [string, string] => [`vat.${key}`, cell(String(value))]),
     ],
     style,
   );

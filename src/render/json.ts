@@ -2,9 +2,10 @@
  * The documented JSON shapes (README "JSON output"): fixed projections of the stored records, not dumps of
  * them. Amounts become decimal strings with the currency's minor digits; absent optional fields are null.
  */
+import { DEFAULT_CREDIT_NUMBER_FORMAT } from '../domain/business.js';
 import { formatAmount } from '../domain/money.js';
 import { balanceOf, isOverdue } from '../domain/status.js';
-import type { AuditEntry, Business, Customer, DocumentAdjustment, HistoryEntry, Invoice, InvoiceVersion, LineAdjustment, LineItem, TaxLine } from '../domain/types.js';
+import type { AuditEntry, Business, Customer, DocumentAdjustment, ElectronicAddress, HistoryEntry, Invoice, InvoiceVersion, LineAdjustment, LineItem, PostalAddress, TaxLine } from '../domain/types.js';
 import { DEFAULT_UNIT } from '../domain/units.js';
 
 type Money = (minor: number) => string;
@@ -134,6 +135,21 @@ export function invoiceJson(invoice: Invoice, today: string) {
   };
 }
 
+/** Always an object, so scripts read `.postalAddress.country` without a null check; [] and nulls when unset. */
+function postalAddressJson(address: PostalAddress | undefined) {
+  return {
+    lines: address?.lines ?? [],
+    postcode: address?.postcode ?? null,
+    city: address?.city ?? null,
+    region: address?.region ?? null,
+    country: address?.country ?? null,
+  };
+}
+
+function endpointJson(endpoint: ElectronicAddress | undefined) {
+  return endpoint ? { scheme: endpoint.scheme, id: endpoint.id } : null;
+}
+
 export function customerJson(customer: Customer) {
   return {
     id: customer.id,
@@ -146,6 +162,10 @@ export function customerJson(customer: Customer) {
     terms: customer.terms ?? null,
     lang: customer.lang ?? null,
     createdAt: customer.createdAt,
+    postalAddress: postalAddressJson(customer.postalAddress),
+    contact: customer.contact ?? null,
+    endpoint: endpointJson(customer.endpoint),
+    vatTreatment: customer.vatTreatment ?? null,
   };
 }
 
@@ -189,6 +209,13 @@ export function businessJson(business: Business) {
     },
     mail: { bcc: business.mail?.bcc ?? null, transport: business.mail?.transport ?? null },
     tax: { defaultRate: business.tax?.defaultRate ?? null },
+    postalAddress: postalAddressJson(business.postalAddress),
+    taxNumber: business.taxNumber ?? null,
+    registration: business.registration ?? null,
+    endpoint: endpointJson(business.endpoint),
+    creditNumberFormat: business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT,
+    contact: { name: business.contact?.name ?? null, phone: business.contact?.phone ?? null, email: business.contact?.email ?? null },
+    vat: { smallBusiness: business.vat?.smallBusiness ?? false, smallBusinessCategory: business.vat?.smallBusiness === true ? (business.vat.smallBusinessCategory ?? 'O') : (business.vat?.smallBusinessCategory ?? null) },
   };
 }
 

@@ -2,17 +2,14 @@
  * Text for people: user-given text made safe for a terminal
  * (a customer named "\x1b[2J" must not clear the screen of whoever lists customers).
  */
-import { displayMoney } from '../domain/money-format.js';
-
-/** @deprecated The display form of money is `displayMoney` in domain/money-format.ts; this is the same function. */
-export const displayAmount = displayMoney;
+import { FORBIDDEN_CHARACTER } from '../domain/fields.js';
 
 /**
- * C0 and C1 control characters, DEL, the line and paragraph separators, and the bidirectional controls that
- * reorder what a terminal shows (U+202E makes "txt.exe" read "exe.txt"). Tabs and newlines are handled by
- * the callers that allow them.
+ * The characters the core refuses in stored text (C0 and C1 controls, DEL, the line and paragraph separators,
+ * the bidirectional controls: U+202E makes "txt.exe" read "exe.txt"), for text that reached us anyway.
+ * Tabs and line breaks are handled first by the functions below.
  */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
+const CONTROL = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
 
 /** One line of user text for a table cell or message: controls shown as '?', line breaks as spaces. */
 export function cell(text: string): string {

@@ -8,8 +8,9 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { copyFile, link, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type AtomicFileSystem, replaceFile, temporaryPrefix } from '../platform/atomic-write.js';
+import { describeType } from '../platform/bounded-read.js';
 import { StoreError } from './errors.js';
-import { describeFsError, errorCode } from './fs-errors.js';
+import { describeFsError, errorCode } from '../platform/fs-errors.js';
 import { fileIdentity } from './validation-stamp.js';
 
 export class JsonParseError extends Error {
@@ -63,15 +64,19 @@ export class AtomicJsonFile {
   read(): StoreFileContent {
     let text: string;
     try {
-      const descriptor = openSync(this.path, 'r');
+      // O_NONBLOCK: a store path naming a FIFO must not hang the open; it and a device are refused below.
+      const descriptor = openSync(this.path, constants.O_RDONLY | constants.O_NONBLOCK);
       try {
-        this.lastReadIdentity = fileIdentity(fstatSync(descriptor, { bigint: true }));
+        const info = fstatSync(descriptor, { bigint: true });
+        if (!info.isFile()) throw new StoreError('io', `store ${this.path} is ${describeType(Number(info.mode))}, not a regular file`);
+        this.lastReadIdentity = fileIdentity(info);
         text = readFileSync(descriptor, 'utf8');
       } finally {
         closeSync(descriptor);
       }
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { exists: false };
+      if (error instanceof StoreError) throw error;
       throw new StoreError('io', `cannot read store ${this.path}: ${describeFsError(error)}`);
     }
     try {

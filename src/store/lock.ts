@@ -8,7 +8,7 @@
 import { rmdirSync, statSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { StoreError } from './errors.js';
-import { describeFsError, errorCode } from './fs-errors.js';
+import { describeFsError, errorCode } from '../platform/fs-errors.js';
 
 export interface LockOptions {
   timeoutMs: number;

@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { StoreDocument } from '../domain/types.js';
 import { AtomicJsonFile, JsonParseError, type StoreFileContent } from './atomic-file.js';
 import { StoreError } from './errors.js';
-import { describeFsError, errorCode } from './fs-errors.js';
+import { describeFsError, errorCode } from '../platform/fs-errors.js';
 import type { LockOptions } from './lock.js';
 import { TooNewError, migrate } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION, InvalidDocumentError, consistencyProblems, emptyDocument, schemaProblem, validateDocument } from './schema.js';

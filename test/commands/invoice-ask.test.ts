@@ -14,7 +14,7 @@ afterEach(() => setup.cleanup());
 async function seed(options: TestDepsOptions, defaultRate?: string) {
   setup = createTestDeps({ tty: true, ...options });
   await setup.store.update((doc) => {
-    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com', country: 'DE' });
     if (defaultRate !== undefined) changeSetting(doc.business, 'tax.defaultRate', defaultRate);
     addCustomer(doc, { id: 'globex', name: 'Globex GmbH', email: 'ap@globex.test' }, '2026-01-01');
     addCustomer(doc, { id: 'acme', name: 'ACME Corp.', email: 'billing@acme.test' }, '2026-01-01');
@@ -139,7 +139,7 @@ describe('the summary before issuing', () => {
 
 describe('the tax.defaultRate setting', () => {
   it('takes a percentage from 0 to 100 as items do, and refuses anything else', () => {
-    const business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    const business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com', country: 'DE' });
     changeSetting(business, 'tax.defaultRate', '7.50');
     expect(business.tax).toEqual({ defaultRate: '7.5' });
     changeSetting(business, 'tax.defaultRate', '0');
@@ -151,12 +151,23 @@ describe('the tax.defaultRate setting', () => {
 
   it('is checked when a store is loaded: a hand-edited rate is refused', () => {
     const doc = emptyDocument();
-    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com', country: 'DE' });
     doc.business.tax = { defaultRate: '19' };
     expect(schemaProblem(doc)).toBeUndefined();
     for (const bad of ['19,5', '101', '-1', ' 19']) {
       doc.business.tax = { defaultRate: bad };
       expect(schemaProblem(doc)).toMatch(/defaultRate/);
     }
+  });
+});
+
+describe('a business without a country (issue 10)', () => {
+  it('is refused before the first question, so no answer is typed in vain', async () => {
+    await seed({ answers: [] });
+    await setup.store.update((doc) => {
+      delete doc.business!.postalAddress;
+    });
+    await expect(askNew()).rejects.toThrow(/the business has no country/);
+    expect(setup.questions).toEqual([]);
   });
 });

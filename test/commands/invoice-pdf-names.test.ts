@@ -17,7 +17,7 @@ afterEach(() => setup.cleanup());
 it('writes ../elsewhere/pwned and ../../evil inside pdf/', async () => {
   setup = createTestDeps();
   await setup.store.update((doc) => {
-    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com', country: 'DE' });
     addCustomer(doc, { id: 'globex', name: 'Globex GmbH', email: 'ap@globex.test' }, '2026-01-01');
     createInvoice(doc, { customer: 'globex', items: [{ description: 'Work', unitPrice: '100' }] }, { today: '2026-11-25', id: 'inv_issued' });
     createInvoice(doc, { customer: 'globex', items: [{ description: 'Draft', unitPrice: '50' }], draft: true }, { today: '2026-11-25', id: 'inv_draft' });

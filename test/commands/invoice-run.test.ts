@@ -14,7 +14,7 @@ let setup: ReturnType<typeof createTestDeps>;
 async function seed(options: TestDepsOptions = {}) {
   setup = createTestDeps(options);
   await setup.store.update((doc) => {
-    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com' });
+    doc.business = createBusiness({ name: 'Ada Consulting', email: 'ada@example.com', country: 'DE' });
     addCustomer(doc, { id: 'globex', name: 'Globex GmbH', email: 'ap@globex.test' }, '2026-01-01');
     addCustomer(doc, { id: 'acme', name: 'ACME Corp.', email: 'billing@acme.test' }, '2026-01-01');
     createInvoice(doc, { customer: 'globex', issueDate: '2026-10-01', items: [{ description: 'Old work', unitPrice: '100' }] }, { today: '2026-10-01', id: 'inv_old' });

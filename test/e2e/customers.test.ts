@@ -14,6 +14,13 @@ describe('customers from the shell', () => {
     expect(result.stdout).toBe('zoe-lodz\n');
     const zoe = JSON.parse((await box.ok(['customer', 'show', 'zoe@lodz.test', '--json'])).stdout);
     expect(zoe).toMatchObject({ id: 'zoe-lodz', name: 'Zoë Łódź', address: 'ul. Piotrkowska 1\n90-001 Łódź', lang: 'pl', currency: null, invoiceCount: 0, balances: [] });
+    // Issue 10: the free-text --address is kept as street lines; the other new fields are null until set.
+    expect(zoe).toMatchObject({
+      postalAddress: { lines: ['ul. Piotrkowska 1', '90-001 Łódź'], postcode: null, city: null, region: null, country: null },
+      contact: null,
+      endpoint: null,
+      vatTreatment: null,
+    });
   });
 
   it('lists and searches, as JSON and as a table', async () => {
@@ -57,7 +64,7 @@ describe('settings from the shell', () => {
     expect(shown).toEqual({
       name: 'Ada Consulting',
       email: 'ada@example.com',
-      address: null,
+      address: 'DE',
       taxId: 'DE123456789',
       currency: 'EUR',
       terms: 30,
@@ -68,6 +75,13 @@ describe('settings from the shell', () => {
       smtp: { host: null, port: null, secure: null, user: null, password: null, tlsRejectUnauthorized: null, requireTLS: null },
       mail: { bcc: null, transport: null },
       tax: { defaultRate: null },
+      postalAddress: { lines: [], postcode: null, city: null, region: null, country: 'DE' },
+      taxNumber: null,
+      registration: null,
+      endpoint: null,
+      creditNumberFormat: 'CN-{YYYY}-{SEQ:4}',
+      contact: { name: null, phone: null, email: null },
+      vat: { smallBusiness: false, smallBusinessCategory: null },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from '../../src/store/schema.js';
 import { sandbox } from '../support/cli.js';
 import { readPdf } from '../support/pdf-text.js';
 
@@ -42,6 +43,37 @@ describe('smallpay demo', () => {
     await box.ok(['--store', fresh, 'demo']);
     const customers = JSON.parse((await box.ok(['customer', 'list', '--json'], { env: { SMALLPAY_STORE: fresh } })).stdout) as { id: string }[];
     expect(customers.map((c) => c.id)).toEqual(['globex', 'initech', 'umbrella', 'zoe']);
+  });
+});
+
+describe('smallpay demo, as a Hamburg business really invoices (issue 10)', () => {
+  const demoEnv = () => ({ SMALLPAY_STORE: join(box.home, 'vat-demo.json') });
+  it('has a seller country and VAT id, and the right treatment per customer', async () => {
+    await box.ok(['--store', join(box.home, 'vat-demo.json'), 'demo']);
+    const business = JSON.parse((await box.ok(['config', 'show', '--json'], { env: demoEnv() })).stdout);
+    expect(business).toMatchObject({ taxId: 'DE123456789', postalAddress: { city: 'Hamburg', country: 'DE' } });
+    const customers = JSON.parse((await box.ok(['customer', 'list', '--json'], { env: demoEnv() })).stdout) as { id: string; vatTreatment: string | null; taxId: string | null; postalAddress: { country: string | null } }[];
+    const byId = Object.fromEntries(customers.map((c) => [c.id, c]));
+    expect(byId.umbrella).toMatchObject({ vatTreatment: 'reverse-charge', taxId: 'FR40303265045', postalAddress: { country: 'FR' } });
+    expect(byId.initech).toMatchObject({ vatTreatment: 'export', postalAddress: { country: 'US' } });
+    expect(byId.globex).toMatchObject({ vatTreatment: 'standard', postalAddress: { country: 'DE' } });
+  });
+
+  it.runIf(CURRENT_SCHEMA_VERSION >= 4)('charges reverse charge to Paris, export to the US, 19 % and 7 % at home; hours, a period and a discount', async () => {
+    await box.ok(['--store', join(box.home, 'vat-demo.json'), 'demo', '--force']);
+    const invoices = JSON.parse((await box.ok(['invoice', 'list', '--json'], { env: demoEnv() })).stdout) as { number: string | null; customer: { id: string } }[];
+    const shown = await Promise.all(
+      invoices.filter((i) => i.number !== null).map(async (i) => JSON.parse((await box.ok(['invoice', 'show', i.number as string, '--json'], { env: demoEnv() })).stdout)),
+    );
+    const categories = (id: string) => new Set(shown.filter((i) => i.customer.id === id).flatMap((i) => i.items.map((item: { taxCategory: string }) => item.taxCategory)));
+    expect(categories('umbrella')).toEqual(new Set(['AE']));
+    expect(categories('initech')).toEqual(new Set(['G']));
+    expect(categories('globex')).toEqual(new Set(['S']));
+    const rates = new Set(shown.filter((i) => i.customer.id === 'globex').flatMap((i) => i.items.map((item: { taxRate: string }) => item.taxRate)));
+    expect(rates).toEqual(new Set(['19', '7']));
+    const units = shown.flatMap((i) => i.items.map((item: { unit: string | null }) => item.unit));
+    expect(units).toContain('HUR');
+    expect(shown.some((i) => i.items.some((item: { allowances: unknown[] }) => item.allowances.length > 0))).toBe(true);
   });
 });
 

@@ -125,6 +125,20 @@ describe('the documented commands run as written', () => {
     expect(invoice.total).toBe('135.00');
   });
 
+  it("the README's headline prints what invoice new prints (issue 9 item 20: one form of amounts)", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const headline = /```console\n\$ smallpay (.+)\n([\s\S]*?)```/.exec(readme);
+    expect(headline).not.toBeNull();
+    const [, command, printed] = headline as unknown as [string, string, string];
+    const home = `${box.home}/headline`;
+    execFileSync('mkdir', ['-p', home]);
+    shell('smallpay init --name "Ada Lovelace Consulting" --email ada@example.com', home);
+    shell('smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de', home);
+    const script = `"${process.execPath}" "${BIN}" ${command} 2>&1`;
+    const output = execFileSync('/bin/sh', ['-c', script], { env: { ...baseEnv(home), SMALLPAY_STORE: `${home}/docs.json` }, encoding: 'utf8' });
+    expect(output).toBe(printed);
+  });
+
   it('docs/templates.md sets fonts that config set accepts the kind of (one font, not a .ttc collection)', () => {
     const templates = readFileSync(new URL('../../docs/templates.md', import.meta.url), 'utf8');
     const fonts = [...templates.matchAll(/^smallpay config set pdf\.font\w* (\S+)/gm)].map((match) => match[1]);

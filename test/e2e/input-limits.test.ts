@@ -74,7 +74,7 @@ describe('path options whose value looks like an option', () => {
   });
 
   it('takes ./-name as a file, and - as stdin', async () => {
-    await box.ok(['--store', './-store.json', 'init', '--name', 'Dash', '--email', 'd@x.test']);
+    await box.ok(['--store', './-store.json', 'init', '--name', 'Dash', '--email', 'd@x.test', '--country', 'DE']);
     expect(existsSync(join(box.home, '-store.json'))).toBe(true);
     const input = JSON.stringify({ customer: 'globex', items: [{ description: 'Work', unitPrice: '1' }] });
     expect((await box.ok(['invoice', 'new', '--input', '-'], { input })).stdout).toBe('INV-2026-0001\n');

@@ -149,7 +149,7 @@ describe('invoice PDFs', () => {
     const italic = join(require.resolve('pdfmake/package.json'), '..', 'fonts', 'Roboto', 'Roboto-Italic.ttf');
     copyFileSync(italic, join(box.home, 'custom.ttf'));
     const env = { SMALLPAY_STORE: join(box.home, 'fonts.json') };
-    await box.ok(['init', '--name', 'Fonts', '--email', 'f@example.com'], { env });
+    await box.ok(['init', '--name', 'Fonts', '--email', 'f@example.com', '--country', 'DE'], { env });
     await box.ok(['customer', 'add', '--name', 'X', '--email', 'x@x.test'], { env });
     await box.ok(['invoice', 'new', '--customer', 'x', '--item', 'y', '--price', '1'], { env });
     await box.ok(['config', 'set', 'pdf.font', join(box.home, 'custom.ttf')], { env });

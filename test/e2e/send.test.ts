@@ -91,6 +91,21 @@ describe('smallpay send', () => {
     expect(smtp.received).toHaveLength(4);
   });
 
+  it('leaves the store and its .bak untouched when there is nothing to send or retry', async () => {
+    await seed(1);
+    await send(['INV-2026-0001']);
+    // The .bak now holds the version before this edit; a no-op cron run must not rotate it away.
+    await box.ok(['customer', 'add', '--id', 'initech', '--name', 'Initech', '--email', 'ap@initech.test']);
+    const store = readFileSync(box.store);
+    const backup = readFileSync(`${box.store}.bak`);
+    expect(summaryOf((await send(['INV-2026-0001'])).stdout).skipped).toHaveLength(1);
+    expect(summaryOf((await send(['--unsent'])).stdout)).toEqual({ sent: [], skipped: [], failed: [] });
+    expect((await box.run(['outbox', 'retry'], { env: mailEnv() })).code).toBe(0);
+    expect(readFileSync(box.store).equals(store)).toBe(true);
+    expect(readFileSync(`${box.store}.bak`).equals(backup)).toBe(true);
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('reminds of overdue invoices at most once per window, saying how late and how much', async () => {
     await seed(2);
     await box.ok(['invoice', 'pay', 'INV-2026-0002', '--amount', '38']);

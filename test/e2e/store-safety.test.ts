@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync, statSync, mkdirSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, type Sandbox, baseEnv, sandbox, seedBusiness } from '../support/cli.js';
@@ -81,7 +81,7 @@ describe('a symlinked store', () => {
     const link = join(box.home, 'store-link.json');
     symlinkSync(real, link);
     const env = { SMALLPAY_STORE: link };
-    await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com'], { env });
+    await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com', '--country', 'DE'], { env });
     await box.ok(['customer', 'add', '--id', 'globex', '--name', 'Globex GmbH', '--email', 'ap@globex.test'], { env });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(real, 'utf8')).customers.map((c: { id: string }) => c.id)).toEqual(['globex']);
@@ -90,6 +90,29 @@ describe('a symlinked store', () => {
     expect(existsSync(`${link}.bak`)).toBe(false);
     expect(readdirSync(synced).sort()).toEqual(['books.json', 'books.json.bak', 'books.json.validated']);
     await box.ok(['verify'], { env });
+  });
+});
+
+describe('a store path that names a FIFO or a device', () => {
+  it('is refused in one line instead of hanging on the open or reading forever', async () => {
+    const fifo = join(box.home, 'store.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const nodes = [[fifo, 'a FIFO']];
+    // A private copy of /dev/zero (root only), as the output-file tests do with /dev/null.
+    const zero = join(box.home, 'zero-device');
+    try {
+      execFileSync('mknod', [zero, 'c', '1', '5'], { stdio: 'ignore' });
+      nodes.push([zero, 'a character device']);
+    } catch {
+      expect(process.getuid?.()).not.toBe(0);
+    }
+    for (const [path, what] of nodes) {
+      for (const args of [['invoice', 'list'], ['customer', 'add', '--name', 'X', '--email', 'x@x.test'], ['verify']]) {
+        const result = await box.run(args, { env: { SMALLPAY_STORE: path as string } });
+        expect([result.code, result.stderr.split('\n').filter((line) => line.startsWith('smallpay:'))]).toEqual([1, [`smallpay: store ${path} is ${what}, not a regular file`]]);
+      }
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });
 

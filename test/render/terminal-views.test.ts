@@ -9,6 +9,8 @@ import { createInvoice } from '../../src/domain/invoices.js';
 import { renderCustomerDetail, renderCustomerList } from '../../src/render/customer-views.js';
 import { renderInvoiceDetail, renderInvoiceList } from '../../src/render/invoice-views.js';
 import { sampleDocument } from '../domain/fixtures.js';
+import { FORBIDDEN_CHARACTER } from '../../src/domain/fields.js';
+import { block, cell } from '../../src/render/text.js';
 
 const HOSTILE = '\u001b[2J\u001b]0;owned\u0007 \u0085\u2028\u202Egnp.exe\u009b31m';
 // Anything a terminal acts on: C0 (but newline), DEL, C1, line/paragraph separators, bidi controls.
@@ -43,4 +45,18 @@ describe('views escape control characters from the store', () => {
       }
     });
   }
+});
+
+describe('cell and block', () => {
+  it('neutralise exactly the characters the core refuses in stored text, keeping line breaks where allowed', () => {
+    for (let codePoint = 0; codePoint <= 0x30000; codePoint += codePoint < 0x2100 ? 1 : 0x101) {
+      const character = String.fromCodePoint(codePoint);
+      if ('\t\n\r'.includes(character)) continue;
+      const refused = FORBIDDEN_CHARACTER.test(character);
+      expect([codePoint.toString(16), cell(`a${character}b`)]).toEqual([codePoint.toString(16), refused ? 'a?b' : `a${character}b`]);
+      expect(block(`a${character}b`)).toBe(refused ? 'a?b' : `a${character}b`);
+    }
+    expect(cell('a\r\n\tb')).toBe('a b');
+    expect(block('a\r\n\tb')).toBe('a\n b');
+  });
 });

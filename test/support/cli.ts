@@ -72,7 +72,7 @@ export type Sandbox = ReturnType<typeof sandbox>;
 
 /** A business and two customers, as most end-to-end tests need. */
 export async function seedBusiness(box: Sandbox): Promise<void> {
-  await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com', '--tax-id', 'DE123456789']);
+  await box.ok(['init', '--name', 'Ada Consulting', '--email', 'ada@example.com', '--tax-id', 'DE123456789', '--country', 'DE']);
   await box.ok(['customer', 'add', '--id', 'globex', '--name', 'Globex GmbH', '--email', 'ap@globex.test', '--lang', 'de']);
   await box.ok(['customer', 'add', '--id', 'acme', '--name', 'ACME Corp.', '--email', 'billing@acme.test', '--currency', 'USD', '--terms', '14']);
 }

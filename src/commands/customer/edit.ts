@@ -14,7 +14,7 @@ export interface EditCustomerOptions {
 
 export function toOptions({ args, opts }: RawInput): EditCustomerOptions {
   const changes = customerInputFromFlags(opts, true);
-  if (Object.keys(changes).length === 0) throw new UsageError('nothing to change: give at least one of --name, --email, --id, --address, --phone, --tax-id, --currency, --terms, --lang');
+  if (Object.keys(changes).length === 0) throw new UsageError('nothing to change: give at least one of --name, --email, --id, --street, --postcode, --city, --region, --country, --address, --contact, --phone, --tax-id, --vat-treatment, --endpoint, --currency, --terms, --lang');
   return { customer: singleArgument(args, 'customer id or email'), changes, json: opts.json === true };
 }
 

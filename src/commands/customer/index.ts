@@ -7,9 +7,17 @@ function customerFields(command: Command, editing: boolean): Command {
     .option('--name <name>', 'name as it appears on invoices')
     .option('--email <email>', 'email address invoices are sent to (unique per store)')
     .option('--id <slug>', editing ? 'a new id (slug)' : 'id (slug); derived from the name when absent')
-    .option('--address <text>', `postal address${clear}`)
+    .option('--street <line>', `a street line of the postal address (repeatable, at most 3)${clear}`, (line: string, lines: string[] = []) => [...lines, line])
+    .option('--postcode <code>', `postal code${clear}`)
+    .option('--city <name>', `city${clear}`)
+    .option('--region <name>', `country subdivision (state, province)${clear}`)
+    .option('--country <code>', `country, ISO 3166-1 alpha-2 (e.g. FR)${clear}`)
+    .option('--address <text>', `street lines as one text, one per line (the older form of --street)${clear}`)
+    .option('--contact <name>', `the person greeted in emails${clear}`)
     .option('--phone <text>', `phone number${clear}`)
-    .option('--tax-id <id>', `VAT or tax number${clear}`)
+    .option('--tax-id <id>', `VAT identification number${clear}`)
+    .option('--vat-treatment <treatment>', `VAT of their new lines: standard, reverse-charge, intra-community, export or exempt${clear}`)
+    .option('--endpoint <scheme:id>', `electronic address for e-invoices, e.g. 0088:4012345000009 or 9930:FR12345678901${clear}`)
     .option('--currency <code>', `currency of their invoices (default: the business's)${clear}`)
     .option('--terms <days>', `payment terms in days (default: the business's)${clear}`)
     .option('--lang <code>', `language of their documents (en, de, fr, es)${clear}`)
@@ -28,6 +36,7 @@ export function registerCustomer(program: Command, makeDeps: DepsFactory): void 
     'smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de --terms 14',
     'smallpay customer add --name "Zoë Łódź" --email zoe@lodz.test   # id: zoe-lodz',
     'smallpay customer add --id acme --name "ACME Corp." --email billing@acme.test --currency USD',
+    'smallpay customer add --id umbrella --name "Umbrella SARL" --email compta@umbrella.test --street "8 rue de la Paix" --postcode 75002 --city Paris --country FR --tax-id FR40303265045 --vat-treatment reverse-charge --contact "Claire Dubois"',
   ]);
   withExamples(
     customer

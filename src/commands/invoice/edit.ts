@@ -2,6 +2,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms, singleArgument } from '../../cli/flags.js';
+import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
@@ -21,7 +22,7 @@ export function toOptions({ args, opts }: RawInput): EditInvoiceOptions {
   const items = itemsFromFlags(opts);
   const input = optionalString(opts, 'input');
   if (input !== undefined && items !== undefined) throw new UsageError('give the items either with --item or in the --input document, not both');
-  const changes: InvoiceChanges = {};
+  const changes: InvoiceChanges = documentFieldsFromFlags(opts);
   const issueDate = optionalDate(opts, 'date', '--date');
   const dueDate = optionalDate(opts, 'due', '--due');
   const terms = optionalTerms(opts, 'terms', '--terms');
@@ -36,7 +37,7 @@ export function toOptions({ args, opts }: RawInput): EditInvoiceOptions {
   if (customer !== undefined) changes.customer = customer;
   if (currency !== undefined) changes.currency = checkCurrency(currency, '--currency');
   if (input === undefined && Object.keys(changes).length === 0) {
-    throw new UsageError('nothing to change: give --item, --date, --due, --terms, --note, --customer, --currency or --input');
+    throw new UsageError('nothing to change: give --item, --date, --due, --terms, --note, --customer, --currency, --service-date, --period, --po, --buyer-reference, --contract, --invoice-discount, --charge or --input');
   }
   return { invoice: singleArgument(args, 'invoice number or id'), ...(input !== undefined && { input }), changes, json: opts.json === true };
 }

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { type DepsFactory, lazyAction, withExamples } from '../../cli/command.js';
+import { addDocumentOptions } from '../../cli/document-options.js';
 import { addItemOptions } from '../../cli/item-options.js';
 
 const ITEM_HELP = `
-Items: --item starts a line item; the --qty, --price and --tax after it belong to it.
-  --item "Design work" --qty 10 --price 150.00 --tax 19 --item "Hosting" --price 20
+Items: --item starts a line item; the --qty, --unit, --price, --tax, --category, --exemption-reason,
+--discount and --discount-reason after it belong to it.
+  --item "Design work" --qty 10 --unit h --price 150.00 --tax 19 --discount 10% --item "Hosting" --price 20
 The description may hold any character (quote it); quantity defaults to 1 and tax to 0%.
+A line with no --category gets the customer's VAT treatment (customer edit --vat-treatment), else S or Z.
 A description or price starting with a dash is joined to its flag with '=' (quote the description):
   --item="-10% discount" --price=-15`;
 
@@ -22,7 +25,7 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
   ]);
 
   withExamples(
-    addItemOptions(
+    addDocumentOptions(addItemOptions(
       invoice
         .command('new')
         .description('create an invoice and issue it (or keep it as a draft); on a terminal, asks for what is missing')
@@ -34,12 +37,14 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
       .option('--terms <days>', "payment terms in days (default: the customer's, else the business's)")
       .option('--currency <code>', "currency (default: the customer's, else the business's)")
       .option('--note <text>', 'a note printed on the invoice')
-      .option('--draft', 'keep it as a draft: no number until smallpay invoice issue')
+      .option('--draft', 'keep it as a draft: no number until smallpay invoice issue'),
+    )
       .option('--json', 'print the invoice as JSON')
       .addHelpText('after', ITEM_HELP)
       .action(lazyAction(makeDeps, () => import('./new.js'))),
     [
       'smallpay invoice new --customer globex --item "Design work" --qty 10 --price 150 --tax 19',
+      'smallpay invoice new --customer globex --period 2026-11-01..2026-11-30 --po PO-4711 --item "Consulting" --qty 12 --unit h --price 95 --tax 19 --discount 10%',
       'smallpay invoice new --customer acme --item "Retainer, November" --price 2000 --due 2026-12-15 --draft',
       'echo \'{"customer":"globex","items":[{"description":"Audit","unitPrice":"900","taxRate":"19"}]}\' | smallpay invoice new --input - --json',
     ],
@@ -66,7 +71,7 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
     ['smallpay invoice show INV-2026-0001', 'smallpay invoice show INV-2026-0001 --json | jq -r .balance'],
   );
   withExamples(
-    addItemOptions(
+    addDocumentOptions(addItemOptions(
       invoice
         .command('edit')
         .description('change items, dates or note; issued invoices only while unpaid, keeping the old version in the history')
@@ -78,7 +83,8 @@ export function registerInvoice(program: Command, makeDeps: DepsFactory): void {
       .option('--terms <days>', 'new payment terms in days (due date follows)')
       .option('--note <text>', 'new note ("" removes it)')
       .option('--customer <customer>', 'another customer (drafts only)')
-      .option('--currency <code>', 'another currency (drafts only)')
+      .option('--currency <code>', 'another currency (drafts only)'),
+    )
       .option('--json', 'print the invoice as JSON')
       .addHelpText('after', `${ITEM_HELP}\nGiving any --item replaces all the items.`)
       .action(lazyAction(makeDeps, () => import('./edit.js'))),

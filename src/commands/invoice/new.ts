@@ -3,10 +3,13 @@ import { readIssueFacts } from '../../cli/issue-facts.js';
 import type { Deps } from '../../cli/deps.js';
 import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
+import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { canPrompt } from '../../cli/io.js';
+import { requireSellerCountry } from '../../domain/business.js';
 import { currency as checkCurrency } from '../../domain/fields.js';
+import { requireBusiness } from '../../domain/invoice-issue.js';
 import { type InvoiceInput, createInvoice } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import type { ItemInput } from '../../domain/totals.js';
@@ -27,7 +30,7 @@ export function toOptions({ opts }: RawInput): NewInvoiceOptions {
   const items = itemsFromFlags(opts);
   const input = optionalString(opts, 'input');
   if (input !== undefined && items !== undefined) throw new UsageError('give the items either with --item or in the --input document, not both');
-  const flags: NewInvoiceOptions['flags'] = {};
+  const flags: NewInvoiceOptions['flags'] = documentFieldsFromFlags(opts);
   const customer = optionalString(opts, 'customer');
   const issueDate = optionalDate(opts, 'date', '--date');
   const dueDate = optionalDate(opts, 'due', '--due');
@@ -59,9 +62,20 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
     throw new UsageError(`${customer === undefined ? '--customer' : '--item (with --price)'} is required (no terminal to ask on)`);
   }
   const current = await doc();
+  // Before any question: answers given for an invoice that cannot be made would be lost.
+  requireSellerCountry(requireBusiness(current));
   customer ??= await askCustomer(current, deps);
   items ??= await askItems(deps, { taxRate: current.business?.tax?.defaultRate ?? '0', decimalComma: writesDecimalComma(deps.env) });
   return { input: { ...merged, customer, items, ...(fromFlags && { itemLabel: flagFieldLabel }) }, asked: true };
+}
+
+/**
+ * The seller's country must be known before an invoice is made (lines that name no VAT category get the
+ * customer's treatment, or the small-business category, in the core: createInvoice).
+ */
+function createWithSellerCountry(doc: StoreDocument, input: InvoiceInput, context: Parameters<typeof createInvoice>[2]) {
+  requireSellerCountry(requireBusiness(doc));
+  return createInvoice(doc, input, context);
 }
 
 /**
@@ -69,7 +83,7 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
  * are the ones that will be stored), and a last chance to say no before it is issued.
  */
 async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }, deps: Deps): Promise<void> {
-  const preview = createInvoice(structuredClone(doc), input, context);
+  const preview = createWithSellerCountry(structuredClone(doc), input, context);
   const { renderInvoiceDetail } = await import('../../render/invoice-views.js');
   deps.io.err.write(`\n${renderInvoiceDetail({ ...preview, history: [] }, context.today, deps.io)}\n`);
   const total = displayMoney(preview.total, preview.currency);
@@ -83,7 +97,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update(async (doc) => createInvoice(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }));
+  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }));
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number

@@ -13,7 +13,7 @@ import { duePeriods, issueOccurrence } from '../../domain/recurring.js';
 import { computeTotals } from '../../domain/totals.js';
 import type { Invoice, StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
-import type { Store } from '../../store/store.js';
+import { type Store, Unchanged } from '../../store/store.js';
 import { plural } from '../../render/text.js';
 
 export interface RecurringRunOptions {
@@ -126,15 +126,18 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
     return options.json ? toJsonText({ ...summary, dryRun: true }, deps.io.stdoutIsTTY) : '';
   }
 
-  const facts = await readIssueFacts(initial.business);
   // One locked write per schedule: its due periods and their invoices are recorded together, so a run
   // killed half-way leaves whole schedules done and the next run does the rest.
   for (const { id } of initial.recurring) {
     try {
-      const made = await store.update((doc) => {
+      const made = await store.update(async (doc) => {
         const schedule = doc.recurring.find((candidate) => candidate.id === id);
-        if (!schedule) return [];
-        return duePeriods(schedule, today).map((occurrence) => {
+        const due = schedule ? duePeriods(schedule, today) : [];
+        // Nothing due (the usual daily cron run): no write, so the .bak keeps the version before the last change.
+        if (!schedule || due.length === 0) return new Unchanged([]);
+        // The logo the invoices freeze, read only when there is something to issue.
+        const facts = await readIssueFacts(doc.business);
+        return due.map((occurrence) => {
           const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv'), facts });
           // Only a run asked to send may send it, now or (when that fails) in a later --send run.
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;

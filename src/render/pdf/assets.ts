@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
 import { FileRefusedError, MiB, readRegularFile } from '../../platform/bounded-read.js';
-import { describeFsError } from '../../store/fs-errors.js';
+import { describeFsError } from '../../platform/fs-errors.js';
 import { ImageRefusedError, checkImage, isJpeg, isPng } from './image-check.js';
 import type { InvoiceView } from './invoice-view.js';
 import { loadLabelCatalog } from './labels.js';

@@ -28,7 +28,7 @@ export const TODAY = '2026-11-25';
 
 export function reportDataset(): { doc: StoreDocument; byName: Record<string, Invoice> } {
   const doc = emptyDocument();
-  doc.business = createBusiness({ name: 'Ada', email: 'ada@example.com' });
+  doc.business = createBusiness({ name: 'Ada', email: 'ada@example.com', country: 'DE' });
   addCustomer(doc, { id: 'alpha', name: 'Alpha', email: 'a@alpha.test' }, '2025-01-01');
   addCustomer(doc, { id: 'beta', name: 'Beta', email: 'b@beta.test' }, '2025-01-01');
   addCustomer(doc, { id: 'gamma', name: 'Gamma', email: 'g@gamma.test', currency: 'USD' }, '2025-01-01');
