@@ -77,3 +77,35 @@ describe('PDFs of invoices with VAT categories, units, discounts and dates', () 
     }
   });
 });
+
+describe('a small business invoice made with flags', () => {
+  it('shows no VAT column, the § 19 UStG note, the seller tax number and registration, units and the discount', async () => {
+    const small = sandbox();
+    try {
+      await seedBusiness(small);
+      await small.ok(['config', 'set', 'vat.smallBusiness', 'true']);
+      await small.ok(['config', 'set', 'taxNumber', '42/123/45678']);
+      await small.ok(['config', 'set', 'registration', 'HRB 12345, Amtsgericht Hamburg']);
+      await small.ok(['config', 'set', 'street', 'Hafenstraße 12']);
+      await small.ok(['config', 'set', 'postcode', '20457']);
+      await small.ok(['config', 'set', 'city', 'Hamburg']);
+      await small.ok(['invoice', 'new', '--customer', 'globex', '--date', '2026-11-01', '--service-date', '2026-10-30', '--po', 'PO-9',
+        '--item', 'Workshop', '--qty', '2', '--unit', 'day', '--price', '400', '--discount', '10%']);
+      const out = join(small.home, 'small.pdf');
+      await small.ok(['invoice', 'pdf', 'INV-2026-0001', '--out', out]);
+      const text = (await readPdf(readFileSync(out))).text.replace(/\s+/g, ' ');
+      for (const expected of [
+        'Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.', 'Steuernummer: 42/123/45678', 'Registernummer: HRB 12345, Amtsgericht Hamburg',
+        'Hafenstraße 12 20457 Hamburg DE', '2 Tag(e)', 'Rabatt 10 %: -80,00 €', '720,00 €', 'Leistungsdatum 30. Oktober 2026', 'Bestellnummer PO-9',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain('USt.');
+      const stored = JSON.parse(readFileSync(small.store, 'utf8')).invoices[0];
+      expect(stored.presentation.legalNotes).toEqual(['Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.']);
+      expect(stored.issuer).toMatchObject({ taxNumber: '42/123/45678', registration: 'HRB 12345, Amtsgericht Hamburg', postalAddress: { lines: ['Hafenstraße 12'], postcode: '20457', city: 'Hamburg', country: 'DE' } });
+    } finally {
+      small.cleanup();
+    }
+  });
+});
