@@ -32,8 +32,11 @@ export default function classic(view) {
   const party = (title, who) => [
     { text: title.toUpperCase(), style: 'caption' },
     { text: who.name, bold: true },
+    ...(who.contact ? [{ text: who.contact }] : []),
     ...who.lines.map((line) => ({ text: line })),
     ...(who.taxId ? [{ text: `${labels.taxId}: ${who.taxId}` }] : []),
+    ...(who.taxNumber ? [{ text: `${labels.taxNumber}: ${who.taxNumber}` }] : []),
+    ...(who.registration ? [{ text: `${labels.registration}: ${who.registration}` }] : []),
     { text: who.email, color: '#555555' },
   ];
   const fact = (label, value) => [{ text: label, style: 'caption', margin: [0, 2, 8, 0] }, { text: value, alignment: 'right' }];
@@ -42,25 +45,33 @@ export default function classic(view) {
   // grey, so a description that continues on the next page says which item it belongs to.
   const itemRows = [];
   const continued = new Set(); // indexes in the table body (header = 0) of rows continuing the item above
+  // Without a VAT column (no line bears VAT, e.g. a small business), the rate cells are left out.
+  const withVat = (cells) => (view.vatColumn ? cells : cells.filter((_, index) => index !== 4));
   for (const item of view.items) {
     item.descriptionParts.forEach((part, index) => {
       if (index > 0) continued.add(itemRows.length + 1);
+      // Line allowances and charges under the last part of the description.
+      const last = index === item.descriptionParts.length - 1;
+      const description = last && item.adjustments.length > 0 ? { stack: [part, ...item.adjustments.map((text) => ({ text, fontSize: 8, color: '#555555' }))] } : part;
       itemRows.push(
-        index === 0
-          ? [
-              item.position,
-              part,
-              { text: item.quantity, alignment: 'right' },
-              { text: item.unitPrice, alignment: 'right', noWrap: true },
-              { text: item.taxRate, alignment: 'right', noWrap: true },
-              { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
-            ]
-          : [{ text: item.position, color: '#999999' }, part, '', '', '', ''],
+        withVat(
+          index === 0
+            ? [
+                item.position,
+                description,
+                { text: item.unit ? `${item.quantity} ${item.unit}` : item.quantity, alignment: 'right' },
+                { text: item.unitPrice, alignment: 'right', noWrap: true },
+                { text: item.taxRate, alignment: 'right', noWrap: true },
+                { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
+              ]
+            : [{ text: item.position, color: '#999999' }, description, '', '', '', ''],
+        ),
       );
     });
   }
   const totalRows = [
-    [labels.subtotal, view.subtotal],
+    ...(view.lineTotal ? [[labels.lineTotal, view.lineTotal], ...view.adjustments.map((row) => [row.label, row.amount])] : []),
+    ...(view.vatColumn || view.lineTotal ? [[view.lineTotal ? labels.totalWithoutVat : labels.subtotal, view.subtotal]] : []),
     ...view.taxes.map((line) => [line.label, line.amount]),
     [{ text: labels.total, bold: true }, { text: view.total, bold: true }],
     ...(view.paid ? [[labels.paid, view.paid], [{ text: labels.balanceDue, bold: true }, { text: view.balance, bold: true }]] : []),
@@ -97,27 +108,35 @@ export default function classic(view) {
         columns: [
           [...(view.logo ? [{ image: view.logo, fit: [140, 60], margin: [0, 0, 0, 8] }] : []), ...party(labels.from, view.issuer)],
           [
-            { text: labels.invoice.toUpperCase(), style: 'title', alignment: 'right' },
+            { text: view.heading.toUpperCase(), style: 'title', alignment: 'right' },
             {
               layout: 'noBorders',
               margin: [0, 6, 0, 0],
               table: {
                 widths: ['*', 'auto'],
-                body: [fact(labels.invoiceNumber, view.number), fact(labels.issueDate, view.issueDate), fact(labels.dueDate, view.dueDate), fact(labels.paymentTerms, view.paymentTerms)],
+                body: [
+                  fact(view.numberLabel, view.number),
+                  fact(labels.issueDate, view.issueDate),
+                  ...view.details.map((detail) => fact(detail.label, detail.value)),
+                  fact(labels.dueDate, view.dueDate),
+                  fact(labels.paymentTerms, view.paymentTerms),
+                ],
               },
             },
           ],
         ],
       },
-      { stack: party(labels.billTo, view.customer), margin: [0, 24, 0, 18] },
+      // A credit note names the invoice it corrects, across the page.
+      ...(view.corrects ? [{ text: view.corrects, bold: true, margin: [0, 16, 0, 0] }] : []),
+      { stack: party(labels.billTo, view.customer), margin: [0, view.corrects ? 12 : 24, 0, 18] },
       {
         table: {
           headerRows: 1,
           // A row that does not fit moves whole to the next page, so its position number and amounts go with it.
           dontBreakRows: true,
-          widths: [18, '*', 'auto', 'auto', 'auto', 'auto'],
+          widths: withVat([18, '*', 'auto', 'auto', 'auto', 'auto']),
           body: [
-            [labels.item, labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net].map((text, index) => ({
+            withVat([labels.item, labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net]).map((text, index) => ({
               text,
               style: 'tableHeader',
               alignment: index >= 2 ? 'right' : 'left',
@@ -143,6 +162,8 @@ export default function classic(view) {
           { width: 'auto', layout: 'noBorders', margin: [0, 12, 0, 0], table: { body: totalRows } },
         ],
       },
+      // VAT exemption notes (reverse charge, small business, …): the legal wording, below the amounts it explains.
+      ...view.legalNotes.map((text, index) => ({ text, fontSize: 8.5, margin: [0, index === 0 ? 10 : 2, 0, 0] })),
       ...(view.note ? [{ text: labels.note.toUpperCase(), style: 'caption', margin: [0, 20, 0, 2], headlineLevel: 1 }, { text: view.note }] : []),
       ...(view.payment
         ? [

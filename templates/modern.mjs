@@ -35,8 +35,11 @@ export default function modern(view) {
     stack: [
       { text: title, color: accent, bold: true, margin: [0, 0, 0, 3] },
       { text: who.name, fontSize: 11, bold: true },
+      ...(who.contact ? [who.contact] : []),
       ...who.lines,
       ...(who.taxId ? [`${labels.taxId} ${who.taxId}`] : []),
+      ...(who.taxNumber ? [`${labels.taxNumber} ${who.taxNumber}`] : []),
+      ...(who.registration ? [`${labels.registration} ${who.registration}`] : []),
       { text: who.email, color: '#666666' },
     ],
   });
@@ -44,22 +47,34 @@ export default function modern(view) {
   // One row per part of a description (see ItemView.descriptionParts); the parts of an item share its stripe.
   const itemRows = [];
   const striped = new Set(); // indexes in the table body (header = 0) of rows on a grey stripe
+  // Without a VAT column (no line bears VAT, e.g. a small business), the rate cells are left out.
+  const withVat = (cells) => (view.vatColumn ? cells : cells.filter((_, index) => index !== 3));
   view.items.forEach((item, itemIndex) => {
     item.descriptionParts.forEach((part, index) => {
       if (itemIndex % 2 === 1) striped.add(itemRows.length + 1);
+      // Line allowances and charges under the last part of the description.
+      const last = index === item.descriptionParts.length - 1;
+      const description = last && item.adjustments.length > 0 ? { stack: [part, ...item.adjustments.map((text) => ({ text, fontSize: 8, color: '#666666' }))] } : part;
       itemRows.push(
-        index === 0
-          ? [
-              part,
-              { text: item.quantity, alignment: 'right' },
-              { text: item.unitPrice, alignment: 'right', noWrap: true },
-              { text: item.taxRate, alignment: 'right', noWrap: true },
-              { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
-            ]
-          : [part, '', '', '', ''],
+        withVat(
+          index === 0
+            ? [
+                description,
+                { text: item.unit ? `${item.quantity} ${item.unit}` : item.quantity, alignment: 'right' },
+                { text: item.unitPrice, alignment: 'right', noWrap: true },
+                { text: item.taxRate, alignment: 'right', noWrap: true },
+                { text: item.net, alignment: 'right', noWrap: true, id: item.anchor },
+              ]
+            : [description, '', '', '', ''],
+        ),
       );
     });
   });
+  const amountRows = [
+    ...(view.lineTotal ? [[labels.lineTotal, view.lineTotal], ...view.adjustments.map((row) => [row.label, row.amount])] : []),
+    ...(view.vatColumn || view.lineTotal ? [[view.lineTotal ? labels.totalWithoutVat : labels.subtotal, view.subtotal]] : []),
+    ...view.taxes.map((line) => [line.label, line.amount]),
+  ].map(([label, amount]) => [label, { text: amount, alignment: 'right' }]);
 
   return {
     pageSize: 'A4',
@@ -91,7 +106,7 @@ export default function modern(view) {
             {
               width: '*',
               stack: [
-                { text: labels.invoice, fontSize: 26, bold: true, color: '#ffffff' },
+                { text: view.heading, fontSize: 26, bold: true, color: '#ffffff' },
                 { text: `${view.number}   ·   ${view.issueDate}`, color: '#ffffff', margin: [0, 4, 0, 0] },
               ],
             },
@@ -140,16 +155,23 @@ export default function modern(view) {
           },
         ],
         columnGap: 20,
-        margin: [0, 0, 0, 22],
+        margin: [0, 0, 0, view.corrects || view.details.length > 0 ? 10 : 22],
       },
+      // The corrected invoice of a credit note, the date of supply and the references, when there are any.
+      ...(view.corrects ? [{ text: view.corrects, bold: true, margin: [0, 0, 0, 4] }] : []),
+      ...(view.details.length > 0
+        ? [{ margin: [0, 0, 0, 18], text: view.details.flatMap((detail, index) => [...(index > 0 ? ['   ·   '] : []), { text: `${detail.label}: `, color: accent, bold: true }, detail.value]) }]
+        : view.corrects
+          ? [{ text: '', margin: [0, 0, 0, 12] }]
+          : []),
       {
         table: {
           headerRows: 1,
           // A row that does not fit moves whole to the next page, so its position number and amounts go with it.
           dontBreakRows: true,
-          widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+          widths: withVat(['*', 'auto', 'auto', 'auto', 'auto']),
           body: [
-            [labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net].map((text, index) => ({
+            withVat([labels.description, labels.quantity, labels.unitPrice, labels.taxRate, labels.net]).map((text, index) => ({
               text,
               bold: true,
               color: '#ffffff',
@@ -179,8 +201,7 @@ export default function modern(view) {
             table: {
               widths: ['*', 'auto'],
               body: [
-                [labels.subtotal, { text: view.subtotal, alignment: 'right' }],
-                ...view.taxes.map((line) => [line.label, { text: line.amount, alignment: 'right' }]),
+                ...amountRows,
                 ...(view.paid ? [[labels.paid, { text: view.paid, alignment: 'right' }]] : []),
                 [
                   { text: view.paid ? labels.balanceDue : labels.total, bold: true, color: '#ffffff', fillColor: accent, fontSize: 11 },
@@ -193,6 +214,8 @@ export default function modern(view) {
           },
         ],
       },
+      // VAT exemption notes (reverse charge, small business, …): the legal wording, below the amounts it explains.
+      ...view.legalNotes.map((text, index) => ({ text, fontSize: 8.5, margin: [0, index === 0 ? 10 : 2, 0, 0] })),
       ...(view.note ? [{ text: labels.note, color: accent, bold: true, margin: [0, 16, 0, 2], headlineLevel: 1 }, { text: view.note }] : []),
       ...(view.payment
         ? [

@@ -25,6 +25,7 @@ import { refused } from './errors.js';
 import * as fields from './fields.js';
 import { minorDigits } from './currency.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
+import type { IssueFacts } from './presentation.js';
 import { MAX_NOTE_LENGTH, invoiceLabel } from './invoices.js';
 import { displayMoney } from './money-format.js';
 import { validateNumberFormat } from './numbering.js';
@@ -170,7 +171,7 @@ function noteText(input: CreditNoteInput): string | undefined {
 }
 
 /** Issues a credit note against `invoice` and records it there; both change in `doc`. Returns the credit note. */
-export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: CreditNoteInput, context: { today: string; id: string }): Invoice {
+export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: CreditNoteInput, context: { today: string; id: string; facts?: IssueFacts }): Invoice {
   const business = requireBusiness(doc);
   checkCreditable(invoice);
   const label = invoiceLabel(invoice);
@@ -220,7 +221,7 @@ export function issueCreditNote(doc: StoreDocument, invoice: Invoice, input: Cre
   assertVatRules(note, invoice.issuer ?? business);
   const format = business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT;
   validateNumberFormat(format, 'creditNumberFormat');
-  issueInvoice(doc, note, context.today, issueDate, format);
+  issueInvoice(doc, note, context.today, issueDate, format, context.facts);
   // The same parties as the invoice it corrects, whatever changed in the customer list or settings since.
   note.customer = invoice.customer;
   if (invoice.issuer) note.issuer = invoice.issuer;

@@ -6,6 +6,7 @@ import { addDays, isCalendarDate } from './dates.js';
 import { invalid, refused } from './errors.js';
 import { nextInvoiceNumber } from './numbering.js';
 import { customerSnapshot } from './customers.js';
+import { type IssueFacts, currentPresentation } from './presentation.js';
 import { statusForPaid } from './status.js';
 import type { Business, Invoice, IssuerSnapshot, StoreDocument } from './types.js';
 
@@ -14,9 +15,20 @@ export function requireBusiness(doc: StoreDocument): Business {
   return doc.business;
 }
 
+/** The business as the invoice shows it, frozen at issue: name, email, addresses, tax ids, registration, contact. */
 export function issuerSnapshot(business: Business): IssuerSnapshot {
-  const { name, email, address, taxId } = business;
-  return { name, email, ...(address !== undefined && { address }), ...(taxId !== undefined && { taxId }) };
+  const { name, email, address, taxId, postalAddress, taxNumber, registration, endpoint, contact } = business;
+  return structuredClone({
+    name,
+    email,
+    ...(address !== undefined && { address }),
+    ...(taxId !== undefined && { taxId }),
+    ...(postalAddress !== undefined && { postalAddress }),
+    ...(taxNumber !== undefined && { taxNumber }),
+    ...(registration !== undefined && { registration }),
+    ...(endpoint !== undefined && { endpoint }),
+    ...(contact !== undefined && { contact }),
+  });
 }
 
 function numberInUse(doc: StoreDocument, number: string): boolean {
@@ -24,11 +36,12 @@ function numberInUse(doc: StoreDocument, number: string): boolean {
 }
 
 /**
- * Gives a draft its number and freezes the customer and issuer details. A draft's issue date becomes the day
- * it is issued (or `issueDate`) unless a date was given when it was drafted; likewise its due date.
+ * Gives a draft its number and freezes the customer and issuer details and what its PDF shows (see
+ * presentation.ts; `facts` carries the logo's digest). A draft's issue date becomes the day it is issued (or
+ * `issueDate`) unless a date was given when it was drafted; likewise its due date.
  * `numberFormat` is the series to number it in: the business's invoice numbers unless said (credit notes).
  */
-export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string, issueDate?: string, numberFormat?: string): void {
+export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string, issueDate?: string, numberFormat?: string, facts: IssueFacts = {}): void {
   const business = requireBusiness(doc);
   const format = numberFormat ?? business.numberFormat;
   if (invoice.status !== 'draft') throw refused(`invoice ${invoice.number ?? invoice.id} is already issued`);
@@ -50,6 +63,7 @@ export function issueInvoice(doc: StoreDocument, invoice: Invoice, today: string
   invoice.sequence = sequence;
   invoice.numberFormat = format;
   invoice.issuer = issuerSnapshot(business);
+  invoice.presentation = currentPresentation(invoice, business, facts);
   invoice.status = statusForPaid(invoice.total, invoice.paid);
   delete invoice.issueDateGiven;
   delete invoice.dueDateGiven;

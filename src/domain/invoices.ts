@@ -8,6 +8,7 @@ import * as fields from './fields.js';
 import { customerSnapshot, findCustomer } from './customers.js';
 import { issueInvoice, requireBusiness } from './invoice-issue.js';
 import { seriesKey } from './numbering.js';
+import { type IssueFacts, refreshLegalNotes } from './presentation.js';
 import { inputOfDocumentAdjustment } from './adjustments.js';
 import { type DocumentAdjustmentInput, type FieldLabel, type ItemInput, type Totals, computeTotals, inputOfLine, jsonFieldLabel } from './totals.js';
 import type { Business, CustomerSnapshot, Invoice, InvoiceVersion, StoreDocument } from './types.js';
@@ -130,7 +131,7 @@ function applyTotals(invoice: Invoice, totals: Totals): void {
  * Drafts an invoice and, unless `draft`, issues it at once. The invoice is added to `doc` only when it
  * keeps the VAT rules (vat-rules.ts).
  */
-export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }): Invoice {
+export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string; facts?: IssueFacts }): Invoice {
   const business = requireBusiness(doc);
   const customer = findCustomer(doc, input.customer);
   const currency = fields.currency(input.currency ?? customer.currency ?? business.currency, 'currency');
@@ -162,9 +163,21 @@ export function createInvoice(doc: StoreDocument, input: InvoiceInput, context: 
   };
   applyReferences(invoice, referencesOf(input));
   assertVatRules(invoice, business);
-  if (!input.draft) issueInvoice(doc, invoice, context.today);
+  if (!input.draft) issueInvoice(doc, invoice, context.today, undefined, undefined, context.facts);
   doc.invoices.push(invoice);
   return invoice;
+}
+
+/** Whether the customer may hold this invoice: a message about it went out (its history or the outbox says so). */
+export function wasSent(doc: StoreDocument, invoice: Invoice): boolean {
+  return invoice.history.some((entry) => entry.event === 'sent') || doc.outbox.some((job) => job.invoiceId === invoice.id && job.state === 'sent');
+}
+
+/** A sent invoice is a document the customer keeps: it is corrected by a credit note, never changed under its number. */
+function refuseEditOfSent(doc: StoreDocument, invoice: Invoice): void {
+  if (invoice.number !== null && wasSent(doc, invoice)) {
+    throw refused(`invoice ${invoice.number} was sent and can no longer be edited`, `correct it with a credit note: smallpay invoice credit ${invoice.number}`);
+  }
 }
 
 const VERSIONED_OPTIONALS = ['lineTotal', 'allowanceTotal', 'chargeTotal', 'allowances', 'charges', 'serviceDate', 'servicePeriod', 'purchaseOrder', 'buyerReference', 'contract'] as const;
@@ -192,6 +205,7 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   if (invoice.status === 'void' || invoice.payments.length > 0) {
     throw refused(`invoice ${label} is ${invoice.status} and can no longer be edited`, invoice.status === 'void' ? undefined : `correct it with a credit note: smallpay invoice credit ${label}`);
   }
+  refuseEditOfSent(doc, invoice);
   if (issued && (changes.customer !== undefined || changes.currency !== undefined)) {
     throw refused(`invoice ${label} is issued: its customer and currency are fixed`, 'void it and issue a new one');
   }
@@ -241,5 +255,6 @@ export function editInvoice(doc: StoreDocument, invoice: Invoice, changes: Invoi
   }
   invoice.status = totals.total === 0 ? 'paid' : 'open';
   invoice.history.push({ at: today, event: 'edited', previous });
+  refreshLegalNotes(invoice);
   return invoice;
 }

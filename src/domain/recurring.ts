@@ -19,6 +19,7 @@ import { findCustomer } from './customers.js';
 import { requireBusiness } from './invoice-issue.js';
 import { createInvoice } from './invoices.js';
 import { computeTotals } from './totals.js';
+import type { IssueFacts } from './presentation.js';
 import type { Cadence, Invoice, Schedule, StoreDocument } from './types.js';
 
 export const CADENCES: readonly Cadence[] = ['week', 'month', 'quarter', 'year'];
@@ -181,7 +182,7 @@ function fillPlaceholders(text: string, values: { period: string; month: string;
  * period in its note and in the {period}, {month}, {year} of its item descriptions; the period is
  * recorded as issued in the same change.
  */
-export function issueOccurrence(doc: StoreDocument, schedule: Schedule, occurrence: Occurrence, context: { today: string; id: string }): Invoice {
+export function issueOccurrence(doc: StoreDocument, schedule: Schedule, occurrence: Occurrence, context: { today: string; id: string; facts?: IssueFacts }): Invoice {
   if (schedule.issued.some((entry) => entry.period === occurrence.period)) {
     throw refused(`schedule ${schedule.id} has issued ${occurrence.period} already`);
   }

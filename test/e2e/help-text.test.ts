@@ -132,7 +132,7 @@ describe('the documented commands run as written', () => {
     const [, command, printed] = headline as unknown as [string, string, string];
     const home = `${box.home}/headline`;
     execFileSync('mkdir', ['-p', home]);
-    shell('smallpay init --name "Ada Lovelace Consulting" --email ada@example.com', home);
+    shell('smallpay init --name "Ada Lovelace Consulting" --email ada@example.com --country DE', home);
     shell('smallpay customer add --id globex --name "Globex GmbH" --email ap@globex.test --lang de', home);
     const script = `"${process.execPath}" "${BIN}" ${command} 2>&1`;
     const output = execFileSync('/bin/sh', ['-c', script], { env: { ...baseEnv(home), SMALLPAY_STORE: `${home}/docs.json` }, encoding: 'utf8' });

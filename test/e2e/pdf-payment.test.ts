@@ -45,11 +45,14 @@ describe('payment details per currency', () => {
     await box.ok(['config', 'set', 'payment.USD.iban', USD_IBAN]);
     await box.ok(['config', 'set', 'payment.usd.bic', 'BUKBGB22']);
     await box.ok(['config', 'set', 'payment.USD.bank', 'Barclays']);
-    const usd = await pdfText('INV-2026-0002');
+    // Issued invoices keep the payment details of their issue (issue 10): a new USD invoice shows the account.
+    expect(await pdfText('INV-2026-0002')).not.toContain('IBAN');
+    await box.ok(['invoice', 'new', '--customer', 'acme', '--date', '2026-11-03', '--item', 'Design', '--price', '1500']); // 0003, USD
+    const usd = await pdfText('INV-2026-0003');
     expect(usd).toContain(`IBAN: ${USD_IBAN}`);
     expect(usd).toContain('BIC: BUKBGB22');
     expect(usd).toContain('Bank: Barclays');
-    expect(usd).toContain('Reference: INV-2026-0002');
+    expect(usd).toContain('Reference: INV-2026-0003');
     expect(usd).not.toContain('DE89');
     expect(usd).not.toContain('Commerzbank');
     expect(usd).not.toContain('Scan to pay');

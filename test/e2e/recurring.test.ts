@@ -204,7 +204,8 @@ describe('recurring run --send', () => {
     expect(failed.summary.sent).toEqual([]);
     expect(failed.summary.failed).toEqual([{ number: 'INV-2026-0001', kind: 'invoice', error: expect.stringMatching(/^not attempted: could not render the PDF: .*gone\.mjs does not exist/) }]);
     expect(smtp.received).toHaveLength(0);
-    await box.ok(['config', 'set', 'pdf.template', 'classic']);
+    // The invoice froze that template when it was issued (issue 10): putting the file back lets it be sent.
+    writeFileSync(template, 'export default () => ({ content: [] });\n');
     const next = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
     expect(next.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
   });

@@ -43,6 +43,40 @@ describe('glyphs of invoice PDFs', () => {
     });
   }
 
+  // The words issue 10 added: units, VAT categories and notes, allowances and charges, date of supply,
+  // references, tax number, registration, contact, and the credit-note title with the invoice it corrects.
+  const credit = invoiceIn(books, { customer: 'globex', issueDate: '2026-11-01', items: [{ description: 'Beratung', quantity: '1', unitPrice: '1', taxRate: '0' }] });
+  Object.assign(credit, {
+    type: 'credit-note',
+    number: 'CN-2026-0001',
+    precedingInvoice: { invoiceId: invoice.id, number: 'INV-2026-0001', issueDate: '2026-11-01' },
+    items: [
+      { description: 'Conseil', quantity: '12.5', unit: 'HUR', unitPrice: '100', taxRate: '0', taxCategory: 'AE', net: 112500, allowances: [{ amount: 12500, percent: '10', base: 125000 }] },
+      { description: 'Wartung', quantity: '2', unit: 'MON', unitPrice: '50', taxRate: '0', taxCategory: 'AE', net: 11000, charges: [{ amount: 1000 }] },
+      { description: 'Fläche', quantity: '3', unit: 'MTK', unitPrice: '10', taxRate: '0', taxCategory: 'AE', net: 3000 },
+    ],
+    allowances: [{ amount: 1000, taxCategory: 'AE', taxRate: '0' }],
+    charges: [{ amount: 500, reason: 'Emballage', taxCategory: 'AE', taxRate: '0' }],
+    taxes: [{ category: 'AE', rate: '0', base: 126000, tax: 0, exemptionReason: 'Steuerschuldnerschaft des Leistungsempfängers — autoliquidation' }],
+    lineTotal: 126500, allowanceTotal: 1000, chargeTotal: 500, subtotal: 126000, tax: 0, total: 126000,
+    serviceDate: '2026-10-31', servicePeriod: { start: '2026-10-01', end: '2026-10-31' },
+    purchaseOrder: 'PO-4711', buyerReference: '04011000-12345-67', contract: 'FW-2026-01',
+    customer: { ...invoice.customer, contact: 'Zoë Łódź', postalAddress: { lines: ['8 rue de la Paix'], postcode: '75002', city: 'Paris', country: 'FR' } },
+  });
+  credit.presentation!.legalNotes = ['Steuerschuldnerschaft des Leistungsempfängers — autoliquidation'];
+  books.business.taxNumber = '42/123/45678';
+  books.business.registration = 'HRB 12345';
+
+  for (const template of TEMPLATES) {
+    it.each(LANGUAGES)(`${template}, %s: every character of a credit note with the issue-10 labels is in the font`, async (lang) => {
+      const pdf = await renderPdf(books, credit, { lang, template });
+      const text = (await readPages(pdf.bytes)).map((page) => page.text).join('\n');
+      expect(text).toContain('CN-2026-0001');
+      expect(text).toContain('m²');
+      expect(missingGlyphs(text)).toEqual([]);
+    });
+  }
+
   it('maps the separators the font lacks to ones it has, keeping those it has', () => {
     const fit = createTextFitter((codePoint) => roboto.hasGlyphForCodePoint(codePoint));
     expect(fit('4\u202f000,00\u00a0€')).toBe('4\u00a0000,00\u00a0€');

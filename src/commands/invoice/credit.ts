@@ -4,6 +4,7 @@ import { UsageError } from '../../cli/errors.js';
 import { optionalDate, optionalString, singleArgument } from '../../cli/flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import { type CreditNoteInput, issueCreditNote } from '../../domain/credit-notes.js';
 import { singleLine } from '../../domain/fields.js';
 import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
@@ -71,9 +72,11 @@ export async function run(options: CreditInvoiceOptions, deps: Deps): Promise<st
   };
   const today = deps.today();
   const id = deps.newId('inv');
-  const { note, invoice } = await (await deps.store()).update((doc) => {
+  const { note, invoice } = await (await deps.store()).update(async (doc) => {
     const invoice = findInvoice(doc, options.invoice);
-    return { note: issueCreditNote(doc, invoice, input, { today, id }), invoice };
+    // The logo's digest, frozen like an invoice's (issue 10): read here, since the core reads no files.
+    const facts = await readIssueFacts(doc.business);
+    return { note: issueCreditNote(doc, invoice, input, { today, id, facts }), invoice };
   });
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   const owed = refundDueOf(invoice);

@@ -1,6 +1,7 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { optionalDate, singleArgument } from '../../cli/flags.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import { issueInvoice } from '../../domain/invoice-issue.js';
 import { findInvoice } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
@@ -20,9 +21,9 @@ export function toOptions({ args, opts }: RawInput): IssueInvoiceOptions {
 
 export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<string> {
   const today = deps.today();
-  const invoice = await (await deps.store()).update((doc) => {
+  const invoice = await (await deps.store()).update(async (doc) => {
     const invoice = findInvoice(doc, options.invoice);
-    issueInvoice(doc, invoice, today, options.date);
+    issueInvoice(doc, invoice, today, options.date, undefined, await readIssueFacts(doc.business));
     return invoice;
   });
   deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);

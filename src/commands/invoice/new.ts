@@ -1,4 +1,5 @@
 import type { RawInput } from '../../cli/command.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import type { Deps } from '../../cli/deps.js';
 import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
@@ -72,7 +73,7 @@ async function completeInput(options: NewInvoiceOptions, deps: Deps, doc: () => 
  * The seller's country must be known before an invoice is made (lines that name no VAT category get the
  * customer's treatment, or the small-business category, in the core: createInvoice).
  */
-function createWithSellerCountry(doc: StoreDocument, input: InvoiceInput, context: { today: string; id: string }) {
+function createWithSellerCountry(doc: StoreDocument, input: InvoiceInput, context: Parameters<typeof createInvoice>[2]) {
   requireSellerCountry(requireBusiness(doc));
   return createInvoice(doc, input, context);
 }
@@ -96,7 +97,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update((doc) => createWithSellerCountry(doc, input, { today, id }));
+  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }));
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number

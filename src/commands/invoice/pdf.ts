@@ -72,8 +72,7 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
     ...(options.template !== undefined && { template: options.template }),
     ...(options.lang !== undefined && { lang: options.lang }),
   };
-  const { createInvoicePdfRenderer, templateReference } = await import('../../render/pdf/invoice-pdf.js');
-  const template = templateReference(rendering);
+  const { createInvoicePdfRenderer } = await import('../../render/pdf/invoice-pdf.js');
 
   const written: { invoice: Invoice; record: PdfRecord }[] = [];
   let stdoutBytes: Uint8Array | undefined;
@@ -83,7 +82,7 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
     const path = pathOf(invoice);
     if (path === null) stdoutBytes = pdf.bytes;
     else await writeFileAtomic(path, pdf.bytes);
-    written[index] = { invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template, lang: pdf.lang } };
+    written[index] = { invoice, record: { sha256: pdf.sha256, path, pages: pdf.pages, at: today, template: pdf.template, lang: pdf.lang } };
     progress.tick(invoice.number ?? invoice.id);
   };
   try {

@@ -4,6 +4,7 @@ import { PartialFailure } from '../../cli/errors.js';
 import { UsageError } from '../../cli/errors.js';
 import { flag } from '../../cli/flags.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
+import { readIssueFacts } from '../../cli/issue-facts.js';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount } from '../../domain/money.js';
 import { displayDecimal } from '../../domain/money-format.js';
@@ -129,13 +130,15 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
   // killed half-way leaves whole schedules done and the next run does the rest.
   for (const { id } of initial.recurring) {
     try {
-      const made = await store.update((doc) => {
+      const made = await store.update(async (doc) => {
         const schedule = doc.recurring.find((candidate) => candidate.id === id);
         const due = schedule ? duePeriods(schedule, today) : [];
         // Nothing due (the usual daily cron run): no write, so the .bak keeps the version before the last change.
         if (!schedule || due.length === 0) return new Unchanged([]);
+        // The logo the invoices freeze, read only when there is something to issue.
+        const facts = await readIssueFacts(doc.business);
         return due.map((occurrence) => {
-          const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv') });
+          const invoice = issueOccurrence(doc, schedule, occurrence, { today, id: deps.newId('inv'), facts });
           // Only a run asked to send may send it, now or (when that fails) in a later --send run.
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };

@@ -6,6 +6,7 @@
  * Every file is read through readRegularFile: a regular file no larger than its limit (documented in
  * docs/templates.md), so a logo at /dev/zero or a FIFO is refused at once instead of filling memory or hanging.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invalid } from '../../domain/errors.js';
@@ -21,7 +22,7 @@ export const LOGO_MAX_BYTES = 5 * MiB;
 export const FONT_MAX_BYTES = 50 * MiB;
 
 export const BUILT_IN_TEMPLATES = ['classic', 'modern'] as const;
-export const DEFAULT_TEMPLATE = 'classic';
+export { DEFAULT_TEMPLATE } from '../../domain/presentation.js';
 
 /** The bytes of a file a setting names; "pdf.logo: logo /dev/zero is a character device, not a regular file". */
 export function readAsset(path: string, field: string, maxBytes: number, what: string): Buffer {
@@ -35,7 +36,16 @@ export function readAsset(path: string, field: string, maxBytes: number, what: s
 
 /** A PNG or JPEG file, decoded far enough to know it can be drawn, as a data: URL (the only image form the engine takes). */
 export function readLogo(path: string, field = 'pdf.logo'): string {
+  return readLogoFile(path, field).dataUrl;
+}
+
+/** The logo as readLogo gives it, and the SHA-256 of its bytes, which an issued invoice froze. */
+export function readLogoFile(path: string, field = 'pdf.logo'): { dataUrl: string; sha256: string } {
   const bytes = readAsset(path, field, LOGO_MAX_BYTES, 'logo');
+  return { dataUrl: logoDataUrl(bytes, path, field), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function logoDataUrl(bytes: Buffer, path: string, field: string): string {
   if (!isPng(bytes) && !isJpeg(bytes)) throw invalid(`${field}: ${path} is not a PNG or JPEG image`);
   let type: string;
   try {
@@ -45,6 +55,11 @@ export function readLogo(path: string, field = 'pdf.logo'): string {
     throw error;
   }
   return `data:image/${type};base64,${bytes.toString('base64')}`;
+}
+
+/** The SHA-256 (hex) of the logo file's bytes: what an issued invoice freezes and its PDF checks. */
+export function logoDigest(path: string, field = 'pdf.logo'): string {
+  return createHash('sha256').update(readAsset(path, field, LOGO_MAX_BYTES, 'logo')).digest('hex');
 }
 
 /** A TrueType (or OpenType) font file. */

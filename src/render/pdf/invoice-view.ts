@@ -5,17 +5,27 @@
  */
 import { issuerSnapshot } from '../../domain/invoice-issue.js';
 import { formatMoney, formatUnitPrice } from '../../domain/money-format.js';
-import { epcQrPayload, paymentAccountFor, printableIban } from '../../domain/payment-details.js';
+import { epcQrPayload, printableIban } from '../../domain/payment-details.js';
+import { currentPresentation } from '../../domain/presentation.js';
 import { balanceOf } from '../../domain/status.js';
-import type { Business, Invoice, InvoiceStatus } from '../../domain/types.js';
+import type { Business, DocumentType, FrozenPresentation, Invoice, InvoiceStatus } from '../../domain/types.js';
+import {
+  type DetailView,
+  type PartyView,
+  type TotalRowView,
+  documentAdjustmentRows,
+  documentDetails,
+  lineAdjustmentTexts,
+  lineTaxText,
+  partyView,
+  showsVatColumn,
+  taxRows,
+  unitName,
+  unitPriceText,
+} from './invoice-view-parts.js';
 import { type Labels, fill } from './labels.js';
 
-export interface PartyView {
-  name: string;
-  lines: string[];
-  taxId: string | null;
-  email: string;
-}
+export type { DetailView, PartyView, TotalRowView } from './invoice-view-parts.js';
 
 export interface ItemView {
   position: string;
@@ -30,8 +40,14 @@ export interface ItemView {
   /** An id for the cell that shows the net amount ("item-1"): the renderer learns from it which page each amount is on. */
   anchor: string;
   quantity: string;
+  /** The unit in the document's language ("Std.", "jour(s)"); empty for C62 (one) and lines without a unit. */
+  unit: string;
+  /** The price, per its base quantity when that is not 1: "5,00 € / 12 Stück" (BT-146/149). */
   unitPrice: string;
+  /** The rate (S, Z), or the VAT category code (E, AE, K, G, O) explained in the totals. */
   taxRate: string;
+  /** Line allowances and charges, a line each: "Discount 10 %: −€150.00". */
+  adjustments: string[];
   net: string;
 }
 
@@ -39,9 +55,17 @@ export interface InvoiceView {
   lang: string;
   labels: Labels;
   status: InvoiceStatus;
-  /** "Invoice INV-2026-0001", or "Invoice (Draft)". */
+  /** invoice or credit-note. */
+  type: DocumentType;
+  /** "Invoice INV-2026-0001", "Credit note CN-2026-0001", or "Invoice (Draft)". */
   title: string;
+  /** The document's name in its language: "Invoice", "Rechnungskorrektur", "Avoir". */
+  heading: string;
+  /** The label of its number: "Invoice number", "Credit note number". */
+  numberLabel: string;
   number: string;
+  /** Credit notes: "Corrects invoice INV-2026-0001 of November 1, 2026" (BG-3); null otherwise. */
+  corrects: string | null;
   /** DRAFT or VOID across the page; null otherwise. */
   watermark: string | null;
   issueDate: string;
@@ -49,14 +73,26 @@ export interface InvoiceView {
   paymentTerms: string;
   issuer: PartyView;
   customer: PartyView;
+  /** Date of supply or service period, purchase order, buyer reference, contract: those set. */
+  details: DetailView[];
   items: ItemView[];
-  taxes: { label: string; amount: string }[];
+  /** False when no line bears VAT (all O or E, e.g. a small business): no VAT column and no VAT rows. */
+  vatColumn: boolean;
+  /** The sum of line nets (BT-106) when document-level allowances or charges follow it; null otherwise. */
+  lineTotal: string | null;
+  /** Document-level allowances (negative) and charges, each with its reason (BG-20/21). */
+  adjustments: TotalRowView[];
+  /** VAT per (category, rate); empty when vatColumn is false. */
+  taxes: TotalRowView[];
+  /** The total without VAT (BT-109). */
   subtotal: string;
   tax: string;
   total: string;
   paid: string | null;
   balance: string;
   note: string | null;
+  /** VAT exemption notes in the invoice's language (reverse charge, small business, …), frozen at issue. */
+  legalNotes: string[];
   payment: { bank: string | null; iban: string; bic: string | null; reference: string } | null;
   /** Text of the EPC QR code (EUR, IBAN known, something due). */
   qr: string | null;
@@ -78,6 +114,8 @@ export interface ViewSettings {
   lang: string;
   labels: Labels;
   business: Business;
+  /** What the invoice froze at issue; else (drafts, invoices from before schema 4) the current settings. */
+  presentation?: FrozenPresentation;
   logo: string | null;
   /** Net amounts carried from the end of each page to the next (page → minor units), from a first rendering. */
   carried?: ReadonlyMap<number, number>;
@@ -136,19 +174,22 @@ function descriptionParts(description: string): string[] {
   return parts;
 }
 
-function lines(text: string | undefined): string[] {
-  return text ? text.split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
-}
-
 export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): InvoiceView {
   const { labels, business, lang } = settings;
   const format = formatters(lang, invoice.currency);
+  const presentation = settings.presentation ?? invoice.presentation ?? currentPresentation(invoice, business);
   const issuer = invoice.issuer ?? issuerSnapshot(business);
   const balance = balanceOf(invoice);
   const number = invoice.number ?? labels.draftNumber;
   const reference = invoice.number ?? invoice.id;
-  // The account declared for the invoice's currency, or none (see paymentAccountFor); never on a void invoice.
-  const account = invoice.status === 'void' ? undefined : paymentAccountFor(business.payment, invoice.currency, business.currency);
+  const type = invoice.type ?? 'invoice';
+  const heading = type === 'credit-note' ? labels.creditNote : labels.invoice;
+  // The account frozen for the invoice's currency, or none; never on a void invoice, nor on a credit note
+  // (the money goes the other way).
+  const frozen = presentation.payment;
+  const account = invoice.status === 'void' || type === 'credit-note' || frozen?.iban === undefined ? undefined : { ...frozen, iban: frozen.iban };
+  const vatColumn = showsVatColumn(invoice);
+  const adjustments = documentAdjustmentRows(invoice, labels, format);
   // An EPC QR code orders a SEPA credit transfer, which is in euros only.
   const qr =
     account && invoice.currency === 'EUR' && invoice.status !== 'draft'
@@ -158,35 +199,46 @@ export function buildInvoiceView(invoice: Invoice, settings: ViewSettings): Invo
     lang,
     labels,
     status: invoice.status,
-    title: invoice.number ? `${labels.invoice} ${invoice.number}` : `${labels.invoice} (${labels.draftNumber})`,
+    type,
+    title: invoice.number ? `${heading} ${invoice.number}` : `${heading} (${labels.draftNumber})`,
+    heading,
+    numberLabel: type === 'credit-note' ? labels.creditNoteNumber : labels.invoiceNumber,
     number,
+    corrects: invoice.precedingInvoice ? fill(labels.correctsInvoice, { number: invoice.precedingInvoice.number, date: format.date(invoice.precedingInvoice.issueDate) }) : null,
     watermark: invoice.status === 'draft' ? labels.draft : invoice.status === 'void' ? labels.void : null,
     issueDate: format.date(invoice.issueDate),
     dueDate: format.date(invoice.dueDate),
     paymentTerms: invoice.terms === 0 ? labels.dueOnReceipt : fill(labels.termsDays, { days: invoice.terms }),
-    issuer: { name: issuer.name, lines: lines(issuer.address), taxId: issuer.taxId ?? null, email: issuer.email },
-    customer: { name: invoice.customer.name, lines: lines(invoice.customer.address), taxId: invoice.customer.taxId ?? null, email: invoice.customer.email },
+    issuer: partyView(issuer, labels, 'issuer'),
+    customer: partyView(invoice.customer, labels, 'customer'),
+    details: documentDetails(invoice, labels, format),
     items: invoice.items.map((item, index) => ({
       position: String(index + 1),
       description: item.description,
       descriptionParts: descriptionParts(item.description),
       anchor: itemAnchor(index),
       quantity: format.number(item.quantity),
-      unitPrice: formatUnitPrice(item.unitPrice, invoice.currency, lang),
-      taxRate: format.percent(item.taxRate),
+      unit: unitName(item.unit, labels),
+      unitPrice: unitPriceText(item, format.number(item.baseQuantity ?? '1'), formatUnitPrice(item.unitPrice, invoice.currency, lang), labels),
+      taxRate: lineTaxText(item, format),
+      adjustments: lineAdjustmentTexts(item, labels, format),
       net: format.money(item.net),
     })),
-    taxes: invoice.taxes.map((line) => ({ label: fill(labels.taxOn, { rate: format.percent(line.rate), base: format.money(line.base) }), amount: format.money(line.tax) })),
+    vatColumn,
+    lineTotal: adjustments.length > 0 ? format.money(invoice.lineTotal ?? invoice.items.reduce((sum, item) => sum + item.net, 0)) : null,
+    adjustments,
+    taxes: vatColumn ? taxRows(invoice.taxes, labels, format) : [],
     subtotal: format.money(invoice.subtotal),
     tax: format.money(invoice.tax),
     total: format.money(invoice.total),
     paid: invoice.paid > 0 ? format.money(invoice.paid) : null,
     balance: format.money(balance),
     note: invoice.note ?? null,
+    legalNotes: presentation.legalNotes,
     payment: account ? { bank: account.bank ?? null, iban: printableIban(account.iban), bic: account.bic ?? null, reference } : null,
     qr: qr ?? null,
-    footer: business.pdf?.footer ?? null,
-    accentColor: business.pdf?.accentColor ?? DEFAULT_ACCENT_COLOR,
+    footer: presentation.footer ?? null,
+    accentColor: presentation.accentColor ?? DEFAULT_ACCENT_COLOR,
     logo: settings.logo,
     pageLabel: (current, total) => fill(labels.page, { current, total }),
     carriedForward: (page) => {

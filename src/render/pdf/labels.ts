@@ -16,10 +16,31 @@ export const LABEL_KEYS = [
   'dueOnReceipt', 'from', 'billTo', 'taxId', 'email', 'item', 'description', 'quantity', 'unitPrice', 'taxRate', 'net',
   'subtotal', 'taxOn', 'tax', 'total', 'paid', 'balanceDue', 'note', 'paymentDetails', 'bank', 'iban', 'bic',
   'reference', 'scanToPay', 'page', 'carriedForward', 'broughtForward',
+  // Issue 10: credit notes, service dates, references, parties, allowances and charges, VAT categories.
+  'creditNote', 'creditNoteNumber', 'correctsInvoice', 'serviceDate', 'servicePeriod', 'purchaseOrder', 'buyerReference',
+  'contract', 'taxNumber', 'registration', 'contact', 'lineTotal', 'totalWithoutVat', 'taxCategoryOn', 'discount', 'surcharge',
+  'categoryS', 'categoryZ', 'categoryE', 'categoryAE', 'categoryK', 'categoryG', 'categoryO',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
-export type Labels = Record<LabelKey, string>;
+/**
+ * The texts of a language, and `units`: UN/ECE Rec. 20/21 unit codes → the word printed after a quantity
+ * ("HUR" → "Std." in German; "C62", one, → ""). A code no table names is printed as it is.
+ */
+export type Labels = Record<LabelKey, string> & { units: Record<string, string> };
+
+/** The table of unit names, the one label that is not a text. */
+const UNITS_KEY = 'units';
+
+function readUnits(path: string, value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(`labels file ${path}: 'units' must be an object of unit codes and names`);
+  const units: Record<string, string> = {};
+  for (const [code, name] of Object.entries(value)) {
+    if (typeof name !== 'string') throw invalid(`labels file ${path}: the name of unit '${code}' must be a string`);
+    units[code] = name;
+  }
+  return units;
+}
 
 function readLabelsFile(path: string): Partial<Labels> {
   let json: unknown;
@@ -32,7 +53,11 @@ function readLabelsFile(path: string): Partial<Labels> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid(`labels file ${path}: must be a JSON object of label texts`);
   const labels: Partial<Labels> = {};
   for (const [key, value] of Object.entries(json)) {
-    if (!(LABEL_KEYS as readonly string[]).includes(key)) throw invalid(`labels file ${path}: unknown label '${key}' (known: ${LABEL_KEYS.join(', ')})`);
+    if (key === UNITS_KEY) {
+      labels.units = readUnits(path, value);
+      continue;
+    }
+    if (!(LABEL_KEYS as readonly string[]).includes(key)) throw invalid(`labels file ${path}: unknown label '${key}' (known: ${[...LABEL_KEYS, UNITS_KEY].join(', ')})`);
     if (typeof value !== 'string') throw invalid(`labels file ${path}: label '${key}' must be a string`);
     labels[key as LabelKey] = value;
   }
@@ -54,14 +79,20 @@ export function loadLabelCatalog(folder?: string): LabelCatalog {
     if (directory === folder && !existsSync(folder)) throw invalid(`pdf.labels: folder ${folder} does not exist`);
     for (const name of readdirSync(directory).filter((file) => file.endsWith('.json')).sort()) {
       const lang = name.slice(0, -'.json'.length);
-      byLanguage.set(lang, { ...byLanguage.get(lang), ...readLabelsFile(join(directory, name)) });
+      const before = byLanguage.get(lang);
+      const read = readLabelsFile(join(directory, name));
+      // A labels folder may name a few units: they add to the built-in table rather than replace it.
+      byLanguage.set(lang, { ...before, ...read, units: { ...before?.units, ...read.units } });
     }
   }
   const english = byLanguage.get('en') as Labels;
   return {
     languages: () => [...byLanguage.keys()].sort(),
     has: (lang) => byLanguage.has(lang),
-    labelsFor: (lang) => ({ ...english, ...byLanguage.get(lang) }),
+    labelsFor: (lang) => {
+      const own = byLanguage.get(lang);
+      return { ...english, ...own, units: { ...english.units, ...own?.units } };
+    },
   };
 }
 

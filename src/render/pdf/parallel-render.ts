@@ -53,9 +53,9 @@ export async function renderInParallel(
         worker.on('message', (reply: RenderReply) => {
           if (reply.kind === 'ready') return feed(worker);
           if (reply.kind === 'failed') return fail(revive(reply.error));
-          const { index, bytes, pages, sha256, lang } = reply;
+          const { index, bytes, pages, sha256, lang, template } = reply;
           feed(worker);
-          onResult(index, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages, sha256, lang }).then(() => {
+          onResult(index, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages, sha256, lang, template }).then(() => {
             pending -= 1;
             if (pending === 0) resolve();
           }, fail);

@@ -14,7 +14,7 @@ export interface RenderRequest {
 
 export type RenderReply =
   | { kind: 'ready' }
-  | { kind: 'done'; index: number; bytes: Uint8Array; pages: number; sha256: string; lang: string }
+  | { kind: 'done'; index: number; bytes: Uint8Array; pages: number; sha256: string; lang: string; template: string }
   | { kind: 'failed'; index: number; error: SerializedError };
 
 export interface SerializedError {
@@ -35,7 +35,7 @@ if (port) {
       try {
         const pdf = await renderer.render(invoice);
         const bytes = new Uint8Array(pdf.bytes);
-        port.postMessage({ kind: 'done', index, bytes, pages: pdf.pages, sha256: pdf.sha256, lang: pdf.lang } satisfies RenderReply, [bytes.buffer]);
+        port.postMessage({ kind: 'done', index, bytes, pages: pdf.pages, sha256: pdf.sha256, lang: pdf.lang, template: pdf.template } satisfies RenderReply, [bytes.buffer]);
       } catch (error) {
         port.postMessage({ kind: 'failed', index, error: serialize(error) } satisfies RenderReply);
       }
