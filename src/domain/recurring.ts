@@ -12,7 +12,7 @@
  * Exactly once: a period, once issued, is recorded in `issued` in the same locked write that creates its
  * invoice, and is never issued again, whatever becomes of the invoice (paid, void, deleted).
  */
-import { addDays, daysInMonth, monthStart } from './dates.js';
+import { addDays, daysInMonth, monthEnd, monthStart } from './dates.js';
 import { invalid, notFound, refused } from './errors.js';
 import * as fields from './fields.js';
 import { findCustomer } from './customers.js';
@@ -47,6 +47,21 @@ export function periodOf(every: Cadence, date: string): string {
   if (every === 'year') return date.slice(0, 4);
   if (every === 'quarter') return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
   return date.slice(0, 7);
+}
+
+/**
+ * The service period (BT-73/74) an occurrence bills: the calendar month, quarter or year holding its date,
+ * or for weekly schedules the seven days from it; the same period `periodOf` names.
+ */
+export function servicePeriodOf(every: Cadence, date: string): { start: string; end: string } {
+  if (every === 'week') return { start: date, end: date.slice(0, 4) === '9999' && date > '9999-12-25' ? '9999-12-31' : addDays(date, 6) };
+  if (every === 'year') return { start: `${date.slice(0, 4)}-01-01`, end: `${date.slice(0, 4)}-12-31` };
+  if (every === 'quarter') {
+    const first = (Math.ceil(Number(date.slice(5, 7)) / 3) - 1) * 3 + 1;
+    const start = `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+    return { start, end: monthEnd(`${date.slice(0, 4)}-${String(first + 2).padStart(2, '0')}-01`) };
+  }
+  return { start: monthStart(date), end: monthEnd(date) };
 }
 
 /** Every occurrence of a schedule, oldest first, within `start`, `end` and `count` (at most 100,000 tried). */
@@ -202,6 +217,8 @@ export function issueOccurrence(doc: StoreDocument, schedule: Schedule, occurren
       customer: customer.id,
       items: schedule.items.map((item) => ({ ...item, description: fillPlaceholders(item.description, values) })),
       issueDate: occurrence.date,
+      // Issue 10: the date of supply a German invoice must state is the period the schedule bills.
+      servicePeriod: servicePeriodOf(schedule.every, occurrence.date),
       ...(schedule.terms !== undefined && { terms: schedule.terms }),
       ...(schedule.currency !== undefined && { currency: schedule.currency }),
       note: schedule.note ? `${values.period}\n${fillPlaceholders(schedule.note, values)}` : values.period,

@@ -108,3 +108,16 @@ describe('issuing periods', () => {
     ]);
   });
 });
+
+describe('the service period a recurring invoice bills (issue 10, BT-73/74)', () => {
+  it('is the calendar month, quarter or year of the occurrence, or seven days for weekly schedules', async () => {
+    const { servicePeriodOf } = await import('../../src/domain/recurring.js');
+    expect(servicePeriodOf('month', '2026-02-15')).toEqual({ start: '2026-02-01', end: '2026-02-28' });
+    expect(servicePeriodOf('month', '2024-02-29')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(servicePeriodOf('quarter', '2026-11-30')).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    expect(servicePeriodOf('quarter', '2026-05-01')).toEqual({ start: '2026-04-01', end: '2026-06-30' });
+    expect(servicePeriodOf('year', '2026-07-04')).toEqual({ start: '2026-01-01', end: '2026-12-31' });
+    expect(servicePeriodOf('week', '2026-12-28')).toEqual({ start: '2026-12-28', end: '2027-01-03' });
+    expect(servicePeriodOf('week', '9999-12-28')).toEqual({ start: '9999-12-28', end: '9999-12-31' });
+  });
+});
