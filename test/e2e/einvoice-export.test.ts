@@ -92,4 +92,19 @@ describe('invoice export', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe("smallpay: --format: 'edifact' is not one of ubl, peppol, xrechnung, cii, xrechnung-cii, facturx\n");
   });
+
+  it('exports a credit note issued by invoice credit as a UBL CreditNote referring to its invoice (BT-25/26), figures as show --json', async () => {
+    await box.ok(['invoice', 'credit', 'INV-2026-0002', '--item', 'Support', '--price', '20', '--tax', '19', '--date', '2026-11-20']);
+    const { stdout } = await box.ok(['invoice', 'export', 'CN-2026-0001', '--format', 'ubl', '--out', '-']);
+    expect(stdout).toMatch(/<CreditNote /);
+    expect(stdout).toContain('<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>');
+    expect(stdout).toMatch(/<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>INV-2026-0002<\/cbc:ID>\s*<cbc:IssueDate>2026-11-03<\/cbc:IssueDate>/);
+    const figures = ublFigures(stdout);
+    const show = JSON.parse((await box.ok(['invoice', 'show', 'CN-2026-0001', '--json'])).stdout);
+    const { root: _root, id: _id, customizationId: _c, currencies: _cur, billingReference: _b, ...money } = figures;
+    // BT-115 of a credit note is its amount (EN 16931: total − prepaid); SmallPay's balance of a credit note is 0,
+    // since nothing is collected on it: the amount is credited against the invoice.
+    expect(money).toEqual({ ...showFigures(show), payable: show.total });
+    expect(money.payable).toBe('23.80');
+  });
 });
