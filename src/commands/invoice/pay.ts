@@ -1,40 +1,15 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
-import { UsageError } from '../../cli/errors.js';
-import { optionalDate, optionalString, singleArgument } from '../../cli/flags.js';
-import { parseDecimal } from '../../domain/decimal.js';
-import { singleLine } from '../../domain/fields.js';
 import { applyPayment } from '../../domain/invoice-settlement.js';
 import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { balanceOf } from '../../domain/status.js';
+import { type MoneyMovementOptions, toMoneyMovementOptions } from './money-movement.js';
 import { changedInvoiceOutput } from './output.js';
 
-export interface PayInvoiceOptions {
-  invoice: string;
-  amount?: string;
-  date?: string;
-  method?: string;
-  json: boolean;
-}
+export type PayInvoiceOptions = MoneyMovementOptions;
 
-export function toOptions({ args, opts }: RawInput): PayInvoiceOptions {
-  const amount = optionalString(opts, 'amount');
-  if (amount !== undefined) {
-    const value = parseDecimal(amount);
-    if (!value) throw new UsageError(`--amount: '${amount}' is not a decimal amount (write it like 1234.56)`);
-    if (value.coef <= 0n) throw new UsageError('--amount: must be greater than 0');
-  }
-  const date = optionalDate(opts, 'date', '--date');
-  const method = optionalString(opts, 'method');
-  return {
-    invoice: singleArgument(args, 'invoice number or id'),
-    ...(amount !== undefined && { amount }),
-    ...(date !== undefined && { date }),
-    ...(method !== undefined && { method: singleLine(method, '--method') }),
-    json: opts.json === true,
-  };
-}
+export const toOptions: (raw: RawInput) => PayInvoiceOptions = toMoneyMovementOptions;
 
 export async function run(options: PayInvoiceOptions, deps: Deps): Promise<string> {
   const today = deps.today();
