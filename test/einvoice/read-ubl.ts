@@ -55,7 +55,11 @@ export function ublFigures(xml: string): UblFigures {
   };
 }
 
-/** The same figures as `invoice show --json` gives them (in these tests nothing is credited or written off, so BT-115 is the balance). */
+/**
+ * The same figures as `invoice show --json` gives them. In these tests nothing is credited or written off, so
+ * BT-115 is the balance; a credit note's BT-115 is its amount (SmallPay's balance of a credit note is 0: its
+ * amount is credited against the invoice, not collected).
+ */
 export function showFigures(json: {
   lineTotal: string;
   subtotal: string;
@@ -64,6 +68,7 @@ export function showFigures(json: {
   chargeTotal: string;
   paid: string;
   balance: string;
+  type?: string;
   tax: string;
   taxes: { category: string; rate: string; base: string; tax: string }[];
   items: { net: string }[];
@@ -75,7 +80,7 @@ export function showFigures(json: {
     allowanceTotal: json.allowanceTotal,
     chargeTotal: json.chargeTotal,
     paid: json.paid,
-    payable: json.balance,
+    payable: json.type === 'credit-note' ? json.total : json.balance,
     tax: json.tax,
     taxes: json.taxes.map(({ category, rate, base, tax }) => ({ category, rate, base, tax })),
     lineNets: json.items.map((item) => item.net),
