@@ -190,29 +190,13 @@ export interface PdfRecord {
 }
 
 /** What an issued invoice looked like before an edit replaced it. */
-export interface InvoiceVersion {
-  number: string | null;
-  issueDate: string;
-  dueDate: string;
-  terms: number;
-  note?: string;
-  items: LineItem[];
-  taxes: TaxLine[];
-  subtotal: number;
-  tax: number;
-  total: number;
-  // Issue 10: what else the replaced version had (absent in versions recorded before).
-  lineTotal?: number;
-  allowanceTotal?: number;
-  chargeTotal?: number;
-  allowances?: DocumentAdjustment[];
-  charges?: DocumentAdjustment[];
-  serviceDate?: string;
-  servicePeriod?: ServicePeriod;
-  purchaseOrder?: string;
-  buyerReference?: string;
-  contract?: string;
-}
+export type InvoiceVersion = Pick<
+  Invoice,
+  | 'number' | 'issueDate' | 'dueDate' | 'terms' | 'note' | 'items' | 'taxes' | 'subtotal' | 'tax' | 'total'
+  // Issue 10: absent in versions recorded before schema 4.
+  | 'lineTotal' | 'allowanceTotal' | 'chargeTotal' | 'allowances' | 'charges' | 'serviceDate' | 'servicePeriod'
+  | 'purchaseOrder' | 'buyerReference' | 'contract'
+>;
 
 /** The lifecycle of an invoice, oldest first. `at` is the day it happened. */
 export type HistoryEntry =

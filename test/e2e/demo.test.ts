@@ -44,6 +44,15 @@ describe('smallpay demo', () => {
     const customers = JSON.parse((await box.ok(['customer', 'list', '--json'], { env: { SMALLPAY_STORE: fresh } })).stdout) as { id: string }[];
     expect(customers.map((c) => c.id)).toEqual(['globex', 'initech', 'umbrella', 'zoe']);
   });
+
+  it('is e-invoice ready: every issued demo invoice passes the EN 16931 checks and exports as UBL (issue 11)', async () => {
+    const store = join(box.home, 'einvoice-demo.json');
+    await box.ok(['--store', store, 'demo']);
+    const out = join(box.home, 'einvoice-demo');
+    const exported = JSON.parse((await box.ok(['--store', store, 'invoice', 'export', '--all', '--format', 'ubl', '--out', out, '--json'])).stdout) as { number: string }[];
+    const issued = JSON.parse((await box.ok(['--store', store, 'invoice', 'list', '--json'])).stdout) as { number: string | null }[];
+    expect(exported.map((entry) => entry.number).sort()).toEqual(issued.flatMap((invoice) => (invoice.number ? [invoice.number] : [])).sort());
+  });
 });
 
 describe('smallpay demo, as a Hamburg business really invoices (issue 10)', () => {

@@ -105,7 +105,7 @@ export function buildSampleBusiness(doc: StoreDocument, today: string, newId: ()
     },
     addDays(today, -80),
   );
-  addCustomer(doc, { id: 'zoe', name: 'Zoë Łódź', email: 'zoe@lodz.test', lang: 'es', terms: '45' }, addDays(today, -30));
+  addCustomer(doc, { id: 'zoe', name: 'Zoë Łódź', email: 'zoe@lodz.test', lang: 'es', terms: '45', ...address('ul. Piotrkowska 104', '90-001', 'Łódź', 'PL') }, addDays(today, -30));
 
   for (const sample of SAMPLES) {
     const issueDate = addDays(today, -sample.daysAgo);
