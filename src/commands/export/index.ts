@@ -1,0 +1,40 @@
+/**
+ * `smallpay export <format>`: the books for the accountant, by issue date. Every format takes --from/--to
+ * (issue dates, inclusive) and --out <file|-> (default stdout). Exports are reproducible: the same store
+ * and range give the same bytes (no "generated at" stamps, a fixed order).
+ * Each format is one verb module in this folder; options they share are added by `exportCommand`.
+ */
+import type { Command } from 'commander';
+import { type DepsFactory, type VerbModule, lazyAction, withExamples } from '../../cli/command.js';
+
+interface ExportFormat {
+  name: string;
+  description: string;
+  examples: string[];
+  load: () => Promise<VerbModule<unknown>>;
+  /** Options of this format alone (e.g. csv's --payments). */
+  options?: (command: Command) => Command;
+}
+
+/** Formats register here; each helper adds its own line. */
+const FORMATS: ExportFormat[] = [];
+
+export function exportCommand(command: Command): Command {
+  return command
+    .option('--from <date>', 'invoices issued on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'invoices issued on or before this date (YYYY-MM-DD)')
+    .option('--out <file>', "write to this file (atomically); '-' or none for stdout");
+}
+
+export function registerExport(program: Command, makeDeps: DepsFactory): void {
+  const group = program
+    .command('export')
+    .summary('the books for the accountant: csv, hledger, beancount, xero, quickbooks')
+    .description('Exports invoices, credit notes, payments, refunds and write-offs for accounting software, by issue date. The same store and range always give the same bytes.');
+  withExamples(group, FORMATS.flatMap((format) => format.examples.slice(0, 1)));
+  for (const format of FORMATS) {
+    const command = exportCommand(group.command(format.name).description(format.description));
+    (format.options ?? ((c: Command) => c))(command);
+    withExamples(command, format.examples).action(lazyAction(makeDeps, format.load));
+  }
+}

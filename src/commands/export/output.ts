@@ -1,0 +1,38 @@
+/** What the export verbs share: the issue-date range and where the bytes go. */
+import type { Deps } from '../../cli/deps.js';
+import { UsageError } from '../../cli/errors.js';
+import { optionalDate, optionalString } from '../../cli/flags.js';
+import type { Invoice } from '../../domain/types.js';
+import { writeFileAtomic } from '../../platform/atomic-write.js';
+
+export interface ExportRange {
+  from?: string;
+  to?: string;
+  /** A file to write atomically; undefined or '-' is stdout. */
+  out?: string;
+}
+
+export function exportRange(opts: Record<string, unknown>): ExportRange {
+  const from = optionalDate(opts, 'from', '--from');
+  const to = optionalDate(opts, 'to', '--to');
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const out = optionalString(opts, 'out');
+  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(out !== undefined && out !== '-' && { out }) };
+}
+
+/** Issued documents (invoices and credit notes, void ones included) whose issue date is in the range. */
+export function issuedInRange(invoices: readonly Invoice[], range: ExportRange): Invoice[] {
+  return invoices.filter((invoice) => {
+    if (invoice.status === 'draft') return false;
+    const date = invoice.issueDate;
+    return (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to);
+  });
+}
+
+/** Writes the export to --out (atomically, with a line on stderr) and returns nothing, or returns it for stdout. */
+export async function deliverExport(range: ExportRange, content: string, deps: Deps, what: string): Promise<string> {
+  if (range.out === undefined) return content;
+  await writeFileAtomic(range.out, content);
+  deps.io.err.write(`Wrote ${what} to ${range.out}\n`);
+  return '';
+}
