@@ -20,7 +20,8 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // Heavy libraries with data files of their own stay in node_modules and load only when a command needs them.
-  external: ['pdfmake', 'nodemailer', 'pdfkit'],
+  // pg (PostgreSQL stores only) is CommonJS with an optional require('pg-native') that must stay unresolved.
+  external: ['pdfmake', 'nodemailer', 'pdfkit', 'pg'],
   define: { SMALLPAY_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies (commander, proper-lockfile) call require().
   banner: { js: "import { createRequire as __smallpayRequire } from 'node:module'; const require = __smallpayRequire(import.meta.url);" },
