@@ -10,6 +10,7 @@ import { resolveConnectTimeout, resolveLockOptions } from '../../cli/settings.js
 import { toJsonText } from '../../render/json.js';
 import { ROLE_NAME, grantBusinessRole } from '../../store/sql/postgres-roles.js';
 import { SQL_SCHEMA_VERSION } from '../../store/sql/tables.js';
+import { Unchanged } from '../../store/store.js';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -37,8 +38,14 @@ export async function run(options: InitPostgresOptions, deps: Deps): Promise<str
   const password = options.role ? deps.env[options.role.passwordEnv] : undefined;
   if (options.role && !password) throw new UsageError(`--password-env ${options.role.passwordEnv}: that environment variable is not set or empty`);
 
+  // The engine creates or migrates the schema in the transaction of a write; one that changes nothing
+  // commits just that.
   const store = await deps.openStoreAt(locator, { createSchema: true });
-  await store.close();
+  try {
+    await store.update(() => new Unchanged(undefined), {});
+  } finally {
+    await store.close();
+  }
   let role: { name: string; created: boolean } | null = null;
   if (options.role && password) {
     const { openPostgresDriver } = await import('../../store/sql/postgres-driver.js');

@@ -85,6 +85,10 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     }
   };
 
+  const end = async () => {
+    socket?.ref();
+    await client.end().catch(() => undefined);
+  };
   const literal = (value: string) => client.escapeLiteral(value);
   const lockMs = Math.max(1, Math.round(options.timeoutMs ?? 15_000));
   const session = [
@@ -112,11 +116,11 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
       throw new StoreError('io', `store ${label}: user ${decodeURIComponent(url.username) || '(default)'} may open only business ${bound}'s books`);
     }
   }).catch(async (error: unknown) => {
-    await client.end().catch(() => undefined);
+    await end();
     throw error;
   });
   if (!hasSchema && !options.createSchema) {
-    await client.end().catch(() => undefined);
+    await end();
     throw new StoreError('io', `store ${label} has no smallpay schema yet`, 'run smallpay store init-postgres (or smallpay init) with this --store');
   }
 
@@ -156,10 +160,15 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     write: (work) =>
       transaction(`BEGIN; ${local}`, async (tx) => {
         if (!hasSchema) {
+          // Creators of the schema take turns; the one that waited finds it made and goes on as any writer.
           await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-          const result = await work(tx);
+          const [found] = await tx.query(`SELECT to_regclass('smallpay.meta')::text AS meta`);
+          if (found?.meta == null) {
+            const result = await work(tx);
+            hasSchema = true;
+            return result;
+          }
           hasSchema = true;
-          return result;
         }
         const locked = await tx.query('SELECT business_id FROM businesses WHERE business_id = $1 FOR UPDATE', [business]);
         if (locked.length === 0) {
@@ -173,8 +182,7 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     read: (work) => transaction(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${local}`, work),
     close: async () => {
       await queue;
-      socket?.ref();
-      await client.end().catch(() => undefined);
+      await end();
     },
   };
 }
