@@ -70,6 +70,20 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
       expect(error.message).toBe(`cannot reach store ${locator.label}: ECONNREFUSED`);
     });
 
+    it('a server that never answers, after the connect timeout', async () => {
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as { port: number };
+      try {
+        const locator = locatorOf(`postgres://ada:hunter2secret@127.0.0.1:${port}/books`, 'acme');
+        const error = await refusal(openPostgresDriver(locator, { connectTimeoutMs: 300 }));
+        expectOneLine(error, 'hunter2secret');
+        expect(error.message).toBe(`cannot reach store ${locator.label}: no answer within 0.3 s`);
+      } finally {
+        silent.close();
+      }
+    });
+
     it('a wrong password', async () => {
       const wrong = new URL(url);
       wrong.password = 'not-the-password';

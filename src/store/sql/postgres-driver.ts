@@ -63,10 +63,15 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     throw storeErrorOf(error, label, url, options.timeoutMs) ?? error;
   };
 
+  const started = Date.now();
   try {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
+    // pg reports its own connect timeout as a connection "terminated unexpectedly", with no code.
+    if ((error as { code?: unknown }).code === undefined && Date.now() - started >= connectTimeoutMs) {
+      throw new StoreError('io', `cannot reach store ${label}: no answer within ${connectTimeoutMs / 1000} s`, 'is the server running, and is the host and port right? (SMALLPAY_CONNECT_TIMEOUT)');
+    }
     fail(error);
   }
   // The socket keeps Node running only while a query is on it: a command that forgets close() still ends.
