@@ -115,14 +115,14 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       dbUrl = await createTestDatabase('e2e_roles');
       for (const id of ['a', 'b']) {
         const owner = machine(business(dbUrl, id), '2026-11-25', { ROLE_PASSWORD: `pw-${id}-secret` });
-        const made = await owner.ok(['store', 'init-postgres', '--role', `smallpay_${id}`, '--password-env', 'ROLE_PASSWORD', '--json']);
-        expect(JSON.parse(made.stdout).role).toEqual({ name: `smallpay_${id}`, created: true });
+        const made = await owner.ok(['store', 'init-postgres', '--role', `e2e_${id}`, '--password-env', 'ROLE_PASSWORD', '--json']);
+        expect(JSON.parse(made.stdout).role).toEqual({ name: `e2e_${id}`, created: true });
       }
       // B's books are made by the owner; A's by A's own role.
       const ownerB = machine(business(dbUrl, 'b'));
       await seed(ownerB);
       await ownerB.ok(['invoice', 'new', '--customer', 'globex', '--item', 'B work', '--price', '500']);
-      asA = machine(roleUrl('smallpay_a', 'pw-a-secret', 'a'));
+      asA = machine(roleUrl('e2e_a', 'pw-a-secret', 'a'));
       await seed(asA);
       await asA.ok(['invoice', 'new', '--customer', 'globex', '--item', 'A work', '--price', '100']);
     });
@@ -130,10 +130,10 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     it("A's credentials open A's books, and fail for B's in one line", async () => {
       const own = JSON.parse((await asA.ok(['invoice', 'list', '--json'])).stdout) as { items: { description: string }[] }[];
       expect(own.map((invoice) => invoice.items[0]!.description)).toEqual(['A work']);
-      const other = await machine(roleUrl('smallpay_a', 'pw-a-secret', 'b')).run(['invoice', 'list', '--json']);
+      const other = await machine(roleUrl('e2e_a', 'pw-a-secret', 'b')).run(['invoice', 'list', '--json']);
       expectOneLine(other, 'pw-a-secret');
-      expect(other.stderr).toMatch(/\(business b\): user smallpay_a may open only business a's books\n$/);
-      const env = await machine(withDatabase(dbUrl, database(), { user: 'smallpay_a', password: 'pw-a-secret' }), '2026-11-25', { SMALLPAY_BUSINESS: 'b' }).run([
+      expect(other.stderr).toMatch(/\(business b\): user e2e_a may open only business a's books\n$/);
+      const env = await machine(withDatabase(dbUrl, database(), { user: 'e2e_a', password: 'pw-a-secret' }), '2026-11-25', { SMALLPAY_BUSINESS: 'b' }).run([
         'invoice',
         'pay',
         'INV-2026-0001',
@@ -142,7 +142,7 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     });
 
     it("A's role, in a query of its own, gets none of B's rows and changes none", async () => {
-      const client = new pg.Client({ connectionString: withDatabase(dbUrl, database(), { user: 'smallpay_a', password: 'pw-a-secret' }) });
+      const client = new pg.Client({ connectionString: withDatabase(dbUrl, database(), { user: 'e2e_a', password: 'pw-a-secret' }) });
       await client.connect();
       try {
         await client.query(`SELECT set_config('smallpay.business', 'b', false)`);
@@ -159,6 +159,39 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect(b.map((invoice) => [invoice.items[0]!.description, invoice.status])).toEqual([['B work', 'open']]);
       expect((await ownerB.run(['verify'])).code).toBe(0);
     });
+  });
+
+  it('a database owned by an ordinary role, as on a managed service: the owner too is bound to the business it names', async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const name = `owned_${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      await admin.query(`CREATE ROLE ${name} LOGIN CREATEROLE PASSWORD 'owner-secret'`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${name}`);
+    } finally {
+      await admin.end();
+    }
+    const ownerUrl = withDatabase(url, name, { user: name, password: 'owner-secret' });
+    for (const id of ['c', 'd']) {
+      const owner = machine(business(ownerUrl, id), '2026-11-25', { ROLE_PASSWORD: `pw-${id}` });
+      await owner.ok(['store', 'init-postgres', '--role', `${name}_${id}`, '--password-env', 'ROLE_PASSWORD']);
+      await seed(owner);
+      await owner.ok(['invoice', 'new', '--customer', 'globex', '--item', `${id} work`, '--price', '10']);
+      const listed = JSON.parse((await owner.ok(['invoice', 'list', '--json'])).stdout) as { number: string; items: { description: string }[] }[];
+      expect(listed.map((invoice) => [invoice.number, invoice.items[0]!.description])).toEqual([['INV-2026-0001', `${id} work`]]);
+    }
+    const asOwner = new pg.Client({ connectionString: ownerUrl });
+    await asOwner.connect();
+    try {
+      // FORCE ROW LEVEL SECURITY: without naming a business, the owner sees no rows at all.
+      expect((await asOwner.query('SELECT count(*)::int AS n FROM smallpay.invoices')).rows).toEqual([{ n: 0 }]);
+      await asOwner.query(`SELECT set_config('smallpay.business', 'd', false)`);
+      expect((await asOwner.query('SELECT business_id, number FROM smallpay.invoices')).rows).toEqual([{ business_id: 'd', number: 'INV-2026-0001' }]);
+    } finally {
+      await asOwner.end();
+    }
+    const roleC = machine(business(withDatabase(ownerUrl, name, { user: `${name}_c`, password: 'pw-c' }), 'c'));
+    expect(JSON.parse((await roleC.ok(['invoice', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
   it('8 processes creating 10 invoices each: numbers unique and gapless', async () => {

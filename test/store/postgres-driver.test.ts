@@ -129,7 +129,7 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
       // The owner (here the superuser) writes a customer and a counter for each business.
       for (const business of ['a', 'b']) {
         const driver = await openPostgresDriver(locatorOf(url, business));
-        await grantBusinessRole(driver, 'owner', business, `smallpay_${business}`, `pw-${business}-secret`);
+        await grantBusinessRole(driver, 'owner', business, `drv_${business}`, `pw-${business}-secret`);
         await driver.write(async (tx) => {
           await tx.query(`INSERT INTO businesses (business_id, doc, schema_version) VALUES ($1, '{}', 5)`, [business]);
           await tx.query(`INSERT INTO customers (business_id, id, email, doc) VALUES ($1, 'c1', $2, '{}')`, [business, `ap@${business}.test`]);
@@ -137,7 +137,7 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
         });
         await driver.close();
       }
-      aUrl = withDatabase(url, new URL(url).pathname.slice(1), { user: 'smallpay_a', password: 'pw-a-secret' });
+      aUrl = withDatabase(url, new URL(url).pathname.slice(1), { user: 'drv_a', password: 'pw-a-secret' });
       asA = new pg.Client({ connectionString: aUrl });
       await asA.connect();
     });
@@ -184,7 +184,7 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
 
     it("the driver refuses A's credentials for B's books in one line", async () => {
       const error = await refusal(openPostgresDriver(locatorOf(aUrl, 'b')));
-      expect(error.message).toMatch(/user smallpay_a may open only business a's books$/);
+      expect(error.message).toMatch(/user drv_a may open only business a's books$/);
       expect(error.message).not.toContain('pw-a-secret');
       const driver = await openPostgresDriver(locatorOf(aUrl, 'a'));
       const rows = await driver.read((tx) => tx.query('SELECT last FROM sequences'));
@@ -196,7 +196,7 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
       const driver = await openPostgresDriver(locatorOf(url, 'a'));
       try {
         await expect(grantBusinessRole(driver, 'owner', 'a', 'postgres', 'x')).rejects.toThrow(/is the one running init-postgres/);
-        await expect(grantBusinessRole(driver, 'owner', 'b', 'smallpay_a', 'x')).rejects.toThrow(/already belongs to business a/);
+        await expect(grantBusinessRole(driver, 'owner', 'b', 'drv_a', 'x')).rejects.toThrow(/already belongs to business a/);
       } finally {
         await driver.close();
       }
