@@ -13,7 +13,8 @@
  *     the business its connection names in the setting `smallpay.business`, which the driver sets with
  *     SET LOCAL in every transaction. Unset, it matches nothing.
  * The policy compares with `(SELECT smallpay.current_business())`: a sub-select is evaluated once per query
- * (an initplan), not once per row, and the function is SECURITY DEFINER so that it may read smallpay.roles.
+ * (an initplan), not once per row, and the function is SECURITY DEFINER so that it may read smallpay.roles
+ * (with a fixed search_path, pg_temp last, so that no role can shadow what it reads).
  * USING filters what is read, updated and deleted; WITH CHECK refuses a row written for another business,
  * so a unique index (business_id, number) can never tell one business that another used a number.
  *
@@ -28,7 +29,7 @@ export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequence
 const WRITABLE_TABLES = BUSINESS_TABLES.filter((table) => table !== 'audit');
 
 const CURRENT_BUSINESS = `CREATE OR REPLACE FUNCTION smallpay.current_business() RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, smallpay AS $$
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, smallpay, pg_temp AS $$
     SELECT COALESCE(
       (SELECT business_id FROM smallpay.roles WHERE role_name = session_user),
       NULLIF(current_setting('smallpay.business', true), ''))
