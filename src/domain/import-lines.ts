@@ -16,8 +16,8 @@
  * so Σ rows = the group's tax exactly. Worked example, S 19 %: rows 89.99 and 5.00, group tax 18.05:
  *   18.05 × 89.99 / 94.99 = 17.0999… → 17.10;  last row 18.05 − 17.10 = 0.95.
  *
- * A credit note's rows are negated (quantities, amounts, tax): its figures are positive on the document,
- * and Xero reads a negative invoice as a credit note.
+ * A credit note's rows are negated (unit amounts, hence amounts, and tax): its figures are positive on the
+ * document, and Xero's import takes an invoice with a negative total as a credit note.
  */
 import { divideRoundHalfAwayFromZero } from './decimal.js';
 import type { DateFormat } from './accounting-import-settings.js';
@@ -30,9 +30,9 @@ const MAX_IMPORT_DECIMALS = 4;
 
 export interface ImportRow {
   description: string;
-  /** Decimal text, negative on credit notes. */
-  quantity: string;
   /** Decimal text. */
+  quantity: string;
+  /** Decimal text, negated on credit notes. */
   unitAmount: string;
   /** quantity × unitAmount in minor units, as the invoice computed it. */
   amount: number;
@@ -43,7 +43,7 @@ export interface ImportRow {
 }
 
 const decimals = (text: string) => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
-const negated = (text: string) => (text.startsWith('-') ? text.slice(1) : text === '0' ? text : `-${text}`);
+const negated = (text: string) => (text.startsWith('-') ? text.slice(1) : /^[0.]+$/.test(text) ? text : `-${text}`);
 const sum = (entries: readonly LineAdjustment[] | undefined) => (entries ?? []).reduce((total, entry) => total + entry.amount, 0);
 
 function adjustmentLabel(kind: string, entry: LineAdjustment): string {
@@ -109,7 +109,7 @@ export function importRows(invoice: Invoice): ImportRow[] {
   const credit = invoice.type === 'credit-note';
   return rows.map((row, index) => {
     const tax = taxes[index] ?? 0;
-    return credit ? { ...row, quantity: negated(row.quantity), amount: -row.amount, tax: -tax } : { ...row, tax };
+    return credit ? { ...row, unitAmount: negated(row.unitAmount), amount: -row.amount, tax: -tax } : { ...row, tax };
   });
 }
 
