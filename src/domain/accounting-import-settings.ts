@@ -155,7 +155,7 @@ function taxMapping(tool: Tool, field: 'taxTypes' | 'taxCodes', mapKey: string):
 
 function placeholder(example: string): ImportSetting {
   const refuse = (): never => {
-    throw invalid(`write a VAT category (and a rate) in place of <category> and <rate>, e.g. ${example}`);
+    throw invalid(`write a VAT category (and a rate) in place of <cat>[.<rate>], e.g. ${example}`);
   };
   return { set: refuse, unset: refuse };
 }
@@ -164,12 +164,10 @@ function placeholder(example: string): ImportSetting {
 export const ACCOUNTING_IMPORT_SETTINGS = {
   'xero.accountCode': simple('xero', 'accountCode', accountCode),
   'xero.dateFormat': simple('xero', 'dateFormat', dateFormat),
-  'xero.taxType.<category>': placeholder('xero.taxType.E "Exempt Income"'),
-  'xero.taxType.<category>.<rate>': placeholder('xero.taxType.S.19 "19% (VAT on Income)"'),
+  'xero.taxType.<cat>[.<rate>]': placeholder('xero.taxType.S.19 "19% (VAT on Income)"'),
   'quickbooks.item': simple('quickbooks', 'item', (value, key) => taxName(value, key)),
   'quickbooks.dateFormat': simple('quickbooks', 'dateFormat', dateFormat),
-  'quickbooks.taxCode.<category>': placeholder('quickbooks.taxCode.AE "0.0% ECS"'),
-  'quickbooks.taxCode.<category>.<rate>': placeholder('quickbooks.taxCode.S.20 "20.0% S"'),
+  'quickbooks.taxCode.<cat>[.<rate>]': placeholder('quickbooks.taxCode.S.20 "20.0% S"'),
 } as const satisfies Record<string, ImportSetting>;
 
 const TAX_KEY = /^(xero)\.taxType\.([A-Za-z]{1,2})(?:\.([0-9.]+))?$|^(quickbooks)\.taxCode\.([A-Za-z]{1,2})(?:\.([0-9.]+))?$/;

@@ -111,7 +111,7 @@ describe('the xero.* and quickbooks.* settings', () => {
     expect(checkSettingKey('xero.taxType.ae.0')).toBe('xero.taxType.AE.0');
     expect(() => checkSettingKey('xero.taxType.X')).toThrow(/not a VAT category|X/);
     expect(() => checkSettingKey('xero.taxType.S.101')).toThrow(/not a tax rate/);
-    expect(() => changeSetting(business, 'xero.taxType.<category>', 'x')).toThrow(/in place of <category>/);
+    expect(() => changeSetting(business, 'xero.taxType.<cat>[.<rate>]', 'x')).toThrow(/in place of <cat>/);
     expect(() => changeSetting(business, 'xero.dateFormat', 'dd.mm.yyyy')).toThrow(/dd\/mm\/yyyy, mm\/dd\/yyyy, yyyy-mm-dd/);
     expect(() => changeSetting(business, 'xero.taxType.S', '  ')).toThrow(/must not be empty/);
     changeSetting(business, 'xero.accountCode', ' 4000 ');
