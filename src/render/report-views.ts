@@ -212,7 +212,7 @@ export function renderVat(report: VatReport, style: ReportStyle): string {
       renderTable(
         [{ header: `Category (${total.currency})`, shrink: true }, { header: 'Rate', align: 'right' }, { header: 'Net', align: 'right' }, { header: 'VAT', align: 'right' }],
         [
-          ...report.rows.filter((row) => row.currency === total.currency).map((row) => [CATEGORY_TITLES[row.category], `${row.rate}%`, money(row.net), money(row.tax)]),
+          ...report.rows.filter((row) => row.currency === total.currency).map((row) => [CATEGORY_TITLES[row.category], row.category === 'O' ? '-' : `${row.rate}%`, money(row.net), money(row.tax)]),
           [bold('Total'), '', bold(money(total.net)), bold(money(total.tax))],
         ],
         style,
