@@ -57,11 +57,31 @@ export function groupsOf(document: Pick<Invoice, 'taxes'>): Map<string, VatAmoun
   return groups;
 }
 
-/** ⌊a / b⌋ for b > 0, and the remainder in [0, b). */
-function floorDivide(a: bigint, b: bigint): [bigint, bigint] {
-  let quotient = a / b;
-  if (a % b !== 0n && a < 0n) quotient -= 1n;
-  return [quotient, a - quotient * b];
+/**
+ * ⌊part × amount / total⌋ and its remainder in [0, total): in plain numbers while every intermediate is an
+ * exact integer (below 2^53: product and total at most 2^52; the quotient is corrected by its remainder, so
+ * float rounding of the division cannot move it), else in bigint.
+ */
+const EXACT = 2 ** 52;
+function floorShare(part: number, amount: number, total: number): [number, number] {
+  const product = part * amount;
+  if (Math.abs(product) <= EXACT && total <= EXACT) {
+    let quotient = Math.floor(product / total);
+    let remainder = product - quotient * total;
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += total;
+    } else if (remainder >= total) {
+      quotient += 1;
+      remainder -= total;
+    }
+    return [quotient, remainder];
+  }
+  const big = BigInt(part) * BigInt(amount);
+  const divisor = BigInt(total);
+  let quotient = big / divisor;
+  if (big % divisor !== 0n && big < 0n) quotient -= 1n;
+  return [Number(quotient), Number(big - quotient * divisor)];
 }
 
 /**
@@ -69,22 +89,24 @@ function floorDivide(a: bigint, b: bigint): [bigint, bigint] {
  * `amount`, and equal `parts` when `amount` is their total. The parts must total more than 0.
  */
 export function allocate(parts: readonly number[], amount: number): number[] {
-  const total = parts.reduce((sum, part) => sum + BigInt(part), 0n);
-  if (total <= 0n) throw new RangeError('allocate: the parts must total more than 0');
-  const paid = BigInt(amount);
-  const shares: bigint[] = [];
-  const remainders: bigint[] = [];
-  let left = paid;
+  let total = 0;
+  for (const part of parts) total += part;
+  if (!(total > 0)) throw new RangeError('allocate: the parts must total more than 0');
+  const shares: number[] = [];
+  const remainders: number[] = [];
+  let left = amount;
   for (const part of parts) {
-    const [share, remainder] = floorDivide(BigInt(part) * paid, total);
+    const [share, remainder] = floorShare(part, amount, total);
     shares.push(share);
     remainders.push(remainder);
     left -= share;
   }
   // 0 ≤ left < parts.length, as the remainders over `total` add up to it.
-  const order = parts.map((_, index) => index).sort((a, b) => ((remainders[b] as bigint) > (remainders[a] as bigint) ? 1 : (remainders[b] as bigint) < (remainders[a] as bigint) ? -1 : a - b));
-  for (let k = 0; k < Number(left); k += 1) shares[order[k] as number] = (shares[order[k] as number] as bigint) + 1n;
-  return shares.map(Number);
+  if (left > 0) {
+    const order = parts.map((_, index) => index).sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+    for (let k = 0; k < left; k += 1) shares[order[k] as number] = (shares[order[k] as number] as number) + 1;
+  }
+  return shares;
 }
 
 /**
@@ -98,21 +120,27 @@ export function cashShares(invoice: Invoice, creditNotes: readonly Invoice[]): C
   const keys = [...own.keys()];
   for (const note of notes) for (const key of note.groups.keys()) if (!keys.includes(key)) keys.push(key);
   const meta = keys.map((key) => (own.get(key) ?? notes.find((note) => note.groups.has(key))?.groups.get(key)) as VatAmounts);
-  const componentsOf = (groups: Map<string, VatAmounts>[], signs: number[]) =>
-    keys.flatMap((key) => {
-      let net = 0;
-      let tax = 0;
-      groups.forEach((group, index) => {
-        const amounts = group.get(key);
-        if (amounts) {
-          net += (signs[index] as number) * amounts.net;
-          tax += (signs[index] as number) * amounts.tax;
+  /** Net and VAT of every group of the invoice less the credit notes given, in the order of `keys`. */
+  const componentsOf = (less: readonly { groups: Map<string, VatAmounts> }[]) => {
+    const components: number[] = [];
+    for (const key of keys) {
+      const amounts = own.get(key);
+      let net = amounts?.net ?? 0;
+      let tax = amounts?.tax ?? 0;
+      for (const note of less) {
+        const credited = note.groups.get(key);
+        if (credited) {
+          net -= credited.net;
+          tax -= credited.tax;
         }
-      });
-      return [net, tax];
-    });
-  const ownComponents = componentsOf([own], [1]);
+      }
+      components.push(net, tax);
+    }
+    return components;
+  };
   const sum = (components: readonly number[]) => components.reduce((total, part) => total + part, 0);
+  const ownComponents = componentsOf([]);
+  const ownBasis = sum(ownComponents) > 0 ? ownComponents : undefined;
 
   const events = [
     ...invoice.payments.map((payment) => ({ kind: 'payment' as const, date: payment.date, amount: payment.amount })),
@@ -121,13 +149,13 @@ export function cashShares(invoice: Invoice, creditNotes: readonly Invoice[]): C
   // A stable sort: by date, payments before refunds on one day (a refund never exceeds what was paid).
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'payment' ? -1 : 1));
 
-  let counted = ownComponents.map(() => 0);
+  let counted: number[] = ownComponents.map(() => 0);
   let paid = 0;
   return events.map((event) => {
     paid += event.amount;
-    const inForce = notes.filter((note) => note.date <= event.date);
-    const left = componentsOf([own, ...inForce.map((note) => note.groups)], [1, ...inForce.map(() => -1)]);
-    const basis = sum(left) > 0 ? left : sum(ownComponents) > 0 ? ownComponents : undefined;
+    const inForce = notes.length === 0 ? notes : notes.filter((note) => note.date <= event.date);
+    const left = inForce.length === 0 ? ownComponents : componentsOf(inForce);
+    const basis = sum(left) > 0 ? left : ownBasis;
     // An invoice whose breakdown totals nothing has no cash to split (it cannot be paid).
     const target = basis === undefined ? counted : allocate(basis, paid);
     const groups = meta.map((group, index) => ({

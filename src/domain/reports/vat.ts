@@ -28,12 +28,13 @@
  * and 100.00/7.00; Q4 nothing. Payment basis: Q3 counts 385.50/73.25 and 38.55/2.70; Q4 614.50/116.75
  * and 61.45/4.30.
  */
+import { groupOf } from '../credit-notes.js';
 import { canonicalText, compareDecimals, parseDecimal } from '../decimal.js';
 import { isCreditNote } from '../status.js';
 import type { Invoice, StoreDocument, VatCategory } from '../types.js';
 import { VAT_CATEGORIES } from '../vat-categories.js';
 import { addMoney, counts, getOrCreate } from './common.js';
-import { cashShares, groupsOf } from './payment-shares.js';
+import { cashShares } from './payment-shares.js';
 
 export const VAT_BASES = ['invoice', 'payment'] as const;
 export type VatBasis = (typeof VAT_BASES)[number];
@@ -112,9 +113,10 @@ export function vatReport(doc: Pick<StoreDocument, 'business' | 'invoices'>, opt
   const home = doc.business?.currency ?? null;
   const inPeriod = (date: string) => date >= from && date <= to;
   const rows = new Map<string, VatRow>();
+  // "19.0" and "19" are one rate: keys use the canonical text (a store holds a handful of rates).
+  const canonicalRates = new Map<string, string>();
   const add = (currency: string, category: VatCategory, rate: string, net: number, tax: number) => {
-    // "19.0" and "19" are one rate: keys use the canonical text.
-    const canonical = canonicalText(parseDecimal(rate) ?? { coef: 0n, scale: 0 });
+    const canonical = getOrCreate(canonicalRates, rate, () => canonicalText(parseDecimal(rate) ?? { coef: 0n, scale: 0 }));
     const row = getOrCreate(rows, `${currency} ${category} ${canonical}`, () => ({ currency, category, rate: canonical, net: 0, tax: 0, foreign: currency !== home }));
     row.net = addMoney(row.net, net);
     row.tax = addMoney(row.tax, tax);
@@ -124,8 +126,9 @@ export function vatReport(doc: Pick<StoreDocument, 'business' | 'invoices'>, opt
     for (const document of doc.invoices) {
       if (!counts(document)) continue;
       const sign = isCreditNote(document) ? -1 : 1;
-      for (const group of groupsOf(document).values()) {
-        if (inPeriod(taxPointOf(document, group.category))) add(document.currency, group.category, group.rate, sign * group.net, sign * group.tax);
+      for (const line of document.taxes) {
+        const { category } = groupOf(line);
+        if (inPeriod(taxPointOf(document, category))) add(document.currency, category, line.rate, sign * line.base, sign * line.tax);
       }
     }
   } else {
