@@ -5,7 +5,8 @@
  *   vatReport(doc, { from, to, basis, asOf }) → { asOf, from, to, basis, currency, rows, totals }
  *
  * with `doc` the store (its business and invoices), dates "YYYY-MM-DD" (inclusive), basis 'invoice' or
- * 'payment', and amounts in minor units. Rows come per currency (the business's own first, then the
+ * 'payment', and amounts in minor units. Per document, the same rules are `taxPointOf` (the day a group
+ * counts on invoice basis) and payment-shares.ts `cashShares` (what each payment and refund counts). Rows come per currency (the business's own first, then the
  * others by code), then by category (S, Z, E, AE, K, G, O), then rate from high to low; a row whose net and
  * VAT are both 0 is left out. Amounts in another currency than the business's are `foreign`: never
  * converted, never added to the business's own.
