@@ -6,25 +6,27 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type CliOptions, type Sandbox, baseEnv, collect, sandbox, seedBusiness } from '../support/cli.js';
+import { Database as SqliteDatabase } from '../support/sqlite.js';
+
+const Database = SqliteDatabase!;
 
 let box: Sandbox;
 let db: string;
 /** The sandbox with SMALLPAY_STORE naming its SQLite file. */
 let books: Sandbox;
 
-beforeAll(async () => {
-  box = sandbox();
-  db = join(box.home, 'books.db');
-  const on = (options: CliOptions = {}): CliOptions => ({ ...options, env: { SMALLPAY_STORE: `sqlite:${db}`, ...options.env } });
-  books = { ...box, store: db, run: (args, options) => box.run(args, on(options)), ok: (args, options) => box.ok(args, on(options)) };
-  await seedBusiness(books);
-});
-afterAll(() => box.cleanup());
+describe.skipIf(SqliteDatabase === undefined)('the CLI on a SQLite store', () => {
+  beforeAll(async () => {
+    box = sandbox();
+    db = join(box.home, 'books.db');
+    const on = (options: CliOptions = {}): CliOptions => ({ ...options, env: { SMALLPAY_STORE: `sqlite:${db}`, ...options.env } });
+    books = { ...box, store: db, run: (args, options) => box.run(args, on(options)), ok: (args, options) => box.ok(args, on(options)) };
+    await seedBusiness(books);
+  });
+  afterAll(() => box.cleanup());
 
-describe('the CLI on a SQLite store', () => {
   it('keeps the books in the SQLite file: init, customers, invoices, payments, show, list, verify, report', async () => {
     expect(existsSync(box.store)).toBe(false);
     const issued = (await books.ok(['invoice', 'new', '--customer', 'globex', '--item', 'Design', '--price', '1000', '--tax', '19'])).stdout.trim();
@@ -92,6 +94,9 @@ describe('the CLI on a SQLite store', () => {
     }
   });
 
+});
+
+describe('the CLI where SQLite support is not installed', () => {
   it('without better-sqlite3 installed: exit 1 with one line saying how to install it, and JSON stores still work', async () => {
     // The built program without node_modules: better-sqlite3 cannot be resolved, as after a failed native build.
     const bare = mkdtempSync(join(tmpdir(), 'smallpay-bare-'));

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleBusiness } from '../../src/commands/demo/sample.js';
 import type { SendJob, StoreDocument } from '../../src/domain/types.js';
@@ -15,6 +14,9 @@ import { emptyDocument } from '../../src/store/schema.js';
 import { openSqlStore } from '../../src/store/sql/sql-store.js';
 import { loadSqliteModule } from '../../src/store/sql/sqlite-driver.js';
 import { type Store, Unchanged } from '../../src/store/store.js';
+import { Database as SqliteDatabase } from '../support/sqlite.js';
+
+const Database = SqliteDatabase!;
 
 let directory: string;
 let path: string;
@@ -74,7 +76,7 @@ async function storeError(promise: Promise<unknown>): Promise<StoreError> {
   return error as StoreError;
 }
 
-describe('a SQLite store', () => {
+describe.skipIf(SqliteDatabase === undefined)('a SQLite store', () => {
   it('reads empty before the first write and creates nothing; the first write creates the file 0600', async () => {
     expect(await store.exists()).toBe(false);
     expect(await store.isEmpty()).toBe(true);
