@@ -238,6 +238,19 @@ describe.skipIf(SqliteDatabase === undefined)('a SQLite store', () => {
     expect(checked.problems).toContain("invoice 'inv_0002': its stored JSON does not parse");
   });
 
+  it('readForCheck finds no problem in sound books, and lists columns that disagree with their record', async () => {
+    const doc = sample();
+    await store.load(doc);
+    expect(await store.readForCheck()).toEqual({ doc, problems: [] });
+    const db = new Database(path);
+    db.prepare(`UPDATE invoices SET number = 'INV-1999-0001', total = 1 WHERE id = 'inv_0001'`).run();
+    db.close();
+    expect((await store.readForCheck()).problems).toEqual([
+      `invoice 'inv_0001': column number is "INV-1999-0001" but its record says "${doc.invoices[0]!.number}"`,
+      `invoice 'inv_0001': column total is 1 but its record says ${doc.invoices[0]!.total}`,
+    ]);
+  });
+
   it('reports a file that is not a SQLite database, without overwriting it', async () => {
     const { writeFileSync, readFileSync } = await import('node:fs');
     const other = join(directory, 'not-a.db');

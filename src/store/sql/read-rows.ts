@@ -95,3 +95,30 @@ export async function readRows(tx: SqlRunner, business: string, scope: StoreScop
   };
   return { doc, version, texts, businessText: businessRow === undefined ? null : String(businessRow.doc), sequences: { ...sequences }, auditRead: audit.length, problems };
 }
+
+/**
+ * Rows whose columns disagree with their own record (a hand edit of one but not the other): scoped reads
+ * filter and the UNIQUE rules work on the columns, so `verify` reports every such row.
+ */
+export async function columnProblems(tx: SqlRunner, business: string, doc: StoreDocument): Promise<string[]> {
+  const problems: string[] = [];
+  for (const collection of [CUSTOMERS, INVOICES, OUTBOX, SCHEDULES] as Collection<unknown>[]) {
+    const columns = collection.columns.slice(0, -1);
+    if (columns.length < 2) continue;
+    const stored = new Map<string, SqlRow>();
+    for (const row of await tx.query(`SELECT ${columns.join(', ')} FROM ${collection.table} WHERE business_id = $1`, [business])) stored.set(String(row.id), row);
+    for (const record of doc[DOCUMENT_FIELD[collection.table]] as { id: string }[]) {
+      const row = stored.get(record.id);
+      if (row === undefined) continue;
+      const expected = collection.values(record, '');
+      columns.forEach((column, index) => {
+        const want = expected[index] ?? null;
+        const have = row[column] ?? null;
+        if (want === null ? have !== null : have === null || String(have) !== String(want)) {
+          problems.push(`${collection.what} '${record.id}': column ${column} is ${JSON.stringify(have)} but its record says ${JSON.stringify(want)}`);
+        }
+      });
+    }
+  }
+  return problems;
+}

@@ -20,7 +20,7 @@ import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocu
 import { type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
-import { type LoadedRows, readRows } from './read-rows.js';
+import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
 import { SQL_SCHEMA_VERSION } from './tables.js';
 import { DuplicateRowError, insertDocument, writeChanges } from './write-rows.js';
 
@@ -129,7 +129,8 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
           }
           const problem = schemaProblem(json);
           if (problem !== undefined) return { problems: [...rows.problems, problem] };
-          return { doc: json as StoreDocument, problems: [...rows.problems, ...consistencyProblems(json as StoreDocument)] };
+          const doc = json as StoreDocument;
+          return { doc, problems: [...rows.problems, ...consistencyProblems(doc), ...(await columnProblems(tx, business, doc))] };
         });
         return checked ?? { doc: emptyDocument(), problems: [] };
       } catch (error) {
