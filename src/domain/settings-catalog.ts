@@ -48,6 +48,11 @@ export const SETTING_SUMMARIES = {
   'contact.phone': 'contact phone number',
   'contact.email': 'contact email address (default: the business email)',
   'vat.smallBusiness': 'true: a small business exempt from VAT (§19 UStG, franchise en base): new invoices charge no VAT',
+  'accounts.receivable': 'hledger/beancount export: account of what customers owe, {customer} and {currency} filled in (default assets:receivable:{customer})',
+  'accounts.revenue': 'hledger/beancount export: revenue account (default revenue)',
+  'accounts.vat.<category>.<rate>': 'hledger/beancount export: VAT account of one category and rate, e.g. accounts.vat.S.19 (default liabilities:vat:19)',
+  'accounts.bank': 'hledger/beancount export: account payments go to and refunds come from (default assets:bank)',
+  'accounts.writeoff': 'hledger/beancount export: account of written-off balances (default expenses:bad-debts)',
   'vat.smallBusinessCategory': 'the VAT category of a small business\'s lines: O (outside the scope, default) or E (exempt)',
 } as const;
 

@@ -34,6 +34,18 @@ export interface Business {
   creditNumberFormat?: string;
   /** The seller contact (BG-6), used by XRechnung; name and email default to the business's. */
   contact?: { name?: string; phone?: string; email?: string };
+  /** Issue 12: the accounts of the hledger and beancount exports (settings accounts.*; see ledger-accounts.ts). */
+  accounts?: LedgerAccountSettings;
+}
+
+/** Account names in hledger's form, with {customer} and {currency} placeholders; absent ones take defaults. */
+export interface LedgerAccountSettings {
+  receivable?: string;
+  revenue?: string;
+  bank?: string;
+  writeoff?: string;
+  /** By "<category>.<rate>", e.g. "S.19" (setting accounts.vat.S.19). */
+  vat?: Record<string, string>;
 }
 
 export interface VatSettings {
