@@ -17,7 +17,20 @@ interface ExportFormat {
 }
 
 /** Formats register here; each helper adds its own line. */
-const FORMATS: ExportFormat[] = [];
+const FORMATS: ExportFormat[] = [
+  {
+    name: 'hledger',
+    description: 'a journal for hledger (and Ledger): one balanced transaction per invoice, credit note, payment, refund, write-off and void, on the accounts.* settings',
+    examples: ['smallpay export hledger --from 2026-01-01 --to 2026-12-31 --out 2026.journal', 'smallpay export hledger | hledger -f - balance'],
+    load: () => import('./ledger.js'),
+  },
+  {
+    name: 'beancount',
+    description: 'the same transactions as a beancount ledger (bean-check passes), accounts mapped to beancount names',
+    examples: ['smallpay export beancount --out books.beancount && bean-check books.beancount'],
+    load: () => import('./ledger.js'),
+  },
+];
 
 export function exportCommand(command: Command): Command {
   return command
