@@ -89,45 +89,63 @@ function withMethod(text: string, method: string | undefined): string {
   return method === undefined || method === '' ? text : `${text} (${method})`;
 }
 
+/** One transaction of `document`, built as one literal so every transaction has the same shape (fast, small). */
+function entry(document: Invoice, kind: LedgerEntryKind, date: string, code: string, invoice: string, description: string, postings: LedgerPosting[], creditNote?: string): LedgerTransaction {
+  const transaction: LedgerTransaction = { date, kind, code, payee: document.customer.name, description, currency: document.currency, invoice, customer: document.customer.id, postings };
+  if (creditNote !== undefined) transaction.creditNote = creditNote;
+  return transaction;
+}
+
+const hasAmount = (transaction: LedgerTransaction) => transaction.postings.some((posting) => posting.amount !== 0);
+
 /** The transactions of one issued document, in the order they happened to it. */
 export function transactionsOf(document: Invoice, accounts: LedgerAccounts): LedgerTransaction[] {
   const number = document.number ?? document.id;
   const customer = document.customer.id;
   const currency = document.currency;
-  const base = { payee: document.customer.name, currency, customer };
   if (isCreditNote(document)) {
     const invoice = document.precedingInvoice?.number ?? number;
-    return [{ ...base, date: document.issueDate, kind: 'credit-note', code: number, description: `Credit note ${number} for ${invoice}`, invoice, creditNote: number, postings: documentPostings(document, accounts, -1) }];
+    return [entry(document, 'credit-note', document.issueDate, number, invoice, `Credit note ${number} for ${invoice}`, documentPostings(document, accounts, -1), number)].filter(hasAmount);
   }
-  const own = { ...base, code: number, invoice: number };
   const receivable = accounts.account('receivable', customer, currency);
   const bank = accounts.account('bank', customer, currency);
   const booked = documentPostings(document, accounts, 1);
-  const transactions: LedgerTransaction[] = [{ ...own, date: document.issueDate, kind: 'invoice', description: `Invoice ${number}`, postings: booked }];
+  const transactions: LedgerTransaction[] = [entry(document, 'invoice', document.issueDate, number, number, `Invoice ${number}`, booked)];
   for (const payment of document.payments) {
-    transactions.push({ ...own, date: payment.date, kind: 'payment', description: withMethod(`Payment for ${number}`, payment.method), postings: [{ account: bank, role: 'bank', amount: payment.amount }, { account: receivable, role: 'receivable', amount: -payment.amount }] });
+    const postings: LedgerPosting[] = [{ account: bank, role: 'bank', amount: payment.amount }, { account: receivable, role: 'receivable', amount: -payment.amount }];
+    transactions.push(entry(document, 'payment', payment.date, number, number, withMethod(`Payment for ${number}`, payment.method), postings));
   }
   for (const refund of document.refunds ?? []) {
-    transactions.push({ ...own, date: refund.date, kind: 'refund', description: withMethod(`Refund for ${number}`, refund.method), postings: [{ account: receivable, role: 'receivable', amount: refund.amount }, { account: bank, role: 'bank', amount: -refund.amount }] });
+    const postings: LedgerPosting[] = [{ account: receivable, role: 'receivable', amount: refund.amount }, { account: bank, role: 'bank', amount: -refund.amount }];
+    transactions.push(entry(document, 'refund', refund.date, number, number, withMethod(`Refund for ${number}`, refund.method), postings));
   }
   if (document.writeOff) {
     const { amount, date, reason } = document.writeOff;
-    const writeOff = accounts.account('writeoff', customer, currency);
-    transactions.push({ ...own, date, kind: 'write-off', description: reason ? `Write-off of ${number}: ${reason}` : `Write-off of ${number}`, postings: [{ account: writeOff, role: 'writeoff', amount }, { account: receivable, role: 'receivable', amount: -amount }] });
+    const postings: LedgerPosting[] = [{ account: accounts.account('writeoff', customer, currency), role: 'writeoff', amount }, { account: receivable, role: 'receivable', amount: -amount }];
+    transactions.push(entry(document, 'write-off', date, number, number, reason ? `Write-off of ${number}: ${reason}` : `Write-off of ${number}`, postings));
   }
-  if (document.status === 'void') transactions.push({ ...own, date: voidDate(document), kind: 'void', description: `Void ${number}`, postings: reversed(booked) });
-  return transactions.filter((transaction) => transaction.postings.some((posting) => posting.amount !== 0));
+  if (document.status === 'void') transactions.push(entry(document, 'void', voidDate(document), number, number, `Void ${number}`, reversed(booked)));
+  return transactions.filter(hasAmount);
+}
+
+/** The transactions of the documents, document after document (not yet in date order: see inJournalOrder). */
+export function* documentTransactions(documents: Iterable<Invoice>, accounts: LedgerAccounts): Generator<LedgerTransaction> {
+  for (const document of documents) yield* transactionsOf(document, accounts);
 }
 
 /**
- * The journal of the selected documents, ordered by date; on one day in the order of the documents, and
- * within a document in the order things happened to it. The same documents always give the same order.
+ * The order of a journal: by date; on one day in the order of the documents, and within a document in the
+ * order things happened to it. The same documents always give the same order. Sorts `entries` in place
+ * (the renderers sort their rendered text by the same rule, so they need not keep every transaction).
  */
+export function inJournalOrder<T extends { date: string }>(entries: T[]): T[] {
+  // Array.prototype.sort is stable: equal dates keep the order they came in.
+  return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The journal of the selected documents, in journal order. */
 export function ledgerTransactions(documents: readonly Invoice[], accounts: LedgerAccounts): LedgerTransaction[] {
-  const all: LedgerTransaction[] = [];
-  for (const document of documents) for (const transaction of transactionsOf(document, accounts)) all.push(transaction);
-  // Array.prototype.sort is stable: equal dates keep the order above.
-  return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return inJournalOrder([...documentTransactions(documents, accounts)]);
 }
 
 /** Every account and currency a journal uses, sorted: the renderers declare them before the transactions. */
@@ -138,18 +156,30 @@ export interface LedgerUsage {
   firstDate?: string;
 }
 
-export function ledgerUsage(transactions: readonly LedgerTransaction[]): LedgerUsage {
-  const accounts = new Map<string, LedgerRole>();
-  const currencies = new Set<string>();
-  for (const transaction of transactions) {
-    currencies.add(transaction.currency);
-    for (const posting of transaction.postings) if (!accounts.has(posting.account)) accounts.set(posting.account, posting.role);
+/** Collects the usage while the transactions go by, one at a time. */
+export class LedgerUsageCollector {
+  private readonly accounts = new Map<string, LedgerRole>();
+  private readonly currencies = new Set<string>();
+  private firstDate: string | undefined;
+
+  add(transaction: LedgerTransaction): void {
+    this.currencies.add(transaction.currency);
+    if (this.firstDate === undefined || transaction.date < this.firstDate) this.firstDate = transaction.date;
+    for (const posting of transaction.postings) if (!this.accounts.has(posting.account)) this.accounts.set(posting.account, posting.role);
   }
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const firstDate = transactions[0]?.date;
-  return {
-    accounts: [...accounts].sort(([a], [b]) => byText(a, b)).map(([account, role]) => ({ account, role })),
-    currencies: [...currencies].sort(byText),
-    ...(firstDate !== undefined && { firstDate }),
-  };
+
+  usage(): LedgerUsage {
+    const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return {
+      accounts: [...this.accounts].sort(([a], [b]) => byText(a, b)).map(([account, role]) => ({ account, role })),
+      currencies: [...this.currencies].sort(byText),
+      ...(this.firstDate !== undefined && { firstDate: this.firstDate }),
+    };
+  }
+}
+
+export function ledgerUsage(transactions: Iterable<LedgerTransaction>): LedgerUsage {
+  const collector = new LedgerUsageCollector();
+  for (const transaction of transactions) collector.add(transaction);
+  return collector.usage();
 }

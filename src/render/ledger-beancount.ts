@@ -15,7 +15,7 @@
  * Amounts are the exact decimal of formatAmount and the ISO code: "119.00 EUR", "1785 JPY", "1.000 KWD".
  */
 import { invalid } from '../domain/errors.js';
-import { type LedgerTransaction, ledgerUsage } from '../domain/ledger.js';
+import { type LedgerTransaction, LedgerUsageCollector, inJournalOrder } from '../domain/ledger.js';
 import { formatAmount } from '../domain/money-format.js';
 import type { JournalHeader } from './ledger-hledger.js';
 
@@ -58,10 +58,37 @@ function quoted(text: string): string {
   return `"${text.replace(/[\s\p{Cc}]+/gu, ' ').trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function renderBeancountLedger(transactions: readonly LedgerTransaction[], header: JournalHeader & { currency: string }): string {
-  const usage = ledgerUsage(transactions);
+function transactionText(transaction: LedgerTransaction, names: Map<string, string>): string {
+  const currency = transaction.currency;
+  const accounts = transaction.postings.map((posting) => {
+    let name = names.get(posting.account);
+    if (name === undefined) names.set(posting.account, (name = beancountAccount(posting.account)));
+    return name;
+  });
+  const amounts = transaction.postings.map((posting) => `${formatAmount(posting.amount, currency)} ${currency}`);
+  const accountWidth = Math.max(...accounts.map((account) => account.length));
+  const amountWidth = Math.max(...amounts.map((amount) => amount.length));
+  let text = `\n${transaction.date} * ${quoted(transaction.payee)} ${quoted(transaction.description)} ^${transaction.invoice}\n`;
+  text += `  invoice: ${quoted(transaction.invoice)}\n`;
+  if (transaction.creditNote !== undefined) text += `  credit-note: ${quoted(transaction.creditNote)}\n`;
+  text += `  customer: ${quoted(transaction.customer)}\n  kind: ${quoted(transaction.kind)}\n`;
+  transaction.postings.forEach((posting, index) => {
+    text += `  ${(accounts[index] as string).padEnd(accountWidth)}  ${(amounts[index] as string).padStart(amountWidth)}\n`;
+    if (posting.vat !== undefined) text += `    vat: ${quoted(posting.vat)}\n`;
+  });
+  return text;
+}
+
+/** The ledger of `transactions` (in any order: they are put in journal order here), written as they come. */
+export function renderBeancountLedger(transactions: Iterable<LedgerTransaction>, header: JournalHeader & { currency: string }): string {
+  const collector = new LedgerUsageCollector();
   const names = new Map<string, string>();
-  for (const { account } of usage.accounts) names.set(account, beancountAccount(account));
+  const entries: { date: string; text: string }[] = [];
+  for (const transaction of transactions) {
+    collector.add(transaction);
+    entries.push({ date: transaction.date, text: transactionText(transaction, names) });
+  }
+  const usage = collector.usage();
   const parts: string[] = [
     `; SmallPay export for ${header.business.replace(/[\s\p{Cc}]+/gu, ' ')}: ${header.range}\n`,
     '; Check it with: bean-check FILE\n\n',
@@ -73,21 +100,6 @@ export function renderBeancountLedger(transactions: readonly LedgerTransaction[]
     for (const currency of usage.currencies) parts.push(`${usage.firstDate} commodity ${currency}\n`);
     for (const opened of [...new Set(names.values())].sort()) parts.push(`${usage.firstDate} open ${opened}\n`);
   }
-  for (const transaction of transactions) {
-    const currency = transaction.currency;
-    const accounts = transaction.postings.map((posting) => names.get(posting.account) as string);
-    const amounts = transaction.postings.map((posting) => `${formatAmount(posting.amount, currency)} ${currency}`);
-    const accountWidth = Math.max(...accounts.map((account) => account.length));
-    const amountWidth = Math.max(...amounts.map((amount) => amount.length));
-    let text = `\n${transaction.date} * ${quoted(transaction.payee)} ${quoted(transaction.description)} ^${transaction.invoice}\n`;
-    text += `  invoice: ${quoted(transaction.invoice)}\n`;
-    if (transaction.creditNote !== undefined) text += `  credit-note: ${quoted(transaction.creditNote)}\n`;
-    text += `  customer: ${quoted(transaction.customer)}\n  kind: ${quoted(transaction.kind)}\n`;
-    transaction.postings.forEach((posting, index) => {
-      text += `  ${(accounts[index] as string).padEnd(accountWidth)}  ${(amounts[index] as string).padStart(amountWidth)}\n`;
-      if (posting.vat !== undefined) text += `    vat: ${quoted(posting.vat)}\n`;
-    });
-    parts.push(text);
-  }
+  for (const { text } of inJournalOrder(entries)) parts.push(text);
   return parts.join('');
 }

@@ -16,17 +16,20 @@
  * currency say otherwise, so every amount reads one way only. Accounts and commodities are declared, so
  * `hledger check --strict` passes.
  */
-import { type LedgerRole, type LedgerTransaction, ledgerUsage } from '../domain/ledger.js';
+import { type LedgerRole, type LedgerTransaction, LedgerUsageCollector, inJournalOrder } from '../domain/ledger.js';
 import { minorDigits } from '../domain/currency.js';
 import { formatAmount } from '../domain/money-format.js';
 
 const TYPES: Record<LedgerRole, string> = { receivable: 'A', bank: 'A', revenue: 'R', vat: 'L', writeoff: 'X' };
+
+const NEEDS_CLEANING = /[;|\p{Cc}]|[^\S ]|\s{2}|^\s|\s$/u;
 
 /**
  * A description, payee or tag value on one line: ';' would start a comment and '|' split payee from note,
  * so they become ',' and '/'; runs of white space one space.
  */
 export function journalText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(/;/g, ',').replace(/\|/g, '/').replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
@@ -55,8 +58,18 @@ function transactionText(transaction: LedgerTransaction): string {
   return text;
 }
 
-export function renderHledgerJournal(transactions: readonly LedgerTransaction[], header: JournalHeader): string {
-  const usage = ledgerUsage(transactions);
+/**
+ * The journal of `transactions` (in any order: they are put in journal order here). Each is written as it
+ * comes and only its text kept, so 100,000 invoices do not keep half a million objects alive.
+ */
+export function renderHledgerJournal(transactions: Iterable<LedgerTransaction>, header: JournalHeader): string {
+  const collector = new LedgerUsageCollector();
+  const entries: { date: string; text: string }[] = [];
+  for (const transaction of transactions) {
+    collector.add(transaction);
+    entries.push({ date: transaction.date, text: transactionText(transaction) });
+  }
+  const usage = collector.usage();
   const parts: string[] = [
     `; SmallPay export for ${journalText(header.business)}: ${header.range}\n`,
     '; Check it with: hledger -f FILE check --strict\n\n',
@@ -65,6 +78,6 @@ export function renderHledgerJournal(transactions: readonly LedgerTransaction[],
   for (const currency of usage.currencies) parts.push(`commodity ${commodityExample(currency)}\n`);
   if (usage.currencies.length > 0) parts.push('\n');
   for (const { account, role } of usage.accounts) parts.push(`account ${account}  ; type: ${TYPES[role]}\n`);
-  for (const transaction of transactions) parts.push('\n', transactionText(transaction));
+  for (const { text } of inJournalOrder(entries)) parts.push('\n', text);
   return parts.join('');
 }

@@ -87,7 +87,6 @@ function totalsUnder(balances: Map<string, string>, prefix: string): Record<stri
   return Object.fromEntries(Object.entries(cents).filter(([, value]) => value !== 0).map(([currency, value]) => [currency, (value / 100).toFixed(2)]));
 }
 
-const negate = (figures: Record<string, string>) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, (-Number(v)).toFixed(2)]));
 const json = async (target: Sandbox, args: string[]) => JSON.parse((await target.ok(args)).stdout);
 
 describe('smallpay export hledger', () => {

@@ -8,7 +8,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import { LedgerAccounts } from '../../domain/ledger-accounts.js';
-import { ledgerTransactions } from '../../domain/ledger.js';
+import { documentTransactions } from '../../domain/ledger.js';
 import { type ExportRange, deliverExport, exportRange, issuedInRange } from './output.js';
 
 export type LedgerDialect = 'hledger' | 'beancount';
@@ -31,12 +31,22 @@ export async function run(options: LedgerExportOptions, deps: Deps): Promise<str
   const doc = await (await deps.store()).read();
   const business = requireBusiness(doc);
   const started = performance.now();
-  const transactions = ledgerTransactions(issuedInRange(doc.invoices, options.range), new LedgerAccounts(business.accounts));
+  const cpu = process.cpuUsage();
+  let count = 0;
+  const transactions = (function* counted() {
+    for (const transaction of documentTransactions(issuedInRange(doc.invoices, options.range), new LedgerAccounts(business.accounts))) {
+      count += 1;
+      yield transaction;
+    }
+  })();
   const header = { business: business.name, range: rangeText(options.range), currency: business.currency };
   const content =
     options.dialect === 'beancount'
       ? (await import('../../render/ledger-beancount.js')).renderBeancountLedger(transactions, header)
       : (await import('../../render/ledger-hledger.js')).renderHledgerJournal(transactions, header);
-  if (deps.env.SMALLPAY_TIMINGS) deps.io.err.write(`timings: export ${(performance.now() - started).toFixed(1)} ms, ${transactions.length} transactions\n`);
-  return deliverExport(options.range, content, deps, `${transactions.length} transactions`);
+  if (deps.env.SMALLPAY_TIMINGS) {
+    const { user, system } = process.cpuUsage(cpu);
+    deps.io.err.write(`timings: export ${(performance.now() - started).toFixed(1)} ms, ${count} transactions, cpu ${((user + system) / 1000).toFixed(1)} ms\n`);
+  }
+  return deliverExport(options.range, content, deps, `${count} transactions`);
 }
