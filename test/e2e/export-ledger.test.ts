@@ -253,3 +253,45 @@ describe('the accounts.* settings', () => {
     expect((await json(custom, ['config', 'show', '--json'])).accounts).toMatchObject({ revenue: null, vat: { 'S.7': 'liabilities:ust:7' } });
   });
 });
+
+describe('currencies with 0 and 3 decimals, and an empty store', () => {
+  let other: Sandbox;
+  beforeAll(async () => {
+    other = sandbox();
+    await other.ok(['init', '--name', 'Ada "The" Consulting; Ltd', '--email', 'ada@example.com', '--country', 'DE']);
+  }, 60_000);
+  afterAll(() => other.cleanup());
+
+  it('exports an empty store as a journal with no transactions that both tools accept', async () => {
+    const journalFile = join(other.home, 'empty.journal');
+    const beanFile = join(other.home, 'empty.beancount');
+    await other.ok(['export', 'hledger', '--out', journalFile]);
+    await other.ok(['export', 'beancount', '--out', beanFile]);
+    expect(readFileSync(journalFile, 'utf8')).toBe('; SmallPay export for Ada "The" Consulting, Ltd: every document\n; Check it with: hledger -f FILE check --strict\n\ndecimal-mark .\n\n');
+    if (HLEDGER) tool('hledger', ['-f', journalFile, 'check', '--strict']);
+    if (BEAN_CHECK) tool('bean-check', [beanFile]);
+  });
+
+  it('writes KWD with 3 decimals and JPY with none, read back exactly', async () => {
+    await other.ok(['customer', 'add', '--id', 'kuwait-co', '--name', 'Kuwait Co', '--email', 'k@x.test', '--currency', 'KWD']);
+    await other.ok(['invoice', 'new', '--customer', 'kuwait-co', '--date', '2026-11-01', '--item', 'a', '--price', '1.005', '--tax', '5']);
+    await other.ok(['invoice', 'new', '--customer', 'kuwait-co', '--date', '2026-11-02', '--item', 'b', '--price', '1000', '--tax', '10', '--currency', 'JPY']);
+    await other.ok(['invoice', 'pay', 'INV-2026-0001', '--amount', '0.5', '--date', '2026-11-03']);
+    const journalFile = join(other.home, 'k.journal');
+    await other.ok(['export', 'hledger', '--out', journalFile]);
+    const text = readFileSync(journalFile, 'utf8');
+    expect(text).toContain('commodity 1000. JPY\ncommodity 1000.000 KWD\n');
+    expect(text).toMatch(/\n {4}assets:receivable:kuwait-co +1\.055 KWD\n/);
+    if (HLEDGER) {
+      tool('hledger', ['-f', journalFile, 'check', '--strict', 'ordereddates']);
+      expect(Object.fromEntries(hledgerBalances(journalFile))).toEqual({
+        'revenue JPY': '-1000', 'revenue KWD': '-1.005', 'assets:bank KWD': '0.500', 'assets:receivable:kuwait-co JPY': '1100',
+        'assets:receivable:kuwait-co KWD': '0.555', 'liabilities:vat:10 JPY': '-100', 'liabilities:vat:5 KWD': '-0.050',
+      });
+    }
+    const beanFile = join(other.home, 'k.beancount');
+    await other.ok(['export', 'beancount', '--out', beanFile]);
+    expect(readFileSync(beanFile, 'utf8')).toContain('option "title" "Ada \\"The\\" Consulting; Ltd"\n');
+    if (BEAN_CHECK) tool('bean-check', [beanFile]);
+  });
+});
