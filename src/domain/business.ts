@@ -2,6 +2,7 @@
  * The business that issues the invoices, and the settings `smallpay config` shows and changes.
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
+import { ACCOUNTING_IMPORT_SETTINGS, taxMappingSetting } from './accounting-import-settings.js';
 import { parseAttachFormats } from './einvoice-attach.js';
 import { invalid, refused } from './errors.js';
 import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
@@ -253,6 +254,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'contact.email': grouped('contact', 'email', fields.email),
   'vat.smallBusiness': grouped('vat', 'smallBusiness', yesNo),
   'vat.smallBusinessCategory': grouped('vat', 'smallBusinessCategory', smallBusinessCategory),
+  ...ACCOUNTING_IMPORT_SETTINGS,
   'accounts.receivable': grouped('accounts', 'receivable', parseAccountName),
   'accounts.revenue': grouped('accounts', 'revenue', parseAccountName),
   'accounts.vat.<category>.<rate>': vatAccountPlaceholder,
@@ -267,6 +269,8 @@ function settingFor(key: string): { name: SettingKey; setting: Setting } {
     const field = perCurrency[2] as 'bank' | 'iban' | 'bic';
     return { name: `payment.${currency}.${field}` as SettingKey, setting: currencyAccount(currency, field) };
   }
+  const taxMapping = taxMappingSetting(key);
+  if (taxMapping) return { name: taxMapping.name as SettingKey, setting: taxMapping.setting };
   const vat = VAT_ACCOUNT.exec(key);
   if (vat && key !== 'accounts.vat.<category>.<rate>') {
     const category = parseVatCategory(vat[1] as string, key);
