@@ -23,8 +23,8 @@ export function toOptions({ opts, verb }: RawInput): LedgerExportOptions {
 }
 
 function rangeText(range: ExportRange): string {
-  if (range.from === undefined && range.to === undefined) return 'every document';
-  return `documents issued ${range.from !== undefined ? `from ${range.from}` : ''}${range.from !== undefined && range.to !== undefined ? ' ' : ''}${range.to !== undefined ? `to ${range.to}` : ''}`;
+  const bounds = [...(range.from !== undefined ? [`from ${range.from}`] : []), ...(range.to !== undefined ? [`to ${range.to}`] : [])];
+  return bounds.length === 0 ? 'every document' : `documents issued ${bounds.join(' ')}`;
 }
 
 export async function run(options: LedgerExportOptions, deps: Deps): Promise<string> {
