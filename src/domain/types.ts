@@ -39,6 +39,18 @@ export interface Business {
   /** Issue 12: settings of `export xero` and `export quickbooks` (accounting-import-settings.ts). */
   xero?: XeroSettings;
   quickbooks?: QuickBooksSettings;
+  /** Issue 12: the accounts of the hledger and beancount exports (settings accounts.*; see ledger-accounts.ts). */
+  accounts?: LedgerAccountSettings;
+}
+
+/** Account names in hledger's form, with {customer} and {currency} placeholders; absent ones take defaults. */
+export interface LedgerAccountSettings {
+  receivable?: string;
+  revenue?: string;
+  bank?: string;
+  writeoff?: string;
+  /** By "<category>.<rate>", e.g. "S.19" (setting accounts.vat.S.19). */
+  vat?: Record<string, string>;
 }
 
 export interface VatSettings {

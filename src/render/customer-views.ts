@@ -71,6 +71,9 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ...Object.entries(business.contact ?? {}).map(([key, value]): [string, string] => [`contact.${key}`, cell(String(value))]),
       ...Object.entries(business.vat ?? {}).map(([key, value]): [string, string] => [`vat.${key}`, cell(String(value))]),
       ...accountingImportEntries(business).map(([key, value]): [string, string] => [key, cell(value)]),
+      ...Object.entries(business.accounts ?? {}).flatMap(([key, value]): [string, string][] =>
+        typeof value === 'object' ? Object.entries(value).map(([group, name]): [string, string] => [`accounts.vat.${group}`, cell(String(name))]) : [[`accounts.${key}`, cell(value)]],
+      ),
     ],
     style,
   );

@@ -84,6 +84,7 @@ describe('settings from the shell', () => {
       vat: { smallBusiness: false, smallBusinessCategory: null },
       xero: { accountCode: null, dateFormat: null, taxTypes: {} },
       quickbooks: { item: null, dateFormat: null, taxCodes: {} },
+      accounts: { receivable: null, revenue: null, bank: null, writeoff: null, vat: {} },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);

@@ -30,6 +30,18 @@ const FORMATS: ExportFormat[] = [
     examples: ['smallpay export quickbooks --from 2026-10-01 --to 2026-12-31 --out qbo-q4.csv', 'smallpay config set quickbooks.taxCode.S.20 "20.0% S"'],
     load: () => import('./quickbooks.js') as Promise<VerbModule<unknown>>,
   },
+  {
+    name: 'hledger',
+    description: 'a journal for hledger (and Ledger): one balanced transaction per invoice, credit note, payment, refund, write-off and void, on the accounts.* settings',
+    examples: ['smallpay export hledger --from 2026-01-01 --to 2026-12-31 --out 2026.journal', 'smallpay export hledger | hledger -f - balance'],
+    load: () => import('./ledger.js'),
+  },
+  {
+    name: 'beancount',
+    description: 'the same transactions as a beancount ledger (bean-check passes), accounts mapped to beancount names',
+    examples: ['smallpay export beancount --out books.beancount && bean-check books.beancount'],
+    load: () => import('./ledger.js'),
+  },
 ];
 
 export function exportCommand(command: Command): Command {
