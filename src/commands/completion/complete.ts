@@ -34,21 +34,21 @@ const PATH_PLACEHOLDER = /(?:^|\|)(?:path|file|folder|dir)(?:\.\.\.)?$/;
 const HELP_OPTION: OptionSpec = { flags: '-h, --help', long: '--help', short: '-h', description: 'show help for a command', value: 'none' };
 
 /** `VAR=value` words before the program's name (`SMALLPAY_STORE=b.json smallpay …`) set its environment. */
-function splitAssignments(words: readonly string[]): { env: Record<string, string>; rest: string[] } {
+function splitAssignments(words: readonly string[], outer: Env): { env: Record<string, string>; rest: string[] } {
   const env: Record<string, string> = {};
   let index = 0;
   for (; index < words.length - 1; index++) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[index]!);
     if (!match) break;
-    env[match[1]!] = unquote(match[2]!);
+    env[match[1]!] = unquote(match[2]!, outer);
   }
   return { env, rest: words.slice(index) };
 }
 
 /** The shell hands over words as typed: quotes and a leading ~ are still there. */
-function unquote(word: string): string {
+function unquote(word: string, env: Env): string {
   const bare = word.replace(/^'(.*)'$/s, '$1').replace(/^"(.*)"$/s, '$1');
-  return bare === '~' || bare.startsWith('~/') ? homedir() + bare.slice(1) : bare;
+  return bare === '~' || bare.startsWith('~/') ? (env.HOME || homedir()) + bare.slice(1) : bare;
 }
 
 interface Word {
@@ -110,17 +110,19 @@ interface Parsed {
   pending?: OptionSpec;
   afterDoubleDash: boolean;
   helpTopic: boolean;
+  /** A word that is no command of a group: nothing to offer after it. */
+  unknownCommand: boolean;
 }
 
 /** Walks the words before the one being completed, as commander would parse them. */
-function parseWords(root: CommandSpec, words: readonly Word[]): Parsed {
-  const parsed: Parsed = { chain: [root], positionals: [], usedFlags: new Set(), afterDoubleDash: false, helpTopic: false };
+function parseWords(root: CommandSpec, words: readonly Word[], env: Env): Parsed {
+  const parsed: Parsed = { chain: [root], positionals: [], usedFlags: new Set(), afterDoubleDash: false, helpTopic: false, unknownCommand: false };
   const current = () => parsed.chain[parsed.chain.length - 1]!;
   for (const { text: word } of words) {
     const pending = parsed.pending;
     parsed.pending = undefined;
     if (pending && (pending.value === 'required' || !word.startsWith('-'))) {
-      if (pending.long === '--store') parsed.storeFlag = unquote(word);
+      if (pending.long === '--store') parsed.storeFlag = unquote(word, env);
       continue;
     }
     if (parsed.afterDoubleDash || word === '-' || !word.startsWith('-')) {
@@ -136,6 +138,7 @@ function parseWords(root: CommandSpec, words: readonly Word[]): Parsed {
       // A group with a default verb runs it with this word as its argument (report → dashboard).
       const fallback = parsed.positionals.length === 0 ? current().commands.find((child) => child.isDefault) : undefined;
       if (fallback) parsed.chain.push(fallback);
+      else if (parsed.positionals.length === 0 && current().commands.length > 0) parsed.unknownCommand = true;
       parsed.positionals.push(word);
       continue;
     }
@@ -149,7 +152,7 @@ function parseWords(root: CommandSpec, words: readonly Word[]): Parsed {
     if (!option) continue;
     parsed.usedFlags.add(option.long ?? flag);
     if (equals > 0) {
-      if (option.long === '--store') parsed.storeFlag = unquote(word.slice(equals + 1));
+      if (option.long === '--store') parsed.storeFlag = unquote(word.slice(equals + 1), env);
     } else if (option.value !== 'none') {
       parsed.pending = option;
     }
@@ -221,11 +224,11 @@ function argumentAt(command: CommandSpec, index: number): ArgumentSpec | undefin
 
 /** What the last word completes to; words as the shell gave them, the program's name first. */
 export function complete(root: CommandSpec, rawWords: readonly string[], environment: Env): Completion & { prefix: string; current: string } {
-  const { env: assigned, rest } = splitAssignments(rawWords.length === 0 ? [''] : rawWords);
+  const { env: assigned, rest } = splitAssignments(rawWords.length === 0 ? [''] : rawWords, environment);
   const env: Env = { ...environment, ...assigned };
   const words = joinSplitAssignments(rest.length > 1 ? rest.slice(1) : ['']);
   const last = words[words.length - 1]!;
-  const parsed = parseWords(root, words.slice(0, -1));
+  const parsed = parseWords(root, words.slice(0, -1), env);
   let cache: StoreGlance | undefined;
   const glance = () => {
     if (cache) return cache;
@@ -235,6 +238,7 @@ export function complete(root: CommandSpec, rawWords: readonly string[], environ
   const command = parsed.chain[parsed.chain.length - 1]!;
   const result = (completion: Completion, current = last.text, prefix = '') => ({ ...completion, current, prefix });
   const pending = parsed.pending;
+  if (parsed.unknownCommand) return result({ candidates: [] });
 
   if (pending && (pending.value === 'required' || !last.text.startsWith('-'))) {
     return result(valueCandidates(kindOf(pending.placeholder ?? ''), pending.choices, glance));
