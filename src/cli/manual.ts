@@ -1,5 +1,5 @@
 /**
- * Build-time entry (dist/manual.js, called by scripts/build.mjs): the man page of the program as built. The
+ * Build-time entry (bundled and called by scripts/build.mjs, never shipped): the man page of the program as built. The
  * commands come from the same tree the program parses with (buildProgram, never run); the sections below are
  * what the tree cannot say. test/e2e/man.test.ts checks that every variable the code reads is listed here.
  */
