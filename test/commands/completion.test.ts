@@ -120,6 +120,16 @@ describe('values from the store', () => {
     expect(completionLines('bash', complete(tree, ['smallpay', 'invoice', 'pdf', '--out', ''], env))).toEqual([':files']);
     expect(completionLines('bash', complete(tree, ['smallpay', '--store', ''], env))).toEqual([':files']);
   });
+
+  it('knows a path argument by its name, also with a file type in it', async () => {
+    const { Command } = await import('commander');
+    const cli = new Command('smallpay');
+    cli.command('import').command('customers').argument('<file.csv|file.json>', 'the file').option('--map <column=field>', 'a column');
+    const lines = (words: string[]) => completionLines('bash', complete(describeCommand(cli), words, env));
+    expect(lines(['smallpay', 'import', 'customers', ''])).toEqual([':files']);
+    expect(lines(['smallpay', 'import', 'cu'])).toEqual(['customers']);
+    expect(lines(['smallpay', 'import', 'customers', 'x.csv', '--map', ''])).toEqual([]);
+  });
 });
 
 describe('never failing', () => {

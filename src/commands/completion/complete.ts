@@ -17,6 +17,7 @@ import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { type ArgumentSpec, type CommandSpec, type OptionSpec, describeCommand } from '../../cli/command-tree.js';
 import type { Env } from '../../cli/io.js';
+import { takesPath } from '../../cli/path-options.js';
 import { resolveStorePath } from '../../cli/settings.js';
 import { SETTING_SUMMARIES } from '../../domain/settings-catalog.js';
 import { type StoreGlance, glanceAtStore, isDatabaseLocator } from '../../store/peek.js';
@@ -30,7 +31,6 @@ export interface Candidate {
 
 export type Completion = { files: true } | { files?: false; candidates: Candidate[] };
 
-const PATH_PLACEHOLDER = /(?:^|\|)(?:path|file|folder|dir)(?:\.\.\.)?$/;
 const HELP_OPTION: OptionSpec = { flags: '-h, --help', long: '--help', short: '-h', description: 'show help for a command', value: 'none' };
 
 /** `VAR=value` words before the program's name (`SMALLPAY_STORE=b.json smallpay …`) set its environment. */
@@ -164,7 +164,8 @@ type ValueKind = 'customer' | 'invoice' | 'draft' | 'schedule' | 'setting' | 'fi
 
 function kindOf(placeholder: string): ValueKind {
   const name = placeholder.toLowerCase();
-  if (PATH_PLACEHOLDER.test(name)) return 'files';
+  // Also <file.csv|file.json> (import's argument), which the --store guard need not know.
+  if (takesPath(`<${name.replace(/\.\.\.$/, '')}>`) || /(?:^|[|])(?:file|path)(?:[.|]|$)/.test(name)) return 'files';
   if (/^customers?(\.\.\.)?$/.test(name)) return 'customer';
   if (/^invoices?(\.\.\.)?$/.test(name)) return 'invoice';
   if (/^drafts?(\.\.\.)?$/.test(name)) return 'draft';
