@@ -55,16 +55,20 @@ export function splitHelpAfter(text: string): { notes: string[]; examples: strin
   return { notes, examples };
 }
 
+/** The declared choices after the description, unless it names them all already. */
+function withChoices(description: string, choices: readonly string[] | undefined): string {
+  if (!choices || choices.every((choice) => description.includes(choice))) return description;
+  return `${description} (${choices.join(', ')})`;
+}
+
 function optionEntry(option: OptionSpec): string {
   const [, names, open, value, close] = /^(.*?)(?:\s+([<[])(.+)([>\]]))?$/.exec(option.flags)!;
   const tag = `\\fB${roffText(names!)}\\fR${value ? ` ${open}\\fI${roffText(value)}\\fR${close}` : ''}`;
-  const choices = option.choices ? ` (${option.choices.join(', ')})` : '';
-  return `.TP\n${tag}\n${roffText(option.description + choices)}`;
+  return `.TP\n${tag}\n${roffText(withChoices(option.description, option.choices))}`;
 }
 
 function argumentEntry(argument: ArgumentSpec): string {
-  const choices = argument.choices ? ` (${argument.choices.join(', ')})` : '';
-  return `.TP\n\\fI${roffText(argument.name)}\\fR${argument.variadic ? '\\ .\\|.\\|.' : ''}\n${roffText(argument.description + choices)}`;
+  return `.TP\n\\fI${roffText(argument.name)}\\fR${argument.variadic ? '\\ .\\|.\\|.' : ''}\n${roffText(withChoices(argument.description, argument.choices))}`;
 }
 
 const HELP_OPTION: OptionSpec = { flags: '-h, --help', long: '--help', short: '-h', description: 'show help for a command', value: 'none' };

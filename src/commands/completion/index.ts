@@ -15,7 +15,7 @@ export function registerCompletion(program: Command, makeDeps: DepsFactory): voi
       .action(lazyAction(makeDeps, () => import('./script.js'))),
     [
       'smallpay completion bash > ~/.local/share/bash-completion/completions/smallpay',
-      'smallpay completion zsh > "${fpath[1]}/_smallpay"',
+      'smallpay completion zsh > ~/.zfunc/_smallpay',
       'smallpay completion fish > ~/.config/fish/completions/smallpay.fish',
     ],
   );
