@@ -10,7 +10,7 @@ import { describeCommand } from '../../src/cli/command-tree.js';
 import type { Io } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { type Shell, complete, completeCommandLine, completionLines } from '../../src/commands/completion/complete.js';
-import { glanceAtStore, isDatabaseLocator } from '../../src/store/peek.js';
+import { GLANCE_MAX_BYTES, glanceAtStore, isDatabaseLocator } from '../../src/store/peek.js';
 
 const io: Io = { out: { write: () => true }, err: { write: () => true }, readStdin: async () => '', stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, color: false, columns: 80 };
 const program = buildProgram(io, () => Promise.reject(new Error('no command runs')));
@@ -140,6 +140,15 @@ describe('never failing', () => {
       expect(values('smallpay invoice pay ', 'bash', { SMALLPAY_STORE: locator })).toEqual([]);
       expect(values('smallpay invoice pa', 'bash', { SMALLPAY_STORE: locator })).toEqual(['pay']);
     }
+  });
+
+  it('does not parse a store over the size limit at a key press', () => {
+    const big = join(folder, 'big.json');
+    const doc = JSON.stringify({ customers: [{ id: 'big', name: 'Big' }] });
+    writeFileSync(big, doc + ' '.repeat(GLANCE_MAX_BYTES - doc.length));
+    expect(glanceAtStore(big).customers).toEqual([{ id: 'big', name: 'Big' }]);
+    writeFileSync(big, doc + ' '.repeat(GLANCE_MAX_BYTES - doc.length + 1));
+    expect(glanceAtStore(big).customers).toEqual([]);
   });
 
   it('tells database locators from paths', () => {
