@@ -22,7 +22,8 @@ const EXIT_STATUS: ManualSection = {
 const ENVIRONMENT: ManualSection = {
   title: 'Environment',
   entries: [
-    { term: 'SMALLPAY_STORE', text: 'the store file, when --store is not given' },
+    { term: 'SMALLPAY_STORE', text: 'the store, when --store is not given: the path of a JSON file; sqlite:<path> (or a path ending .db or .sqlite) for SQLite; postgres://... for PostgreSQL' },
+    { term: 'SMALLPAY_BUSINESS', text: 'whose books a PostgreSQL store holds, when its postgres:// URL has no business=<id> parameter' },
     { term: 'XDG_DATA_HOME', text: 'the default store is $XDG_DATA_HOME/smallpay/store.json, else ~/.local/share/smallpay/store.json' },
     { term: 'HOME', text: 'the home folder, for the default store when XDG_DATA_HOME is not set' },
     { term: 'SMALLPAY_NOW', text: '"today", as an ISO date or date-time (2026-11-25, 2026-11-25T09:00:00+01:00): the date as written, whatever the time zone; replaces the clock everywhere (issue and due dates, overdue)' },

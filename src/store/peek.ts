@@ -3,8 +3,7 @@
  * read without a lock, without validation or migration, and never written. A writer replaces the file
  * atomically, so an unlocked read sees one whole version. Anything unexpected (no file, a folder, a damaged or
  * foreign document, a file too large to read at a key press) gives empty lists: completion must never fail
- * or print. A locator that is not a file path (`sqlite:…`, `postgres://…`, for stores other than the JSON
- * file) gives empty lists too, without touching the database.
+ * or print. Only the JSON file is glanced at; completion offers no ids from SQLite or PostgreSQL stores.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
@@ -19,11 +18,6 @@ export interface StoreGlance {
 export const GLANCE_MAX_BYTES = 16 * 1024 * 1024;
 
 const EMPTY: StoreGlance = { customers: [], invoices: [], schedules: [] };
-
-/** `sqlite:books.db`, `postgres://host/db`: a scheme of two letters or more (so `C:\books` stays a path). */
-export function isDatabaseLocator(locator: string): boolean {
-  return /^[a-z][a-z0-9+.-]+:/i.test(locator);
-}
 
 function readSmallFile(path: string): string | undefined {
   const fd = openSync(path, 'r');
@@ -47,10 +41,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const records = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
 
-export function glanceAtStore(locator: string): StoreGlance {
-  if (isDatabaseLocator(locator)) return EMPTY;
+export function glanceAtStore(path: string): StoreGlance {
   try {
-    const content = readSmallFile(locator);
+    const content = readSmallFile(path);
     if (content === undefined) return EMPTY;
     const doc = JSON.parse(content) as Record<string, unknown>;
     if (typeof doc !== 'object' || doc === null) return EMPTY;

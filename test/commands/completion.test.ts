@@ -10,7 +10,7 @@ import { describeCommand } from '../../src/cli/command-tree.js';
 import type { Io } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { type Shell, complete, completeCommandLine, completionLines } from '../../src/commands/completion/complete.js';
-import { GLANCE_MAX_BYTES, glanceAtStore, isDatabaseLocator } from '../../src/store/peek.js';
+import { GLANCE_MAX_BYTES, glanceAtStore } from '../../src/store/peek.js';
 
 const io: Io = { out: { write: () => true }, err: { write: () => true }, readStdin: async () => '', stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, color: false, columns: 80 };
 const program = buildProgram(io, () => Promise.reject(new Error('no command runs')));
@@ -151,12 +151,12 @@ describe('never failing', () => {
     expect(glanceAtStore(big).customers).toEqual([]);
   });
 
-  it('tells database locators from paths', () => {
-    expect(isDatabaseLocator('sqlite:books.db')).toBe(true);
-    expect(isDatabaseLocator('postgres://u@h/db')).toBe(true);
-    expect(isDatabaseLocator('/home/ada/store.json')).toBe(false);
-    expect(isDatabaseLocator('C:\\books\\store.json')).toBe(false);
-    expect(glanceAtStore('sqlite:books.db')).toEqual({ customers: [], invoices: [], schedules: [] });
+  it('opens no database: a SQLite or PostgreSQL store offers no ids, whatever file its name shares', () => {
+    writeFileSync(join(folder, 'books.db'), JSON.stringify({ customers: [{ id: 'in-sqlite', name: 'S' }] }));
+    for (const locator of [join(folder, 'books.db'), `sqlite:${store}`, 'postgres://ada@localhost/books?business=ada']) {
+      expect(values('smallpay invoice new --customer ', 'bash', { SMALLPAY_STORE: locator, HOME: folder })).toEqual([]);
+    }
+    expect(values(`smallpay --store sqlite:${store} invoice new --customer `)).toEqual([]);
   });
 
   it('answers nothing for an unknown shell, no words or unknown commands', () => {

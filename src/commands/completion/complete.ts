@@ -12,15 +12,16 @@
  *   file → the shell's file completion; declared choices (`completion <shell>`) as they are.
  * Ids come from the store the command line would use (--store on the line, else SMALLPAY_STORE on the line
  * or in the environment, else the default), read by store/peek.ts: no lock, no write, nothing on stderr.
+ * A SQLite or PostgreSQL store offers no ids: a <TAB> opens no database connection.
  */
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { type ArgumentSpec, type CommandSpec, type OptionSpec, describeCommand } from '../../cli/command-tree.js';
 import type { Env } from '../../cli/io.js';
 import { takesPath } from '../../cli/path-options.js';
-import { resolveStorePath } from '../../cli/settings.js';
+import { resolveStoreLocator } from '../../cli/settings.js';
 import { SETTING_SUMMARIES } from '../../domain/settings-catalog.js';
-import { type StoreGlance, glanceAtStore, isDatabaseLocator } from '../../store/peek.js';
+import { type StoreGlance, glanceAtStore } from '../../store/peek.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 
@@ -174,11 +175,11 @@ function kindOf(placeholder: string): ValueKind {
   return undefined;
 }
 
-function storeLocator(parsed: Parsed, env: Env): string | undefined {
-  const chosen = parsed.storeFlag ?? (env.SMALLPAY_STORE || undefined);
-  if (chosen !== undefined && isDatabaseLocator(chosen)) return undefined;
+/** The JSON file the command line would use; none for a database (sqlite:…, postgres://…) or a bad locator. */
+function storeFile(parsed: Parsed, env: Env): string | undefined {
   try {
-    return resolveStorePath(chosen, env);
+    const locator = resolveStoreLocator(parsed.storeFlag, env);
+    return locator.engine === 'json' ? locator.path : undefined;
   } catch {
     return undefined;
   }
@@ -233,8 +234,8 @@ export function complete(root: CommandSpec, rawWords: readonly string[], environ
   let cache: StoreGlance | undefined;
   const glance = () => {
     if (cache) return cache;
-    const locator = storeLocator(parsed, env);
-    return (cache = locator === undefined ? { customers: [], invoices: [], schedules: [] } : glanceAtStore(locator));
+    const file = storeFile(parsed, env);
+    return (cache = file === undefined ? { customers: [], invoices: [], schedules: [] } : glanceAtStore(file));
   };
   const command = parsed.chain[parsed.chain.length - 1]!;
   const result = (completion: Completion, current = last.text, prefix = '') => ({ ...completion, current, prefix });
