@@ -157,6 +157,9 @@ describe('never failing', () => {
       expect(values('smallpay invoice new --customer ', 'bash', { SMALLPAY_STORE: locator, HOME: folder })).toEqual([]);
     }
     expect(values(`smallpay --store sqlite:${store} invoice new --customer `)).toEqual([]);
+    // bash splits at ':' too: the words after the locator still count from the right place
+    expect(values(`smallpay --store sqlite : ${store} invoice pa`)).toEqual(['pay']);
+    expect(values('smallpay --store postgres : //ada@localhost/books invoice pa')).toEqual(['pay']);
   });
 
   it('answers nothing for an unknown shell, no words or unknown commands', () => {

@@ -58,15 +58,19 @@ interface Word {
   joinedFromSplit?: boolean;
 }
 
-/** Undoes bash's split at '=' (COMP_WORDBREAKS), so every shell's words look alike. */
-function joinSplitAssignments(words: readonly string[]): Word[] {
+/**
+ * Undoes bash's splits at '=' and ':' (COMP_WORDBREAKS), so every shell's words look alike: `--customer=glo`
+ * arrives as `--customer`, `=`, `glo`, and `--store sqlite:books.db` as `--store`, `sqlite`, `:`, `books.db`.
+ */
+function joinSplitWords(words: readonly string[]): Word[] {
   const joined: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const previous = joined[joined.length - 1];
-    if (word === '=' && previous && /^--[^=]+$/.test(previous.text)) {
-      const value = i + 1 < words.length ? words[++i]! : '';
-      previous.text = `${previous.text}=${value}`;
+    const splitAt = (word === '=' && previous && /^--[^=]+$/.test(previous.text)) || (word === ':' && previous && !previous.text.startsWith('-'));
+    if (splitAt && previous) {
+      const rest = i + 1 < words.length ? words[++i]! : '';
+      previous.text = `${previous.text}${word}${rest}`;
       previous.joinedFromSplit = true;
       continue;
     }
@@ -228,7 +232,7 @@ function argumentAt(command: CommandSpec, index: number): ArgumentSpec | undefin
 export function complete(root: CommandSpec, rawWords: readonly string[], environment: Env): Completion & { prefix: string; current: string } {
   const { env: assigned, rest } = splitAssignments(rawWords.length === 0 ? [''] : rawWords, environment);
   const env: Env = { ...environment, ...assigned };
-  const words = joinSplitAssignments(rest.length > 1 ? rest.slice(1) : ['']);
+  const words = joinSplitWords(rest.length > 1 ? rest.slice(1) : ['']);
   const last = words[words.length - 1]!;
   const parsed = parseWords(root, words.slice(0, -1), env);
   let cache: StoreGlance | undefined;
