@@ -17,7 +17,15 @@ interface ExportFormat {
 }
 
 /** Formats register here; each helper adds its own line. */
-const FORMATS: ExportFormat[] = [];
+const FORMATS: ExportFormat[] = [
+  {
+    name: 'csv',
+    description: 'one row per invoice line, with invoice and customer columns (docs/exports.md); --payments: one row per payment, refund and write-off',
+    examples: ['smallpay export csv --from 2026-01-01 --to 2026-12-31 --out invoices-2026.csv', 'smallpay export csv --payments --out payments.csv'],
+    load: () => import('./csv.js'),
+    options: (command) => command.option('--payments', 'one row per payment, refund and write-off instead of one per invoice line'),
+  },
+];
 
 export function exportCommand(command: Command): Command {
   return command
