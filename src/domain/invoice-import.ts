@@ -54,18 +54,21 @@ interface MoneyRow {
 }
 
 /** The payments file's rows by invoice number, every cell checked. */
-function readPaymentRows(table: ImportTable, currencyOf: (number: string) => string | undefined, problems: ImportProblem[]): Map<string, MoneyRow[]> {
+function readPaymentRows(table: ImportTable, currencyOf: (number: string) => string | undefined, problems: ImportProblem[], unreadable: ReadonlySet<string>): { byNumber: Map<string, MoneyRow[]>; badMoney: Set<string> } {
   const byNumber = new Map<string, MoneyRow[]>();
+  const badMoney = new Set<string>();
   const missing = PAYMENT_COLUMNS.filter((column) => !table.columns.includes(column));
   const unknown = table.columns.filter((column) => !(PAYMENT_COLUMNS as readonly string[]).includes(column));
   if (missing.length > 0) problems.push({ line: 0, column: '', reason: `misses the columns ${missing.join(', ')} of smallpay export csv --payments (docs/exports.md)` });
   if (unknown.length > 0) problems.push({ line: 0, column: '', reason: `has columns that smallpay export csv --payments does not write: ${unknown.join(', ')}` });
-  if (problems.length > 0) return byNumber;
+  if (problems.length > 0) return { byNumber, badMoney };
   for (const row of table.rows) {
     const before = problems.length;
     const cell = <T>(column: PaymentColumn, parse: (text: string) => T, optional = false): T | undefined => readCell(row, column, parse, problems, optional);
     const number = row.cells.number?.trim() ?? '';
     const currency = currencyOf(number);
+    // A document whose currency cannot be read is reported in the invoices file; its amounts cannot be checked.
+    if (currency === undefined && unreadable.has(number)) continue;
     if (currency === undefined) {
       problems.push({ line: row.line, column: 'number', reason: number === '' ? 'must not be empty' : `${number} is neither in the invoices file nor in the store` });
       continue;
@@ -86,10 +89,13 @@ function readPaymentRows(table: ImportTable, currencyOf: (number: string) => str
     });
     const method = cell('method', (text) => fields.singleLine(text, 'method'), true);
     const reason = cell('reason', (text) => fields.singleLine(text, 'reason'), true);
-    if (problems.length > before || kind === undefined || date === undefined || amount === undefined) continue;
+    if (problems.length > before || kind === undefined || date === undefined || amount === undefined) {
+      badMoney.add(number);
+      continue;
+    }
     byNumber.set(number, [...(byNumber.get(number) ?? []), { line: row.line, kind, date, amount, ...(method !== undefined && { method }), ...(reason !== undefined && { reason }) }]);
   }
-  return byNumber;
+  return { byNumber, badMoney };
 }
 
 function readCell<T>(row: ImportRow, column: string, parse: (text: string) => T, problems: ImportProblem[], optional = false): T | undefined {
@@ -118,7 +124,7 @@ export function importInvoices(doc: StoreDocument, invoices: ImportTable, paymen
   const result: InvoiceImportResult = { customers: { added: [], matched: [] }, invoices: { added: [], matched: [] }, payments: { added: 0 }, problems: [] };
   const invoiceProblems: ImportProblem[] = [];
   const paymentProblems: ImportProblem[] = [];
-  const { documents, problems } = readInvoiceRows(invoices, business);
+  const { documents, problems, failed } = readInvoiceRows(invoices, business);
   invoiceProblems.push(...problems);
 
   const deleted = new Set(doc.audit.flatMap((entry) => (entry.event === 'invoice.deleted' && entry.invoice?.number ? [entry.invoice.number] : [])));
@@ -131,8 +137,8 @@ export function importInvoices(doc: StoreDocument, invoices: ImportTable, paymen
     else fresh.push(parsed);
   }
   const freshByNumber = new Map(fresh.map((parsed) => [parsed.number, parsed]));
-  const currencyOf = (number: string) => freshByNumber.get(number)?.invoice.currency ?? doc.invoices.find((invoice) => invoice.number === number)?.currency;
-  const money = payments ? readPaymentRows(payments, currencyOf, paymentProblems) : new Map<string, MoneyRow[]>();
+  const currencyOf = (number: string) => freshByNumber.get(number)?.invoice.currency ?? failed.get(number) ?? doc.invoices.find((invoice) => invoice.number === number)?.currency;
+  const { byNumber: money, badMoney } = payments ? readPaymentRows(payments, currencyOf, paymentProblems, new Set(failed.keys())) : { byNumber: new Map<string, MoneyRow[]>(), badMoney: new Set<string>() };
 
   // Ids first, so credit notes can name the invoices they correct.
   const usedIds = new Set([...doc.invoices.map((invoice) => invoice.id), ...doc.audit.flatMap((entry) => (entry.invoice ? [entry.invoice.id] : []))]);
@@ -162,10 +168,11 @@ export function importInvoices(doc: StoreDocument, invoices: ImportTable, paymen
       result.payments.added += rows.length;
     }
   }
-  linkCreditNotes(doc, built, fresh, invoiceProblems);
-  for (const invoice of built) checkMoney(invoice, built, freshByNumber.get(invoice.number as string) as ParsedDocument, invoiceProblems);
+  linkCreditNotes(doc, built, fresh, new Set(failed.keys()), invoiceProblems);
+  // Money with a bad row is reported there; the sums it would give say nothing more.
+  for (const invoice of built) if (!badMoney.has(invoice.number as string)) checkMoney(invoice, built, freshByNumber.get(invoice.number as string) as ParsedDocument, invoiceProblems);
   for (const [number, rows] of money) {
-    if (!freshByNumber.has(number) && !result.invoices.matched.includes(number)) for (const row of rows) paymentProblems.push({ line: row.line, column: 'number', reason: `${number} is in the store but not in the invoices file` });
+    if (!freshByNumber.has(number) && !failed.has(number) && !result.invoices.matched.includes(number)) for (const row of rows) paymentProblems.push({ line: row.line, column: 'number', reason: `${number} is in the store but not in the invoices file` });
   }
 
   result.problems = [...invoiceProblems.map((problem) => ({ file: 'invoices' as const, problem })), ...paymentProblems.map((problem) => ({ file: 'payments' as const, problem }))];
@@ -217,7 +224,7 @@ function recordMoney(invoice: Invoice, row: MoneyRow): void {
 }
 
 /** Each credit note names an invoice of this import (same customer and currency, issued no later). */
-function linkCreditNotes(doc: StoreDocument, built: Invoice[], fresh: readonly ParsedDocument[], problems: ImportProblem[]): void {
+function linkCreditNotes(doc: StoreDocument, built: Invoice[], fresh: readonly ParsedDocument[], failed: ReadonlySet<string>, problems: ImportProblem[]): void {
   for (const parsed of fresh) {
     const note = built.find((invoice) => invoice.number === parsed.number);
     if (!note || !parsed.corrects) continue;
@@ -225,6 +232,8 @@ function linkCreditNotes(doc: StoreDocument, built: Invoice[], fresh: readonly P
     const target = built.find((invoice) => invoice.number === number && invoice.type === 'invoice');
     const problem = (reason: string) => problems.push({ line: parsed.line, column: 'corrects_number', reason });
     if (!target) {
+      // An invoice of the file with bad rows of its own is reported there.
+      if (failed.has(number) || fresh.some((candidate) => candidate.number === number && candidate.invoice.type === 'invoice')) continue;
       problem(doc.invoices.some((invoice) => invoice.number === number) ? `${number} is already in the store; import a credit note with the invoice it corrects, or issue it with smallpay invoice credit` : `${number} is not an invoice of this file`);
       continue;
     }

@@ -9,6 +9,7 @@ import { computeTotals } from './totals.js';
 import type { CustomerInput } from './customers.js';
 import { DomainError, invalid } from './errors.js';
 import * as fields from './fields.js';
+import { isCurrencyCode } from './currency.js';
 import { parseCalendarDate } from './dates.js';
 import { parseAmount } from './money.js';
 import { formatAmount } from './money-format.js';
@@ -87,19 +88,25 @@ function documentsOf(table: ImportTable, problems: ImportProblem[]): ImportRow[]
 }
 
 /** Reads every document of the file; problems name the line and column of every bad cell. */
-export function readInvoiceRows(table: ImportTable, business: Business): { documents: ParsedDocument[]; problems: ImportProblem[] } {
+export function readInvoiceRows(table: ImportTable, business: Business): { documents: ParsedDocument[]; problems: ImportProblem[]; failed: Map<string, string | undefined> } {
   const problems: ImportProblem[] = [];
   const missing = INVOICE_COLUMNS.filter((column) => !table.columns.includes(column));
   const unknown = table.columns.filter((column) => !(INVOICE_COLUMNS as readonly string[]).includes(column));
   if (missing.length > 0) problems.push({ line: 0, column: '', reason: `misses the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of smallpay export csv (docs/exports.md)` });
   if (unknown.length > 0) problems.push({ line: 0, column: '', reason: `has column${unknown.length === 1 ? '' : 's'} that smallpay export csv does not write: ${unknown.join(', ')}` });
-  if (problems.length > 0) return { documents: [], problems };
+  // Documents with bad rows, by number, with their currency when it reads: their payments are checked still.
+  const failed = new Map<string, string | undefined>();
+  if (problems.length > 0) return { documents: [], problems, failed };
   const documents: ParsedDocument[] = [];
   for (const rows of documentsOf(table, problems)) {
     const document = readDocument(rows, business, problems);
     if (document) documents.push(document);
+    else {
+      const currency = rows[0]?.cells.currency ?? '';
+      failed.set(rows[0]?.cells.number?.trim() ?? '', isCurrencyCode(currency) ? currency : undefined);
+    }
   }
-  return { documents, problems };
+  return { documents, problems, failed };
 }
 
 function readDocument(rows: ImportRow[], business: Business, problems: ImportProblem[]): ParsedDocument | undefined {
@@ -155,7 +162,7 @@ function readDocument(rows: ImportRow[], business: Business, problems: ImportPro
   const contract = text('contract');
   const customer = readCustomer(first, problems);
 
-  if (currency === undefined || problems.length > before) return undefined;
+  if (currency === undefined) return undefined;
   const amount = (row: ImportRow, column: InvoiceColumn) => cell(row, column, (value) => parseAmount(value.trim(), currency, column));
   const adjustments = <T>(row: ImportRow, column: InvoiceColumn) => cell(row, column, (value) => jsonArray<T>(value, column), true);
   const items: ItemInput[] = rows.map((row) => {
@@ -178,7 +185,8 @@ function readDocument(rows: ImportRow[], business: Business, problems: ImportPro
   });
   const documentAllowances = adjustments<DocumentAdjustmentInput>(first, 'document_allowances');
   const documentCharges = adjustments<DocumentAdjustmentInput>(first, 'document_charges');
-  if (problems.length > before) return undefined;
+  const unreadable = (column: InvoiceColumn) => rows.some((row) => row.cells[column] !== '' && problems.some((problem) => problem.line === row.line && problem.column === column));
+  if ((['line_allowances', 'line_charges', 'document_allowances', 'document_charges'] as const).some(unreadable)) return undefined;
 
   // Totals by SmallPay's arithmetic; the label says which row and column a bad item field came from.
   const itemColumn = { description: 'line_description', quantity: 'line_quantity', unitPrice: 'line_unit_price', taxRate: 'line_vat_rate' } as const;
