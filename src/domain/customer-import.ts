@@ -4,8 +4,9 @@
  *
  * Columns are named by the CustomerInput fields (`name`, `email`, `taxId`, `street`, …), in camelCase or
  * snake_case (`tax_id`), or with the `customer_` prefix of `smallpay export csv` (`customer_vat_id` is the
- * VAT id), so an invoice export imports as customers too. `--map column=field` names a column otherwise
- * called. A `street` cell may hold several lines (one street line each). Other columns are ignored.
+ * VAT id), so an invoice export imports as customers too (then only its customer_ columns count: its
+ * `currency` is the invoice's). `--map column=field` names a column otherwise called. A `street` cell may hold
+ * several lines (one street line each). Other columns are ignored.
  *
  * Matching: a row whose id, else email, is a customer already in the store is that customer, left as it is
  * (an import adds, it never edits); so importing the same file twice adds nothing the second time. Rows that
@@ -59,10 +60,12 @@ function columnsOfFields(table: ImportTable, mapping: readonly [string, Customer
     else columnOf.set(field, column);
   }
   const mapped = new Set(mapping.map(([column]) => column));
+  // An invoice export: its `currency` and `lang` are the invoice's, only the customer_ columns are the customer's.
+  const exported = table.columns.includes('customer_name');
   const ignored: string[] = [];
   for (const column of table.columns) {
     if (mapped.has(column)) continue;
-    const field = fieldOfColumn(column);
+    const field = exported && !column.startsWith('customer_') ? undefined : fieldOfColumn(column);
     if (field === undefined || columnOf.has(field)) ignored.push(column);
     else columnOf.set(field, column);
   }
