@@ -128,16 +128,18 @@ export function importInvoices(doc: StoreDocument, invoices: ImportTable, paymen
   invoiceProblems.push(...problems);
 
   const deleted = new Set(doc.audit.flatMap((entry) => (entry.event === 'invoice.deleted' && entry.invoice?.number ? [entry.invoice.number] : [])));
+  // Maps, not searches: an import of 100,000 documents into a store as large stays linear.
+  const storedByNumber = new Map(doc.invoices.flatMap((invoice) => (invoice.number === null ? [] : [[invoice.number, invoice] as const])));
   const fresh: ParsedDocument[] = [];
   for (const parsed of documents) {
-    const stored = doc.invoices.find((invoice) => invoice.number === parsed.number);
+    const stored = storedByNumber.get(parsed.number);
     if (stored && sameDocument(stored, parsed)) result.invoices.matched.push(parsed.number);
     else if (stored) invoiceProblems.push({ line: parsed.line, column: 'number', reason: `${parsed.number} is already in the store as another document (${stored.type ?? 'invoice'} of ${formatAmount(stored.total, stored.currency)} ${stored.currency} to ${stored.customer.id}, issued ${stored.issueDate})` });
     else if (deleted.has(parsed.number)) invoiceProblems.push({ line: parsed.line, column: 'number', reason: `${parsed.number} was given to an invoice deleted from this store (smallpay audit list); numbers are never given twice` });
     else fresh.push(parsed);
   }
   const freshByNumber = new Map(fresh.map((parsed) => [parsed.number, parsed]));
-  const currencyOf = (number: string) => freshByNumber.get(number)?.invoice.currency ?? failed.get(number) ?? doc.invoices.find((invoice) => invoice.number === number)?.currency;
+  const currencyOf = (number: string) => freshByNumber.get(number)?.invoice.currency ?? failed.get(number) ?? storedByNumber.get(number)?.currency;
   const { byNumber: money, badMoney } = payments ? readPaymentRows(payments, currencyOf, paymentProblems, new Set(failed.keys())) : { byNumber: new Map<string, MoneyRow[]>(), badMoney: new Set<string>() };
 
   // Ids first, so credit notes can name the invoices they correct.
@@ -168,18 +170,19 @@ export function importInvoices(doc: StoreDocument, invoices: ImportTable, paymen
       result.payments.added += rows.length;
     }
   }
-  linkCreditNotes(doc, built, fresh, new Set(failed.keys()), invoiceProblems);
+  const notesOf = linkCreditNotes(storedByNumber, built, fresh, new Set(failed.keys()), invoiceProblems);
   // Money with a bad row is reported there; the sums it would give say nothing more.
-  for (const invoice of built) if (!badMoney.has(invoice.number as string)) checkMoney(invoice, built, freshByNumber.get(invoice.number as string) as ParsedDocument, invoiceProblems);
+  for (const invoice of built) if (!badMoney.has(invoice.number as string)) checkMoney(invoice, notesOf.get(invoice.id) ?? [], freshByNumber.get(invoice.number as string) as ParsedDocument, invoiceProblems);
+  const matched = new Set(result.invoices.matched);
   for (const [number, rows] of money) {
-    if (!freshByNumber.has(number) && !failed.has(number) && !result.invoices.matched.includes(number)) for (const row of rows) paymentProblems.push({ line: row.line, column: 'number', reason: `${number} is in the store but not in the invoices file` });
+    if (!freshByNumber.has(number) && !failed.has(number) && !matched.has(number)) for (const row of rows) paymentProblems.push({ line: row.line, column: 'number', reason: `${number} is in the store but not in the invoices file` });
   }
 
   result.problems = [...invoiceProblems.map((problem) => ({ file: 'invoices' as const, problem })), ...paymentProblems.map((problem) => ({ file: 'payments' as const, problem }))];
   if (result.problems.length > 0) return result;
   for (const invoice of built) {
     numberInSeries(doc, invoice, invoice.type === 'credit-note' ? (business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT) : business.numberFormat);
-    invoice.history = historyOf(invoice, built);
+    invoice.history = historyOf(invoice, notesOf.get(invoice.id) ?? []);
     invoice.presentation = currentPresentation(invoice, business);
     doc.invoices.push(invoice);
     result.invoices.added.push(invoice.number as string);
@@ -223,18 +226,22 @@ function recordMoney(invoice: Invoice, row: MoneyRow): void {
   }
 }
 
-/** Each credit note names an invoice of this import (same customer and currency, issued no later). */
-function linkCreditNotes(doc: StoreDocument, built: Invoice[], fresh: readonly ParsedDocument[], failed: ReadonlySet<string>, problems: ImportProblem[]): void {
+/** Each credit note names an invoice of this import (same customer and currency, issued no later); the notes of each invoice by id. */
+function linkCreditNotes(stored: ReadonlyMap<string, Invoice>, built: Invoice[], fresh: readonly ParsedDocument[], failed: ReadonlySet<string>, problems: ImportProblem[]): Map<string, Invoice[]> {
+  const builtByNumber = new Map(built.map((invoice) => [invoice.number as string, invoice]));
+  const freshNumbers = new Set(fresh.filter((parsed) => parsed.invoice.type === 'invoice').map((parsed) => parsed.number));
+  const notesOf = new Map<string, Invoice[]>();
   for (const parsed of fresh) {
-    const note = built.find((invoice) => invoice.number === parsed.number);
+    const note = builtByNumber.get(parsed.number);
     if (!note || !parsed.corrects) continue;
     const { number, issueDate } = parsed.corrects;
-    const target = built.find((invoice) => invoice.number === number && invoice.type === 'invoice');
+    const candidate = builtByNumber.get(number);
+    const target = candidate?.type === 'invoice' ? candidate : undefined;
     const problem = (reason: string) => problems.push({ line: parsed.line, column: 'corrects_number', reason });
     if (!target) {
       // An invoice of the file with bad rows of its own is reported there.
-      if (failed.has(number) || fresh.some((candidate) => candidate.number === number && candidate.invoice.type === 'invoice')) continue;
-      problem(doc.invoices.some((invoice) => invoice.number === number) ? `${number} is already in the store; import a credit note with the invoice it corrects, or issue it with smallpay invoice credit` : `${number} is not an invoice of this file`);
+      if (failed.has(number) || freshNumbers.has(number)) continue;
+      problem(stored.has(number) ? `${number} is already in the store; import a credit note with the invoice it corrects, or issue it with smallpay invoice credit` : `${number} is not an invoice of this file`);
       continue;
     }
     if (target.issueDate !== issueDate) problems.push({ line: parsed.line, column: 'corrects_issue_date', reason: `is ${issueDate}, but ${number} was issued ${target.issueDate}` });
@@ -243,13 +250,14 @@ function linkCreditNotes(doc: StoreDocument, built: Invoice[], fresh: readonly P
     if (note.issueDate < target.issueDate) problems.push({ line: parsed.line, column: 'issue_date', reason: `${note.issueDate} is before the issue date ${target.issueDate} of ${number}` });
     note.precedingInvoice = { invoiceId: target.id, number, issueDate: target.issueDate };
     target.credited = (target.credited ?? 0) + note.total;
+    notesOf.set(target.id, [...(notesOf.get(target.id) ?? []), note]);
   }
+  return notesOf;
 }
 
 /** The money columns of the file against what the payments file and the credit notes make them. */
-function checkMoney(invoice: Invoice, built: readonly Invoice[], parsed: ParsedDocument, problems: ImportProblem[]): void {
+function checkMoney(invoice: Invoice, notes: readonly Invoice[], parsed: ParsedDocument, problems: ImportProblem[]): void {
   const amount = (minor: number) => formatAmount(minor, invoice.currency);
-  const notes = built.filter((candidate) => candidate.precedingInvoice?.invoiceId === invoice.id);
   const fullyCredited = notes.length > 0 && [...netLeftToCredit(invoice, notes).values()].every((entry) => entry.left <= 0);
   for (const note of notes) for (const line of note.taxes) if (!netLeftToCredit(invoice, []).has(groupOf(line).key)) problems.push({ line: parsed.line, column: 'credited', reason: `credit note ${note.number} credits a VAT group ${invoice.number} does not charge` });
   if (invoice.status !== 'void') invoice.status = settlementStatus({ ...invoice, status: 'open' }, fullyCredited);
@@ -276,13 +284,11 @@ function numberInSeries(doc: StoreDocument, invoice: Invoice, format: string): v
 }
 
 /** The history the money tells, by date: issued, payments, refunds, credit notes, write-off; void on the issue date. */
-function historyOf(invoice: Invoice, built: readonly Invoice[]): HistoryEntry[] {
+function historyOf(invoice: Invoice, notes: readonly Invoice[]): HistoryEntry[] {
   const events: HistoryEntry[] = [
     ...invoice.payments.map((payment): HistoryEntry => ({ at: payment.date, event: 'payment', amount: payment.amount, date: payment.date })),
     ...(invoice.refunds ?? []).map((refund): HistoryEntry => ({ at: refund.date, event: 'refund', amount: refund.amount, date: refund.date })),
-    ...built
-      .filter((note) => note.precedingInvoice?.invoiceId === invoice.id)
-      .map((note): HistoryEntry => ({ at: note.issueDate, event: 'credited', creditNoteId: note.id, number: note.number as string, amount: note.total })),
+    ...notes.map((note): HistoryEntry => ({ at: note.issueDate, event: 'credited', creditNoteId: note.id, number: note.number as string, amount: note.total })),
     ...(invoice.writeOff ? [{ at: invoice.writeOff.date, event: 'written-off', amount: invoice.writeOff.amount, ...(invoice.writeOff.reason !== undefined && { reason: invoice.writeOff.reason }) } as HistoryEntry] : []),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return [{ at: invoice.issueDate, event: 'issued' }, ...(invoice.status === 'void' ? [{ at: invoice.issueDate, event: 'voided' } as HistoryEntry] : []), ...events];
