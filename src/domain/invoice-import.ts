@@ -114,7 +114,9 @@ function readCell<T>(row: ImportRow, column: string, parse: (text: string) => T,
 /** Whether the store's document under this number is the file's: same type, currency, date, customer, total. */
 function sameDocument(stored: Invoice, parsed: ParsedDocument): boolean {
   const { invoice } = parsed;
-  return (stored.type ?? 'invoice') === invoice.type && stored.currency === invoice.currency && stored.issueDate === invoice.issueDate && stored.total === invoice.total && stored.customer.id === invoice.customer.id;
+  // The customer as matched on the first import: by id, else email (the store's id may differ from the file's).
+  const sameCustomer = stored.customer.id === invoice.customer.id || fields.sameEmail(stored.customer.email, invoice.customer.email);
+  return (stored.type ?? 'invoice') === invoice.type && stored.currency === invoice.currency && stored.issueDate === invoice.issueDate && stored.total === invoice.total && sameCustomer;
 }
 
 const CUSTOMER_COLUMN: Record<string, string> = { id: 'customer_id', name: 'customer_name', email: 'customer_email', address: 'customer_address', street: 'customer_street', taxId: 'customer_vat_id', vatTreatment: 'customer_vat_treatment' };

@@ -62,4 +62,17 @@ describe('import invoices into a store with numbers of its own', () => {
     const shown = JSON.parse((await target.ok(['invoice', 'show', 'INV-2026-0010', '--json'])).stdout) as { status: string; balance: string };
     expect(shown).toMatchObject({ status: 'partial', balance: '60.00' });
   });
+
+  it('a customer the store knows under another id is matched by email, on the first import and the second', async () => {
+    await number(source, ['--customer', 'acme', '--date', '2026-10-01', '--item', 'Audit', '--price', '100']);
+    await target.ok(['customer', 'rm', 'acme']);
+    await target.ok(['customer', 'add', '--id', 'acme-corp', '--name', 'ACME Corporation', '--email', 'BILLING@acme.test']);
+    const paths = write(target, await exported(source));
+    const first = JSON.parse((await target.ok(['import', 'invoices', paths.invoices, paths.payments, '--json'])).stdout) as unknown;
+    expect(first).toMatchObject({ customers: { added: [], matched: ['acme-corp'] }, invoices: { added: ['INV-2026-0001'] } });
+    const shown = JSON.parse((await target.ok(['invoice', 'show', 'INV-2026-0001', '--json'])).stdout) as { customer: { id: string; name: string } };
+    expect(shown.customer).toMatchObject({ id: 'acme-corp', name: 'ACME Corp.' });
+    const second = JSON.parse((await target.ok(['import', 'invoices', paths.invoices, paths.payments, '--json'])).stdout) as unknown;
+    expect(second).toMatchObject({ invoices: { added: [], matched: ['INV-2026-0001'] } });
+  });
 });
