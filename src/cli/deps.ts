@@ -3,14 +3,15 @@
  * temporary store. The store module is loaded on first use, so `smallpay --help` never pays for it.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { RunIdentity } from '../domain/outbox.js';
 import type { StartProgress } from '../domain/progress.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreLocator } from '../store/store.js';
 import { type Env, type Io } from './io.js';
 import { startProgress } from './progress.js';
 import { type Prompter, createInquirerPrompter } from './prompter.js';
 import { currentRun } from './run-identity.js';
-import { resolveLockOptions, resolveStorePath, resolveToday } from './settings.js';
+import { dataDirectory, resolveLockOptions, resolveStoreLocator, resolveToday } from './settings.js';
 
 export interface Deps {
   io: Io;
@@ -24,12 +25,13 @@ export interface Deps {
   runIdentity(): RunIdentity;
   /** A progress bar on stderr for a batch (nothing when stderr is not a terminal). */
   startProgress: StartProgress;
-  storePath(): string;
+  /** Which store --store / SMALLPAY_STORE names (a JSON path by default). */
+  storeLocator(): StoreLocator;
   store(): Promise<Store>;
   /** The --store flag as given (demo must know whether a path was chosen for it). */
   storeFlag: string | undefined;
-  /** A store at another path (demo's own). */
-  openStoreAt(path: string): Promise<Store>;
+  /** Another store (demo's own, `store copy --to`), by path or locator; `createSchema` for a new database. */
+  openStoreAt(locator: StoreLocator, options?: { createSchema?: boolean }): Promise<Store>;
   /** A new random id such as inv_7k3m9x2q. */
   newId(prefix: string): string;
 }
@@ -60,8 +62,9 @@ export function resolveNow(env: Env, today: string, clock: () => Date = () => ne
 
 export function createSystemDeps(io: Io, env: Env, global: GlobalOptions): Deps {
   let store: Promise<Store> | undefined;
-  const storePath = () => resolveStorePath(global.store, env);
-  const openStoreAt = (path: string) => import('../store/store.js').then(({ openStore }) => openStore({ path, ...resolveLockOptions(env) }));
+  const storeLocator = () => resolveStoreLocator(global.store, env);
+  const openStoreAt = (locator: StoreLocator, options: { createSchema?: boolean } = {}) =>
+    import('../store/store.js').then(({ openStore }) => openStore(locator, { ...resolveLockOptions(env), ...options, ...filesFolderOption(locator, env) }));
   return {
     io,
     env,
@@ -70,10 +73,15 @@ export function createSystemDeps(io: Io, env: Env, global: GlobalOptions): Deps 
     now: () => resolveNow(env, resolveToday(env)),
     runIdentity: currentRun,
     startProgress: (total, what) => startProgress(io, total, what),
-    storePath,
-    store: () => (store ??= openStoreAt(storePath())),
+    storeLocator,
+    store: () => (store ??= openStoreAt(storeLocator())),
     storeFlag: global.store,
     openStoreAt,
     newId: randomId,
   };
+}
+
+/** A PostgreSQL store has no folder: its PDFs and .eml files go to the data directory, per business. */
+function filesFolderOption(locator: StoreLocator, env: Env): { filesFolder?: string } {
+  return locator.engine === 'postgres' ? { filesFolder: join(dataDirectory(env), locator.business) } : {};
 }

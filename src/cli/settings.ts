@@ -3,19 +3,21 @@
  * Read once per run from the injected environment, never from process.env directly.
  */
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { calendarDateOf, formatCalendarDate } from '../domain/dates.js';
 import { UsageError } from './errors.js';
 import type { Env } from './io.js';
+import type { StoreLocator } from '../store/locator.js';
+import { parseStoreLocator } from './store-locator.js';
 
-/** --store, else SMALLPAY_STORE, else $XDG_DATA_HOME/smallpay/store.json (~/.local/share/smallpay/store.json). */
-export function resolveStorePath(flag: string | undefined, env: Env): string {
+/**
+ * --store, else SMALLPAY_STORE, else $XDG_DATA_HOME/smallpay/store.json (~/.local/share/smallpay/store.json).
+ * The store --store or SMALLPAY_STORE names (a path, sqlite:…, postgres://…), else the default JSON file. */
+export function resolveStoreLocator(flag: string | undefined, env: Env): StoreLocator {
   const chosen = flag ?? (env.SMALLPAY_STORE || undefined);
-  if (chosen !== undefined) {
-    if (chosen.trim() === '') throw new UsageError('--store: the path must not be empty');
-    return resolve(chosen);
-  }
-  return join(dataDirectory(env), 'store.json');
+  if (chosen !== undefined) return parseStoreLocator(chosen, env);
+  const path = join(dataDirectory(env), 'store.json');
+  return { engine: 'json', path, label: path };
 }
 
 /** Where SmallPay keeps its files when not told otherwise. */

@@ -7,7 +7,7 @@
  * the log, the progress bar, the clock, the formats of amounts and dates) in a DeliveryContext.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { requireBusiness } from '../domain/invoice-issue.js';
 import { type Recipients, type RunIdentity, assertSendable, claimRetryableJobs, planSend, recordDelivery, recordFailure } from '../domain/outbox.js';
 import type { StartProgress } from '../domain/progress.js';
@@ -159,7 +159,7 @@ function mailRouteIn(doc: StoreDocument, context: DeliveryContext, mode: number 
 }
 
 function outboxFolder(context: DeliveryContext): string {
-  return join(dirname(context.store.path), 'outbox');
+  return join(context.store.filesFolder, 'outbox');
 }
 
 /** Renders the PDFs of the jobs, in parallel for big batches, handing each to `use` as it comes. */

@@ -2,6 +2,7 @@
  * The business that issues the invoices, and the settings `smallpay config` shows and changes.
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
+import { ACCOUNTING_IMPORT_SETTINGS, taxMappingSetting } from './accounting-import-settings.js';
 import { parseAttachFormats } from './einvoice-attach.js';
 import { invalid, refused } from './errors.js';
 import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
@@ -223,6 +224,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'contact.email': grouped('contact', 'email', fields.email),
   'vat.smallBusiness': grouped('vat', 'smallBusiness', yesNo),
   'vat.smallBusinessCategory': grouped('vat', 'smallBusinessCategory', smallBusinessCategory),
+  ...ACCOUNTING_IMPORT_SETTINGS,
 };
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
@@ -232,6 +234,8 @@ function settingFor(key: string): { name: SettingKey; setting: Setting } {
     const field = perCurrency[2] as 'bank' | 'iban' | 'bic';
     return { name: `payment.${currency}.${field}` as SettingKey, setting: currencyAccount(currency, field) };
   }
+  const taxMapping = taxMappingSetting(key);
+  if (taxMapping) return { name: taxMapping.name as SettingKey, setting: taxMapping.setting };
   const name = (SETTING_ALIASES[key] ?? key) as SettingKey;
   const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;
   if (!setting) throw invalid(`unknown setting '${key}'; known settings: ${Object.keys(SETTINGS).join(', ')}`);

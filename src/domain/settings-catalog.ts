@@ -49,6 +49,12 @@ export const SETTING_SUMMARIES = {
   'contact.email': 'contact email address (default: the business email)',
   'vat.smallBusiness': 'true: a small business exempt from VAT (§19 UStG, franchise en base): new invoices charge no VAT',
   'vat.smallBusinessCategory': 'the VAT category of a small business\'s lines: O (outside the scope, default) or E (exempt)',
+  'xero.accountCode': 'export xero: the revenue account code of every line (default 200, Xero\'s Sales)',
+  'xero.dateFormat': 'export xero: dd/mm/yyyy (default), mm/dd/yyyy (US organisations) or yyyy-mm-dd',
+  'xero.taxType.<cat>[.<rate>]': 'export xero: the Xero tax rate of a VAT category, or of a category at one rate: xero.taxType.AE "Reverse Charge EU", xero.taxType.S.19 "19% (VAT on Income)" (defaults: docs/accounting-import.md)',
+  'quickbooks.item': 'export quickbooks: the product/service of every line (default Services)',
+  'quickbooks.dateFormat': 'export quickbooks: dd/mm/yyyy (default), mm/dd/yyyy or yyyy-mm-dd',
+  'quickbooks.taxCode.<cat>[.<rate>]': 'export quickbooks: the QuickBooks tax code of a VAT category, or of a category at one rate: quickbooks.taxCode.AE "0.0% ECS", quickbooks.taxCode.S.20 "20.0% S"',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;

@@ -4,6 +4,8 @@
  * tax rates are canonical decimal strings; dates are calendar dates "YYYY-MM-DD".
  */
 
+import type { QuickBooksSettings, XeroSettings } from './accounting-import-settings.js';
+
 export interface Business {
   name: string;
   email: string;
@@ -34,6 +36,9 @@ export interface Business {
   creditNumberFormat?: string;
   /** The seller contact (BG-6), used by XRechnung; name and email default to the business's. */
   contact?: { name?: string; phone?: string; email?: string };
+  /** Issue 12: settings of `export xero` and `export quickbooks` (accounting-import-settings.ts). */
+  xero?: XeroSettings;
+  quickbooks?: QuickBooksSettings;
 }
 
 export interface VatSettings {

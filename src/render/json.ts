@@ -249,6 +249,9 @@ export function businessJson(business: Business) {
     creditNumberFormat: business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT,
     contact: { name: business.contact?.name ?? null, phone: business.contact?.phone ?? null, email: business.contact?.email ?? null },
     vat: { smallBusiness: business.vat?.smallBusiness ?? false, smallBusinessCategory: business.vat?.smallBusiness === true ? (business.vat.smallBusinessCategory ?? 'O') : (business.vat?.smallBusinessCategory ?? null) },
+    // Issue 12: what is set, by category ("S", "S.19"); the defaults apply to the rest (docs/accounting-import.md).
+    xero: { accountCode: business.xero?.accountCode ?? null, dateFormat: business.xero?.dateFormat ?? null, taxTypes: { ...business.xero?.taxTypes } },
+    quickbooks: { item: business.quickbooks?.item ?? null, dateFormat: business.quickbooks?.dateFormat ?? null, taxCodes: { ...business.quickbooks?.taxCodes } },
   };
 }
 

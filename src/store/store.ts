@@ -1,26 +1,32 @@
 /**
- * The store: one JSON file per business, read and written through the atomic adapter (atomic-file.ts).
- * - read(): the document as it is now (empty when the file does not exist yet; any JSON that is not an
- *   object is corrupt); no lock needed, since a writer replaces the file atomically.
- * - update(change): lock, read, validate, change, validate again, write, unlock. If `change` throws,
- *   nothing is written. A file that does not parse or validate is never overwritten.
- * Validation on read is skipped only for the very file a write validated (validation-stamp.ts).
+ * The store interface: the books of one business, on one of three engines (issue 13).
+ *   json      one JSON file, read whole and replaced atomically under a lock (json-store.ts): the default;
+ *   sqlite    one SQLite file, one row per record, writes serialised by BEGIN IMMEDIATE;
+ *   postgres  one database shared by machines and businesses, rows isolated per business.
+ *
+ * Commands and the domain see only this interface and the plain StoreDocument it hands out.
+ *
+ * Scopes. `read()` and `update(change)` without a scope hand out the whole document: always correct, and
+ * what a JSON store does anyway. With a scope, a database engine loads only part of the books:
+ *   - always whole: business, customers, sequences (the counters of the number series) and recurring;
+ *   - invoices: only those the scope names (none when it names none), with their outbox jobs;
+ *   - outbox: besides those, 'active' adds every job not yet sent (what send/retry may claim), 'all' all;
+ *   - audit: none unless 'all'. Entries a change appends are inserted; audit rows are never rewritten.
+ * A change on a partial document must only look at what its scope loaded. The engine writes back only the
+ * rows that changed (compared as JSON), inserts new ones, and deletes rows removed from a loaded
+ * collection; a row it did not load is never touched. Uniqueness (invoice numbers, customer ids) is also
+ * enforced by the database, so a change that missed a row it should have loaded fails instead of
+ * duplicating. The JSON engine ignores scopes: it always has the whole file.
+ *
+ * Writes are serialised per business on every engine: the JSON file's lock; SQLite's BEGIN IMMEDIATE;
+ * on PostgreSQL the business row and the number series' counter taken FOR UPDATE, outbox jobs claimed
+ * FOR UPDATE SKIP LOCKED.
  */
-import { copyFile, mkdir, readlink, realpath } from 'node:fs/promises';
-import { constants, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import type { StoreDocument } from '../domain/types.js';
-import { AtomicJsonFile, JsonParseError, type StoreFileContent } from './atomic-file.js';
-import { StoreError } from './errors.js';
-import { describeFsError, errorCode } from '../platform/fs-errors.js';
+import type { EngineName, StoreLocator } from './locator.js';
 import type { LockOptions } from './lock.js';
-import { TooNewError, migrate } from './migrations.js';
-import { CURRENT_SCHEMA_VERSION, InvalidDocumentError, consistencyProblems, emptyDocument, schemaProblem, validateDocument } from './schema.js';
-import { isStamped, stampValidated } from './validation-stamp.js';
 
-export interface StoreOptions extends LockOptions {
-  path: string;
-}
+export type { EngineName, StoreLocator } from './locator.js';
 
 /** What `smallpay verify` reads: the document when it parses and fits the schema, and every problem found. */
 export interface CheckedRead {
@@ -28,143 +34,71 @@ export interface CheckedRead {
   problems: string[];
 }
 
-/** Returned by an update's change to say it changed nothing: the file is left as it is (and .bak too). */
+/** Returned by an update's change to say it changed nothing: nothing is written (nor .bak rotated). */
 export class Unchanged<T> {
   constructor(readonly value: T) {}
 }
 
+export type Change<T> = (doc: StoreDocument) => T | Unchanged<T> | Promise<T | Unchanged<T>>;
+
+/** Which invoices a scoped read or update loads: those matching any of the given conditions. */
+export interface InvoiceScope {
+  /** By id or by number (credit notes too). */
+  refs?: readonly string[];
+  /** Every invoice of these customers (by customer id). */
+  customers?: readonly string[];
+  /** Every issued invoice not settled yet: a balance may be due or owed (not paid, void, credited or written off). */
+  unsettled?: boolean;
+  /** Every draft. */
+  drafts?: boolean;
+  /** Every invoice made by a recurring schedule. */
+  recurring?: boolean;
+  /** Issued from this date on (YYYY-MM-DD, inclusive); with `issuedTo`, a period for reports. */
+  issuedFrom?: string;
+  issuedTo?: string;
+}
+
+export interface StoreScope {
+  invoices?: 'all' | InvoiceScope;
+  outbox?: 'all' | 'active';
+  audit?: 'all';
+}
+
 export interface Store {
+  readonly engine: EngineName;
+  /** The store as messages name it: for files the path itself, for PostgreSQL the URL without its password. */
   readonly path: string;
-  read(): Promise<StoreDocument>;
-  /** Reads for a check: never throws for a damaged file, and lists every consistency problem, not the first. */
+  /** Where files that belong to these books go unless told otherwise (pdf/, einvoice/, outbox/, dry-run/). */
+  readonly filesFolder: string;
+  /** Whether these books exist yet: the file, or in a database its schema and this business's row. */
+  exists(): Promise<boolean>;
+  read(scope?: StoreScope): Promise<StoreDocument>;
+  /** Reads for a check: never throws for a damaged store, and lists every consistency problem, not the first. */
   readForCheck(): Promise<CheckedRead>;
-  update<T>(change: (doc: StoreDocument) => T | Unchanged<T> | Promise<T | Unchanged<T>>): Promise<T>;
+  /** One serialised transaction: if `change` throws, nothing is written. */
+  update<T>(change: Change<T>, scope?: StoreScope): Promise<T>;
+  /** No business, customer, invoice, schedule, outbox job or audit entry: what `store copy` requires of a target. */
+  isEmpty(): Promise<boolean>;
+  /** Writes a whole document into an empty store in one transaction (`store copy`, benchmarks); refuses a non-empty one. */
+  load(doc: StoreDocument): Promise<void>;
+  /** Releases connections; a no-op for files. */
+  close(): Promise<void>;
 }
 
-/** The hint of a corrupt store: `cp .bak` only when the backup itself would be read without complaint. */
-function restoreHint(realPath: string): string {
-  const backup = `${realPath}.bak`;
-  if (!existsSync(backup)) return 'nothing was changed; repair the file by hand or move it aside';
-  if (!backupIsSound(backup)) return `nothing was changed; the backup ${backup} is damaged too: repair the store by hand or restore a copy of your own`;
-  return `nothing was changed; to restore the previous version: cp '${backup}' '${realPath}'`;
+export interface OpenOptions extends LockOptions {
+  /** Where files go for a PostgreSQL store, which has no folder of its own (dataDirectory/<business>). */
+  filesFolder?: string;
+  /** PostgreSQL: create the schema when it is missing (`init`, `store init-postgres`, `store copy --to`). */
+  createSchema?: boolean;
 }
 
-function backupIsSound(backup: string): boolean {
-  try {
-    const content = new AtomicJsonFile(backup).read();
-    if (!content.exists) return false;
-    validateDocument(migrate(requireObject(content.json)).json);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `null`, `false`, `0`, `""` or an array is a damaged store like any other, never "no store yet". */
-function requireObject(json: unknown): object {
-  if (typeof json === 'object' && json !== null && !Array.isArray(json)) return json;
-  const what = Array.isArray(json) ? 'an array' : JSON.stringify(json);
-  throw new InvalidDocumentError(`document: must be a JSON object, not ${what}`);
-}
-
-/**
- * The store's real path: a symlinked store keeps its link, and the file it points to (in a synced folder,
- * say) is the one locked, updated and backed up. A link to a file not created yet is followed too.
- */
-export async function realStorePath(path: string, depth = 0): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw new StoreError('io', `cannot resolve store path ${path}: ${describeFsError(error)}`);
-  }
-  const link = await readlink(path).catch(() => undefined);
-  // 40 links deep is the kernel's own limit (ELOOP).
-  if (link !== undefined && depth < 40) return realStorePath(resolve(dirname(path), link), depth + 1);
-  const folder = await realpath(dirname(path)).catch(() => dirname(resolve(path)));
-  return join(folder, basename(path));
-}
-
-async function load(file: AtomicJsonFile, path: string, realPath: string): Promise<{ doc: StoreDocument; migratedFrom?: number }> {
-  try {
-    const content = file.read();
-    if (!content.exists) return { doc: emptyDocument() };
-    const { json, from } = migrate(requireObject(content.json));
-    const trusted = from === CURRENT_SCHEMA_VERSION && file.lastReadIdentity !== undefined && (await isStamped(realPath, file.lastReadIdentity));
-    const doc = trusted ? (json as unknown as StoreDocument) : validateDocument(json);
-    return from < CURRENT_SCHEMA_VERSION ? { doc, migratedFrom: from } : { doc };
-  } catch (error) {
-    if (error instanceof JsonParseError || error instanceof InvalidDocumentError) {
-      throw new StoreError('corrupt', `store ${path} is ${error instanceof JsonParseError ? '' : 'invalid: '}${error.message}`, restoreHint(realPath));
-    }
-    if (error instanceof TooNewError) throw new StoreError('too-new', `store ${path} was ${error.message}`, 'upgrade smallpay');
-    throw error;
-  }
-}
-
-export function openStore(options: StoreOptions): Store {
-  const { path } = options;
-  return {
-    path,
-    async read() {
-      const realPath = await realStorePath(path);
-      return (await load(new AtomicJsonFile(realPath), path, realPath)).doc;
-    },
-    async readForCheck() {
-      let content: StoreFileContent;
-      try {
-        content = new AtomicJsonFile(await realStorePath(path)).read();
-      } catch (error) {
-        if (error instanceof JsonParseError) return { problems: [`${path} is ${error.message}`] };
-        throw error;
-      }
-      if (!content.exists) return { doc: emptyDocument(), problems: [] };
-      let json: unknown;
-      try {
-        json = migrate(requireObject(content.json)).json;
-      } catch (error) {
-        return { problems: [(error as Error).message] };
-      }
-      const problem = schemaProblem(json);
-      if (problem !== undefined) return { problems: [problem] };
-      return { doc: json as StoreDocument, problems: consistencyProblems(json as StoreDocument) };
-    },
-    async update(change) {
-      const realPath = await realStorePath(path);
-      try {
-        await mkdir(dirname(realPath), { recursive: true, mode: 0o700 });
-      } catch (error) {
-        throw new StoreError('io', `cannot create the folder of store ${path}: ${describeFsError(error)}`);
-      }
-      // The lock library patches fs on import; read-only commands never need it.
-      const { withLock } = await import('./lock.js');
-      return withLock(realPath, options, async (assertHeld) => {
-        const file = new AtomicJsonFile(realPath);
-        const { doc, migratedFrom } = await load(file, path, realPath);
-        const result = await change(doc);
-        if (result instanceof Unchanged) return result.value as never;
-        try {
-          validateDocument(doc);
-        } catch (error) {
-          throw new Error(`refusing to write an invalid store: ${(error as Error).message}`);
-        }
-        assertHeld();
-        if (migratedFrom !== undefined) await keepPreMigrationCopy(realPath, migratedFrom);
-        // Checked again once the new content is on disk, right before it replaces the file.
-        await file.write(doc, assertHeld);
-        await stampValidated(realPath);
-        return result as never;
-      });
-    },
-  };
-}
-
-/** `<store>.v<N>.bak`: the file as it was before migration to the current schema, kept once. */
-async function keepPreMigrationCopy(path: string, version: number): Promise<void> {
-  const copy = `${path}.v${version}.bak`;
-  if (existsSync(copy)) return;
-  try {
-    await copyFile(path, copy, constants.COPYFILE_EXCL);
-  } catch (error) {
-    throw new StoreError('io', `cannot keep a copy of store ${path} before migrating it: ${describeFsError(error)}`);
+/** Opens the store a locator names; each engine's module (and its driver) loads only when it is used. */
+export async function openStore(locator: StoreLocator, options: OpenOptions): Promise<Store> {
+  switch (locator.engine) {
+    case 'json':
+      return (await import('./json-store.js')).openJsonStore({ path: locator.path, ...options });
+    case 'sqlite':
+    case 'postgres':
+      return (await import('./sql/sql-store.js')).openSqlStore(locator, options);
   }
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/cli/deps.js';
 import type { Io } from '../../src/cli/io.js';
 import { terminalColumns, wantsColor } from '../../src/cli/io.js';
-import { resolveLockOptions, resolveStorePath, resolveToday } from '../../src/cli/settings.js';
+import { resolveLockOptions, resolveStoreLocator, resolveToday } from '../../src/cli/settings.js';
+
+const resolveStorePath = (flag: string | undefined, env: Record<string, string>) => {
+  const locator = resolveStoreLocator(flag, env);
+  return locator.engine === 'postgres' ? locator.url : locator.path;
+};
 import { runCli } from '../../src/main.js';
 import { createTestDeps } from '../support/test-deps.js';
 
@@ -66,6 +71,21 @@ describe('settings from the environment', () => {
     expect(resolveStorePath(undefined, { XDG_DATA_HOME: '/xdg', HOME: '/home/ada' })).toBe('/xdg/smallpay/store.json');
     expect(resolveStorePath(undefined, { HOME: '/home/ada' })).toBe('/home/ada/.local/share/smallpay/store.json');
     expect(resolveStorePath(undefined, { XDG_DATA_HOME: 'relative', HOME: '/home/ada' })).toBe('/home/ada/.local/share/smallpay/store.json');
+  });
+
+  // Issue 13: which engine a store names, and a label that never shows the password.
+  it('tells the engine from the locator', () => {
+    expect(resolveStoreLocator('/a/books.json', {})).toMatchObject({ engine: 'json', path: '/a/books.json' });
+    expect(resolveStoreLocator('sqlite:/a/books', {})).toMatchObject({ engine: 'sqlite', path: '/a/books' });
+    expect(resolveStoreLocator('/a/books.db', {})).toMatchObject({ engine: 'sqlite', path: '/a/books.db' });
+    expect(resolveStoreLocator('/a/books.SQLITE', {})).toMatchObject({ engine: 'sqlite' });
+    const pg = resolveStoreLocator('postgres://ada:s3cret@127.0.0.1:5433/books?business=acme', {});
+    expect(pg).toMatchObject({ engine: 'postgres', business: 'acme' });
+    expect(pg.label).not.toContain('s3cret');
+    expect(pg.label).toContain('127.0.0.1:5433/books');
+    expect(resolveStoreLocator('postgresql://h/books', { SMALLPAY_BUSINESS: 'globex' })).toMatchObject({ engine: 'postgres', business: 'globex' });
+    expect(() => resolveStoreLocator('postgres://h/books', {})).toThrow(/business/);
+    expect(() => resolveStoreLocator('postgres://h/books?business=../x', {})).toThrow(/business/);
   });
 
   it('takes today from SMALLPAY_NOW, else the local clock', () => {

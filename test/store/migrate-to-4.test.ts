@@ -7,7 +7,7 @@ import { verifyStore } from '../../src/domain/verify.js';
 import { migrateInvoicesTo4 } from '../../src/store/migrate-to-4.js';
 import { migrate } from '../../src/store/migrations.js';
 import { validateDocument } from '../../src/store/schema.js';
-import { openStore } from '../../src/store/store.js';
+import { openJsonStore as openStore } from '../../src/store/json-store.js';
 
 /** A schema-3 store as SmallPay 0.1 wrote it: one invoice at 19% and 0%, edited once, one deleted invoice in the audit log. */
 function schema3() {

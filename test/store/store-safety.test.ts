@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBusiness } from '../../src/domain/business.js';
 import { StoreError } from '../../src/store/errors.js';
-import { type Store, Unchanged, openStore } from '../../src/store/store.js';
+import { type Store, Unchanged } from '../../src/store/store.js';
+import { openJsonStore as openStore } from '../../src/store/json-store.js';
 
 let directory: string;
 let path: string;

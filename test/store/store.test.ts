@@ -5,7 +5,8 @@ import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
 import { serializeDocument } from '../../src/store/atomic-file.js';
-import { type Store, openStore } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
+import { openJsonStore as openStore } from '../../src/store/json-store.js';
 import { createBusiness } from '../../src/domain/business.js';
 
 let directory: string;

@@ -6,7 +6,7 @@ import type { Deps } from '../../src/cli/deps.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Prompter } from '../../src/cli/prompter.js';
 import { currentRun } from '../../src/cli/run-identity.js';
-import { openStore } from '../../src/store/store.js';
+import { openJsonStore as openStore } from '../../src/store/json-store.js';
 
 export interface TestDepsOptions {
   today?: string;
@@ -77,10 +77,10 @@ export function createTestDeps(options: TestDepsOptions = {}) {
     now: () => new Date(`${options.today ?? '2026-11-25'}T00:00:00`),
     runIdentity: currentRun,
     startProgress: async () => ({ tick: () => undefined, stop: () => undefined }),
-    storePath: () => path,
+    storeLocator: () => ({ engine: 'json', path, label: path }),
     store: async () => store,
     storeFlag: undefined,
-    openStoreAt: async (at) => openStore({ path: at, timeoutMs: 2000, staleMs: 2000 }),
+    openStoreAt: async (at) => openStore({ path: at.engine === 'postgres' ? at.url : at.path, timeoutMs: 2000, staleMs: 2000 }),
     newId: (prefix) => `${prefix}_test${String(++next).padStart(4, '0')}`,
   };
   return {

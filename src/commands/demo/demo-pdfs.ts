@@ -3,13 +3,11 @@
  * them), so that a newcomer sees a PDF after one command. Rendered as `invoice pdf` and `send` render.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { Business, Invoice } from '../../domain/types.js';
 import { writeFileAtomic } from '../../platform/atomic-write.js';
 import { childPath } from '../../platform/safe-path.js';
 
-export async function writeDemoPdfs(invoices: readonly Invoice[], business: Business, storePath: string, today: string): Promise<string> {
-  const folder = join(dirname(storePath), 'pdf');
+export async function writeDemoPdfs(invoices: readonly Invoice[], business: Business, folder: string, today: string): Promise<string> {
   const { createInvoicePdfRenderer } = await import('../../render/pdf/invoice-pdf.js');
   const renderer = await createInvoicePdfRenderer({ business, today });
   await mkdir(folder, { recursive: true, mode: 0o700 });

@@ -1,10 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { flag } from '../../cli/flags.js';
-import { dataDirectory, resolveStorePath } from '../../cli/settings.js';
+import { dataDirectory } from '../../cli/settings.js';
 import { selectInvoices } from '../../domain/invoice-query.js';
 import { invoiceJson, jsonArrayChunks } from '../../render/json.js';
 import type { Env } from '../../cli/io.js';
@@ -35,11 +34,12 @@ function shellQuoted(text: string): string {
 }
 
 export async function run(options: DemoOptions, deps: Deps): Promise<string | Iterable<string>> {
-  const path = deps.storeFlag === undefined ? join(dataDirectory(deps.env), 'demo', 'store.json') : resolveStorePath(deps.storeFlag, deps.env);
-  if (deps.storeFlag !== undefined && !options.force && (await stat(path).then(() => true, () => false))) {
+  const demoPath = join(dataDirectory(deps.env), 'demo', 'store.json');
+  const store = await deps.openStoreAt(deps.storeFlag === undefined ? { engine: 'json', path: demoPath, label: demoPath } : deps.storeLocator(), { createSchema: true });
+  const path = store.path;
+  if (deps.storeFlag !== undefined && !options.force && (await store.exists())) {
     throw new UsageError(`${path} exists; the demo never replaces a store unless asked`, 'pass --force to replace it, or give another --store');
   }
-  const store = await deps.openStoreAt(path);
   const today = deps.today();
   const doc = await store.update((current) => {
     Object.assign(current, emptyDocument());
@@ -51,7 +51,7 @@ export async function run(options: DemoOptions, deps: Deps): Promise<string | It
   if (!business) throw new Error('the demo store has no business');
   // Drafts have no number, and a new random id on every run: their PDFs would pile up.
   const issued = invoices.filter((invoice) => invoice.number !== null);
-  const pdfFolder = await writeDemoPdfs(issued, business, path, today);
+  const pdfFolder = await writeDemoPdfs(issued, business, join(store.filesFolder, 'pdf'), today);
   deps.io.err.write(
     `Demo business "${business.name}" with ${doc.customers.length} customers and ${invoices.length} invoices in ${path}\n` +
       `PDFs of its ${issued.length} issued invoices in ${pdfFolder}${sep}\n` +

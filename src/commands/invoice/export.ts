@@ -41,7 +41,7 @@ export function toOptions({ args, opts }: RawInput): InvoiceExportOptions {
 }
 
 /** Where each file goes: stdout, the file given, or <number><ext> in a folder (--out, else einvoice/ beside the store). */
-async function destination(options: InvoiceExportOptions, count: number, storePath: string): Promise<(invoice: Invoice) => string | null> {
+async function destination(options: InvoiceExportOptions, count: number, filesFolder: string): Promise<(invoice: Invoice) => string | null> {
   const extension = options.format.extension;
   // childPath: a number from the store never leads out of the folder, whatever it holds.
   const fileIn = (folder: string) => (invoice: Invoice) => childPath(folder, invoice.number ?? invoice.id, extension);
@@ -49,7 +49,7 @@ async function destination(options: InvoiceExportOptions, count: number, storePa
     if (count !== 1) throw new UsageError(`--out - writes one e-invoice to stdout; ${count} documents were chosen`);
     return () => null;
   }
-  if (options.out === undefined) return fileIn(join(dirname(storePath), 'einvoice'));
+  if (options.out === undefined) return fileIn(join(filesFolder, 'einvoice'));
   const out = resolve(options.out);
   const isFolder = count > 1 || options.out.endsWith('/') || (await stat(out).then((info) => info.isDirectory(), () => false));
   return isFolder ? fileIn(out) : () => out;
@@ -80,7 +80,7 @@ export async function run(options: InvoiceExportOptions, deps: Deps): Promise<st
     throw new ProblemListError(`cannot export ${many} as ${options.format.name}; nothing was written:`, problems);
   }
 
-  const pathOf = await destination(options, invoices.length, store.path);
+  const pathOf = await destination(options, invoices.length, store.filesFolder);
   const write = await options.format.loadWriter();
   const written: { number: string; format: string; path: string | null; sha256: string }[] = [];
   let stdoutBytes: Uint8Array | undefined;

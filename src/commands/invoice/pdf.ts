@@ -38,14 +38,14 @@ export function toOptions({ args, opts }: RawInput): InvoicePdfOptions {
 }
 
 /** Where each PDF goes: stdout, the file given, or <number>.pdf in a folder (--out, else pdf/ beside the store). */
-async function destination(options: InvoicePdfOptions, count: number, storePath: string): Promise<(invoice: Invoice) => string | null> {
+async function destination(options: InvoicePdfOptions, count: number, filesFolder: string): Promise<(invoice: Invoice) => string | null> {
   // childPath: a number or id from the store never leads out of the folder, even one the loader let by.
   const fileIn = (folder: string) => (invoice: Invoice) => childPath(folder, invoice.number ?? invoice.id, '.pdf');
   if (options.out === '-') {
     if (count !== 1) throw new UsageError(`--out - writes one PDF to stdout; ${count} invoices were chosen`);
     return () => null;
   }
-  if (options.out === undefined) return fileIn(join(dirname(storePath), 'pdf'));
+  if (options.out === undefined) return fileIn(join(filesFolder, 'pdf'));
   const out = resolve(options.out);
   const isFolder = count > 1 || options.out.endsWith('/') || (await stat(out).then((info) => info.isDirectory(), () => false));
   return isFolder ? fileIn(out) : () => out;
@@ -65,7 +65,7 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
     deps.io.err.write('No invoices match; no PDF written.\n');
     return options.json ? toJsonText([], deps.io.stdoutIsTTY) : '';
   }
-  const pathOf = await destination(options, invoices.length, store.path);
+  const pathOf = await destination(options, invoices.length, store.filesFolder);
   const rendering = {
     business,
     today,

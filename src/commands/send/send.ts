@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { PartialFailure, UsageError } from '../../cli/errors.js';
@@ -101,7 +101,7 @@ export async function run(options: SendOptions, deps: Deps): Promise<string> {
   const context = deliveryContext(deps, store, { eml: options.eml, today, ...(options.attach && { attach: options.attach }) });
 
   if (options.dryRun) {
-    const folder = join(dirname(store.path), 'dry-run');
+    const folder = join(store.filesFolder, 'dry-run');
     const preview = await previewInvoices(chosen, context, folder);
     for (const skip of preview.skipped) deps.io.err.write(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}\n`);
     deps.io.err.write(`Dry run: nothing sent; ${plural(preview.files.length, 'message')} written to ${folder}\n`);

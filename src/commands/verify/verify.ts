@@ -15,9 +15,8 @@ export function toOptions({ opts }: RawInput): VerifyOptions {
 
 export async function run(options: VerifyOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
-  const { existsSync } = await import('node:fs');
   // A mistyped SMALLPAY_STORE in a cron job must fail, not pass as an empty store.
-  const { doc, problems } = existsSync(store.path) ? await store.readForCheck() : { doc: undefined, problems: [`${store.path} does not exist`] };
+  const { doc, problems } = (await store.exists()) ? await store.readForCheck() : { doc: undefined, problems: [`${store.path} does not exist`] };
   const checks = [{ name: 'schema', problems }, ...(doc ? verifyStore(doc, deps.runIdentity()) : [])].map((check) => ({ name: check.name, ok: check.problems.length === 0, problems: check.problems }));
   const ok = checks.every((check) => check.ok) && doc !== undefined;
   const count = checks.reduce((sum, check) => sum + check.problems.length, 0);
