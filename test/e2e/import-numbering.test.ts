@@ -75,4 +75,28 @@ describe('import invoices into a store with numbers of its own', () => {
     const second = JSON.parse((await target.ok(['import', 'invoices', paths.invoices, paths.payments, '--json'])).stdout) as unknown;
     expect(second).toMatchObject({ invoices: { added: [], matched: ['INV-2026-0001'] } });
   });
+
+  it('refuses a credit note for an invoice already in the store, and a status its money does not give', async () => {
+    await number(source, ['--customer', 'globex', '--date', '2026-10-01', '--item', 'Work', '--price', '100', '--tax', '19']);
+    const invoiceOnly = await exported(source);
+    const pathsFirst = write(target, invoiceOnly);
+    await target.ok(['import', 'invoices', pathsFirst.invoices, pathsFirst.payments]);
+    await source.ok(['invoice', 'credit', 'INV-2026-0001', '--all', '--date', '2026-10-02']);
+    const both = await exported(source);
+    // The invoice is matched (left as it is), its new credit note refused.
+    const paths = write(target, both);
+    const result = await target.run(['import', 'invoices', paths.invoices, paths.payments]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${paths.invoices} line 3, column corrects_number: INV-2026-0001 is already in the store; import a credit note with the invoice it corrects, or issue it with smallpay invoice credit`);
+    const fresh = sandbox();
+    try {
+      await seedBusiness(fresh);
+      const again = write(fresh, { invoices: both.invoices.replace('INV-2026-0001,invoice,credited', 'INV-2026-0001,invoice,open'), payments: both.payments });
+      const status = await fresh.run(['import', 'invoices', again.invoices, again.payments]);
+      expect(status.code).toBe(2);
+      expect(status.stderr).toContain(`${again.invoices} line 2, column status: is open, but its money makes it credited`);
+    } finally {
+      fresh.cleanup();
+    }
+  });
 });
