@@ -7,6 +7,7 @@
  *        their decimal text; null and absent keys as empty cells).
  */
 import { CsvSyntaxError, parseCsv, restoreFormulas } from './csv-text.js';
+import { DomainError, invalid } from './errors.js';
 
 export interface ImportRow {
   /** The CSV line the row starts on, or the JSON record's position (from 1). */
@@ -97,4 +98,21 @@ export function tableOfJson(text: string): TableResult {
 /** JSON for a file named *.json (or text that starts with '['), CSV otherwise. */
 export function tableOf(text: string, name: string): TableResult {
   return /\.json$/i.test(name) || text.trimStart().startsWith('[') ? tableOfJson(text) : tableOfCsv(text);
+}
+
+/**
+ * Runs `parse` on one cell (an empty one is absent when optional, else a problem); a DomainError becomes a
+ * problem of that row and column, its "field: " prefix dropped since the column names it.
+ */
+export function readCell<T>(row: ImportRow, column: string, parse: (text: string) => T, problems: ImportProblem[], optional = false): T | undefined {
+  const text = row.cells[column] ?? '';
+  if (optional && text === '') return undefined;
+  try {
+    if (text.trim() === '') throw invalid('must not be empty');
+    return parse(text);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push({ line: row.line, column, reason: error.message.startsWith(`${column}: `) ? error.message.slice(column.length + 2) : error.message });
+    return undefined;
+  }
 }

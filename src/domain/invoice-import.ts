@@ -22,9 +22,9 @@ import { type CustomerInput } from './customers.js';
 import { customerOfRow } from './customer-import.js';
 import { DEFAULT_CREDIT_NUMBER_FORMAT } from './business.js';
 import { parseCalendarDate, daysBetween } from './dates.js';
-import { DomainError, invalid } from './errors.js';
+import { invalid } from './errors.js';
 import * as fields from './fields.js';
-import type { ImportProblem, ImportRow, ImportTable } from './import-table.js';
+import { type ImportProblem, type ImportTable, readCell } from './import-table.js';
 import { issuerSnapshot, requireBusiness } from './invoice-issue.js';
 import { PAYMENT_COLUMNS, PAYMENT_KINDS, type PaymentColumn, type PaymentKind } from './invoice-csv.js';
 import { type ParsedDocument, readInvoiceRows } from './invoice-rows.js';
@@ -96,19 +96,6 @@ function readPaymentRows(table: ImportTable, currencyOf: (number: string) => str
     byNumber.set(number, [...(byNumber.get(number) ?? []), { line: row.line, kind, date, amount, ...(method !== undefined && { method }), ...(reason !== undefined && { reason }) }]);
   }
   return { byNumber, badMoney };
-}
-
-function readCell<T>(row: ImportRow, column: string, parse: (text: string) => T, problems: ImportProblem[], optional = false): T | undefined {
-  const text = row.cells[column] ?? '';
-  if (optional && text === '') return undefined;
-  try {
-    if (text.trim() === '') throw invalid('must not be empty');
-    return parse(text);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    problems.push({ line: row.line, column, reason: error.message.replace(new RegExp(`^${column}: `), '') });
-    return undefined;
-  }
 }
 
 /** Whether the store's document under this number is the file's: same type, currency, date, customer, total. */

@@ -14,12 +14,11 @@ import { parseCalendarDate } from './dates.js';
 import { parseAmount } from './money.js';
 import { formatAmount } from './money-format.js';
 import { isInvoiceNumber, isRecordId, INVOICE_NUMBER_RULE } from './identifiers.js';
-import type { ImportProblem, ImportRow, ImportTable } from './import-table.js';
+import { type ImportProblem, type ImportRow, type ImportTable, readCell } from './import-table.js';
+import { readCustomerColumns } from './invoice-row-customer.js';
 import { INVOICE_COLUMNS, type InvoiceColumn } from './invoice-csv.js';
 import { MAX_NOTE_LENGTH } from './invoices.js';
-import { electronicAddress, streetLines, countryCode } from './parties.js';
-import type { Business, CustomerSnapshot, DocumentType, Invoice, InvoiceStatus, PostalAddress } from './types.js';
-import { vatTreatment } from './vat-treatment.js';
+import type { Business, DocumentType, Invoice, InvoiceStatus } from './types.js';
 
 /** The money columns a document's payments file must account for (minor units). */
 export interface FileMoney {
@@ -46,20 +45,9 @@ export interface ParsedDocument {
 const LINE_COLUMNS = new Set<string>(INVOICE_COLUMNS.filter((column) => column === 'line' || (column.startsWith('line_') && column !== 'line_total')));
 const STATUSES: readonly InvoiceStatus[] = ['open', 'partial', 'paid', 'void', 'credited', 'written-off', 'issued'];
 
-/** Runs `parse` on one cell; a DomainError becomes a problem of that line and column. */
+/** readCell for the columns of this file. */
 function cellReader(problems: ImportProblem[]) {
-  return <T>(row: ImportRow, column: InvoiceColumn, parse: (text: string) => T, optional = false): T | undefined => {
-    const text = row.cells[column] ?? '';
-    if (optional && text === '') return undefined;
-    try {
-      if (text.trim() === '' && !optional) throw invalid('must not be empty');
-      return parse(text);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push({ line: row.line, column, reason: error.message.replace(new RegExp(`^${column}: `), '') });
-      return undefined;
-    }
-  };
+  return <T>(row: ImportRow, column: InvoiceColumn, parse: (text: string) => T, optional = false): T | undefined => readCell(row, column, parse, problems, optional);
 }
 
 function jsonArray<T>(text: string, column: string): T[] {
@@ -160,7 +148,7 @@ function readDocument(rows: ImportRow[], business: Business, problems: ImportPro
   const purchaseOrder = text('purchase_order');
   const buyerReference = text('buyer_reference');
   const contract = text('contract');
-  const customer = readCustomer(first, problems);
+  const customer = readCustomerColumns(first, problems);
 
   if (currency === undefined) return undefined;
   const amount = (row: ImportRow, column: InvoiceColumn) => cell(row, column, (value) => parseAmount(value.trim(), currency, column));
@@ -249,64 +237,4 @@ function readDocument(rows: ImportRow[], business: Business, problems: ImportPro
       ...(contract !== undefined && { contract }),
     },
   };
-}
-
-/** The customer as the document knows it (kept as written), and the input that creates them when missing. */
-function readCustomer(row: ImportRow, problems: ImportProblem[]): { snapshot: CustomerSnapshot; input: CustomerInput } {
-  const cell = cellReader(problems);
-  const text = (column: InvoiceColumn, parse: (value: string, field: string) => unknown = fields.singleLine, optional = true) => cell(row, column, (value) => parse(value, column), optional);
-  const id = text('customer_id', fields.slug, false) as string;
-  const name = text('customer_name', fields.singleLine, false) as string;
-  const email = text('customer_email', fields.email, false) as string;
-  const address = text('customer_address', fields.multiLine) as string | undefined;
-  const street = text('customer_street', (value, field) => streetLines(value.split('\n'), field)) as string[] | undefined;
-  const postcode = text('customer_postcode') as string | undefined;
-  const city = text('customer_city') as string | undefined;
-  const region = text('customer_region') as string | undefined;
-  const country = text('customer_country', countryCode) as string | undefined;
-  const taxId = text('customer_vat_id') as string | undefined;
-  const phone = text('customer_phone') as string | undefined;
-  const contact = text('customer_contact') as string | undefined;
-  const endpoint = text('customer_endpoint', electronicAddress) as CustomerSnapshot['endpoint'];
-  const treatment = text('customer_vat_treatment', vatTreatment) as CustomerSnapshot['vatTreatment'];
-  const lang = text('customer_lang', fields.language) as string | undefined;
-  const hasPostal = street !== undefined || postcode !== undefined || city !== undefined || region !== undefined || country !== undefined;
-  const postalAddress: PostalAddress = {
-    lines: street ?? [],
-    ...(postcode !== undefined && { postcode }),
-    ...(city !== undefined && { city }),
-    ...(region !== undefined && { region }),
-    ...(country !== undefined && { country }),
-  };
-  const snapshot: CustomerSnapshot = {
-    id,
-    name,
-    email,
-    ...(address !== undefined && { address }),
-    ...(phone !== undefined && { phone }),
-    ...(taxId !== undefined && { taxId }),
-    ...(lang !== undefined && { lang }),
-    ...(hasPostal && { postalAddress }),
-    ...(contact !== undefined && { contact }),
-    ...(endpoint !== undefined && { endpoint }),
-    ...(treatment !== undefined && { vatTreatment: treatment }),
-  };
-  const raw = (column: InvoiceColumn) => (row.cells[column] === '' ? undefined : row.cells[column]);
-  const input: CustomerInput = {
-    id,
-    name,
-    email,
-    ...(street !== undefined ? { street } : address !== undefined && { address }),
-    ...(postcode !== undefined && { postcode }),
-    ...(city !== undefined && { city }),
-    ...(region !== undefined && { region }),
-    ...(country !== undefined && { country }),
-    ...(phone !== undefined && { phone }),
-    ...(taxId !== undefined && { taxId }),
-    ...(lang !== undefined && { lang }),
-    ...(contact !== undefined && { contact }),
-    ...(raw('customer_endpoint') !== undefined && { endpoint: raw('customer_endpoint') }),
-    ...(treatment !== undefined && { vatTreatment: treatment }),
-  };
-  return { snapshot, input };
 }
