@@ -294,6 +294,8 @@ export interface Invoice {
   writeOff?: WriteOff;
   /** Frozen at issue: what the PDF shows beyond the parties. Drafts have none and follow the settings. */
   presentation?: FrozenPresentation;
+  /** Issue 12: brought in by `smallpay import invoices` on that day, numbered by the tool used before (see verify.ts). */
+  imported?: { at: string };
 }
 
 export interface AuditEntry {

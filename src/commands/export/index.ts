@@ -19,6 +19,13 @@ interface ExportFormat {
 /** Formats register here; each helper adds its own line. */
 const FORMATS: ExportFormat[] = [
   {
+    name: 'csv',
+    description: 'one row per invoice line, with invoice and customer columns (docs/exports.md); --payments: one row per payment, refund and write-off',
+    examples: ['smallpay export csv --from 2026-01-01 --to 2026-12-31 --out invoices-2026.csv', 'smallpay export csv --payments --out payments.csv'],
+    load: () => import('./csv.js'),
+    options: (command) => command.option('--payments', 'one row per payment, refund and write-off instead of one per invoice line'),
+  },
+  {
     name: 'xero',
     description: "Xero's sales invoice import CSV: one row per line, tax rates from the xero.* settings (docs/accounting-import.md)",
     examples: ['smallpay export xero --from 2026-10-01 --to 2026-12-31 --out xero-q4.csv', 'smallpay config set xero.taxType.S.19 "19% (VAT on Income)"'],
