@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStoreLocator } from '../../src/cli/store-locator.js';
 import { StoreError } from '../../src/store/errors.js';
 import type { SqlDriver } from '../../src/store/sql/driver.js';
-import { POSTGRES_MIGRATIONS } from '../../src/store/sql/ddl-postgres.js';
+import { dialectSql } from '../../src/store/sql/ddl.js';
 import { openPostgresDriver } from '../../src/store/sql/postgres-driver.js';
 import { grantBusinessRole } from '../../src/store/sql/postgres-roles.js';
 import { createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
@@ -24,7 +24,7 @@ function locatorOf(url: string, business: string) {
 async function createSchema(url: string): Promise<void> {
   const driver = await openPostgresDriver(locatorOf(url, 'owner'), { createSchema: true });
   await driver.write(async (tx) => {
-    for (const statement of POSTGRES_MIGRATIONS.flat()) await tx.query(statement);
+    for (const statement of dialectSql('postgres').migrations.flat()) await tx.query(statement);
     await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING`);
   });
   await driver.close();

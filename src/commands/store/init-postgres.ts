@@ -10,7 +10,6 @@ import { resolveConnectTimeout, resolveLockOptions } from '../../cli/settings.js
 import { toJsonText } from '../../render/json.js';
 import { ROLE_NAME, grantBusinessRole } from '../../store/sql/postgres-roles.js';
 import { SQL_SCHEMA_VERSION } from '../../store/sql/tables.js';
-import { Unchanged } from '../../store/store.js';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -38,11 +37,11 @@ export async function run(options: InitPostgresOptions, deps: Deps): Promise<str
   const password = options.role ? deps.env[options.role.passwordEnv] : undefined;
   if (options.role && !password) throw new UsageError(`--password-env ${options.role.passwordEnv}: that environment variable is not set or empty`);
 
-  // The engine creates or migrates the schema in the transaction of a write; one that changes nothing
-  // commits just that.
+  // The engine creates or migrates the schema in the transaction of a write. Not one returning Unchanged,
+  // which rolls back even a schema it made: one that changes no row, so only the schema is committed.
   const store = await deps.openStoreAt(locator, { createSchema: true });
   try {
-    await store.update(() => new Unchanged(undefined), {});
+    await store.update(() => undefined, {});
   } finally {
     await store.close();
   }

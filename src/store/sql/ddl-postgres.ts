@@ -1,5 +1,6 @@
 /**
- * The PostgreSQL schema (the table plan is tables.ts): every table in schema `smallpay`, and every table
+ * The PostgreSQL schema (the table plan is tables.ts; its statements are SQLite's in ddl.ts, carried over by
+ * postgresStatement): every table in schema `smallpay`, and every table
  * holding a business's rows under ROW LEVEL SECURITY, FORCEd so that the tables' owner is bound too.
  * Only a superuser (or a role made BYPASSRLS) sees across businesses; smallpay never needs one to run.
  *
@@ -46,42 +47,36 @@ function isolated(table: string): string[] {
   ];
 }
 
-/** Schema version 0 → 1. `ord` keeps insertion order, which documents keep in their arrays. */
-const VERSION_1: readonly string[] = [
-  `CREATE SCHEMA IF NOT EXISTS smallpay`,
-  `CREATE TABLE IF NOT EXISTS smallpay.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS smallpay.roles (role_name TEXT PRIMARY KEY, business_id TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS smallpay.businesses (ord BIGSERIAL, business_id TEXT PRIMARY KEY, doc TEXT NOT NULL, schema_version BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS smallpay.customers (ord BIGSERIAL, business_id TEXT NOT NULL, id TEXT NOT NULL, email TEXT NOT NULL, doc TEXT NOT NULL,
-    PRIMARY KEY (business_id, id))`,
-  `CREATE TABLE IF NOT EXISTS smallpay.invoices (ord BIGSERIAL, business_id TEXT NOT NULL, id TEXT NOT NULL, number TEXT, type TEXT NOT NULL,
-    status TEXT NOT NULL, customer_id TEXT NOT NULL, issue_date TEXT NOT NULL, due_date TEXT NOT NULL, currency TEXT NOT NULL,
-    total BIGINT NOT NULL, paid BIGINT NOT NULL, recurring_schedule TEXT, recurring_period TEXT, doc TEXT NOT NULL,
-    PRIMARY KEY (business_id, id))`,
-  `CREATE UNIQUE INDEX IF NOT EXISTS invoices_number_key ON smallpay.invoices (business_id, number) WHERE number IS NOT NULL`,
-  `CREATE UNIQUE INDEX IF NOT EXISTS invoices_period_key ON smallpay.invoices (business_id, recurring_schedule, recurring_period)
-    WHERE recurring_schedule IS NOT NULL`,
-  `CREATE INDEX IF NOT EXISTS invoices_status ON smallpay.invoices (business_id, status)`,
-  `CREATE INDEX IF NOT EXISTS invoices_customer ON smallpay.invoices (business_id, customer_id)`,
-  `CREATE INDEX IF NOT EXISTS invoices_issue_date ON smallpay.invoices (business_id, issue_date)`,
-  `CREATE TABLE IF NOT EXISTS smallpay.sequences (ord BIGSERIAL, business_id TEXT NOT NULL, series TEXT NOT NULL, last BIGINT NOT NULL,
-    PRIMARY KEY (business_id, series))`,
-  `CREATE TABLE IF NOT EXISTS smallpay.outbox (ord BIGSERIAL, business_id TEXT NOT NULL, id TEXT NOT NULL, invoice_id TEXT NOT NULL,
-    state TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, id))`,
-  `CREATE INDEX IF NOT EXISTS outbox_invoice ON smallpay.outbox (business_id, invoice_id)`,
-  `CREATE INDEX IF NOT EXISTS outbox_state ON smallpay.outbox (business_id, state)`,
-  `CREATE TABLE IF NOT EXISTS smallpay.schedules (ord BIGSERIAL, business_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
-    PRIMARY KEY (business_id, id))`,
-  `CREATE TABLE IF NOT EXISTS smallpay.audit (ord BIGSERIAL, business_id TEXT NOT NULL, seq BIGINT NOT NULL, doc TEXT NOT NULL,
-    PRIMARY KEY (business_id, seq))`,
-  // The mapping is the owner's alone: business roles get no privilege on it, and PUBLIC none either.
-  `REVOKE ALL ON smallpay.roles FROM PUBLIC`,
-  CURRENT_BUSINESS,
-  ...BUSINESS_TABLES.flatMap(isolated),
+/**
+ * The SQLite statements of a schema version (ddl.ts, the one table plan) as PostgreSQL's, in schema
+ * `smallpay`: every table but meta gets `ord`, which keeps insertion order (documents keep their arrays'
+ * order); INTEGER (SQLite's 64-bit) becomes BIGINT.
+ */
+export function postgresStatement(sqlite: string): string {
+  return sqlite
+    .replace(/^CREATE TABLE (\w+) \(/, (_, table: string) => `CREATE TABLE IF NOT EXISTS smallpay.${table} (${table === 'meta' ? '' : 'ord BIGSERIAL, '}`)
+    .replace(/^CREATE (UNIQUE )?INDEX (\w+) ON (\w+) \(/, (_, unique: string | undefined, index: string, table: string) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS ${index} ON smallpay.${table} (`)
+    .replace(/\bINTEGER\b/g, 'BIGINT');
+}
+
+/** What PostgreSQL adds to each schema version: the schema itself, then the role mapping and row-level security. */
+export const POSTGRES_ONLY: readonly { before: readonly string[]; after: readonly string[] }[] = [
+  {
+    before: [`CREATE SCHEMA IF NOT EXISTS smallpay`],
+    after: [
+      `CREATE TABLE IF NOT EXISTS smallpay.roles (role_name TEXT PRIMARY KEY, business_id TEXT NOT NULL)`,
+      // The mapping is the owner's alone: business roles get no privilege on it, and PUBLIC none either.
+      `REVOKE ALL ON smallpay.roles FROM PUBLIC`,
+      CURRENT_BUSINESS,
+      ...BUSINESS_TABLES.flatMap(isolated),
+    ],
+  },
 ];
 
-/** MIGRATIONS[n] takes the schema from version n to n + 1 (0: nothing yet). */
-export const POSTGRES_MIGRATIONS: readonly (readonly string[])[] = [VERSION_1];
+/** MIGRATIONS[n] takes the schema from version n to n + 1 (0: nothing yet), from SQLite's statements of each version. */
+export function postgresMigrations(sqlite: readonly (readonly string[])[]): string[][] {
+  return sqlite.map((statements, version) => [...(POSTGRES_ONLY[version]?.before ?? []), ...statements.map(postgresStatement), ...(POSTGRES_ONLY[version]?.after ?? [])]);
+}
 
 /** One row when the schema exists. */
 export const POSTGRES_HAS_SCHEMA = `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`;
