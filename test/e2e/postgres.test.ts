@@ -210,6 +210,32 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     expect([...reported].sort()).toEqual(expected);
   });
 
+  it('writers killed with SIGKILL at any moment: no gap, no half-written invoice, and every reported number stored', async () => {
+    const store = business(url, 'killed');
+    const box = machine(store);
+    await seed(box);
+    const reported: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const children = Array.from({ length: 6 }, (_, i) => {
+        const child = spawnCli(['invoice', 'new', '--customer', 'globex', '--item', `r${round} w${i}`, '--price', '10'], {
+          home: box.home,
+          env: { SMALLPAY_STORE: store, SMALLPAY_NOW: '2026-11-25' },
+        });
+        // Spread over start-up, connection and the write itself.
+        setTimeout(() => child.kill('SIGKILL'), 100 + i * 250);
+        return collect(child);
+      });
+      for (const result of await Promise.all(children)) if (result.code === 0) reported.push(result.stdout.trim());
+    }
+    const stored = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { number: string }[];
+    const numbers = stored.map((invoice) => invoice.number).sort();
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`));
+    for (const number of reported) expect(numbers).toContain(number);
+    expect((await box.run(['verify'])).code).toBe(0);
+    // Nothing is left locked: the next writer goes straight on.
+    expect((await box.ok(['invoice', 'new', '--customer', 'globex', '--item', 'after', '--price', '1'])).stdout.trim()).toBe(`INV-2026-${String(numbers.length + 1).padStart(4, '0')}`);
+  });
+
   describe('two machines sharing the books', () => {
     let smtp: SmtpSink;
     beforeAll(async () => {
