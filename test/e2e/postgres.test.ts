@@ -130,6 +130,11 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     it("A's credentials open A's books, and fail for B's in one line", async () => {
       const own = JSON.parse((await asA.ok(['invoice', 'list', '--json'])).stdout) as { items: { description: string }[] }[];
       expect(own.map((invoice) => invoice.items[0]!.description)).toEqual(['A work']);
+      // The password may come from PGPASSWORD instead of the URL, as the CI examples in docs/automation.md do.
+      const withoutPassword = new URL(roleUrl('e2e_a', 'unused', 'a'));
+      withoutPassword.password = '';
+      const fromEnv = await machine(withoutPassword.toString(), '2026-11-25', { PGPASSWORD: 'pw-a-secret' }).ok(['invoice', 'list', '--json']);
+      expect(JSON.parse(fromEnv.stdout)).toHaveLength(1);
       const other = await machine(roleUrl('e2e_a', 'pw-a-secret', 'b')).run(['invoice', 'list', '--json']);
       expectOneLine(other, 'pw-a-secret');
       expect(other.stderr).toMatch(/\(business b\): user e2e_a may open only business a's books\n$/);

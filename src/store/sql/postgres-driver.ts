@@ -202,7 +202,7 @@ export function storeErrorOf(error: unknown, label: string, url: URL, lockTimeou
   if (error instanceof StoreError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   const message = ((error as Error | null)?.message ?? String(error)).split('\n')[0]!;
-  const user = decodeURIComponent(url.username) || process.env.PGUSER || '(default user)';
+  const user = decodeURIComponent(url.username) || '(the default user)';
   const database = decodeURIComponent(url.pathname.slice(1)) || user;
   if (code === '23505') return undefined;
   if (UNREACHABLE.has(code) || (code === '' && /timeout|Connection terminated/i.test(message))) {
