@@ -95,6 +95,19 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect((await box.ok(['invoice', 'list', '--json'])).stdout).toBe('[]\n');
     });
 
+    it('a schema newer than the program', async () => {
+      const newer = await createTestDatabase('e2e_newer');
+      const box = machine(business(newer, 'acme'));
+      await box.ok(['store', 'init-postgres']);
+      const client = new pg.Client({ connectionString: newer });
+      await client.connect();
+      await client.query(`UPDATE smallpay.meta SET value = '2' WHERE key = 'schema_version'`);
+      await client.end();
+      const result = await box.run(['invoice', 'list']);
+      expectOneLine(result, new URL(url).password);
+      expect(result.stderr).toMatch(/\(business acme\) has SQL schema version 2, newer than this smallpay understands \(1\); upgrade smallpay\n$/);
+    });
+
     it('init-postgres refuses a file store and a role without a password variable (exit 2)', async () => {
       const file = machine(join(tmpdir(), 'not-here.json'));
       expect((await file.run(['store', 'init-postgres'])).stderr).toMatch(/works on a PostgreSQL store/);
