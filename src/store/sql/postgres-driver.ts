@@ -157,7 +157,9 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
         throw error;
       }
     });
-  const local = `SET LOCAL search_path = smallpay, pg_catalog; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
+  // Everything a transaction relies on is set again inside it, so a pooler in transaction mode (PgBouncer),
+  // which may hand each transaction another server connection, changes nothing.
+  const local = `SET LOCAL search_path = smallpay, pg_catalog; SET LOCAL lock_timeout = ${lockMs}; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
 
   return {
     dialect: 'postgres' satisfies Dialect,
