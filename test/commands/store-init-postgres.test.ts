@@ -21,4 +21,8 @@ describe('store init-postgres flags', () => {
     expect(() => parse(opts)).toThrow(UsageError);
     expect(() => parse(opts)).toThrow(message);
   });
+
+  it('never repeats a password given where the name of its variable belongs', () => {
+    expect(() => parse({ role: 'acme', passwordEnv: 'hunter2 secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
 });
