@@ -16,7 +16,7 @@ describe('store init-postgres flags', () => {
     [{ role: 'Acme', passwordEnv: 'X' }, /--role 'Acme': use 1 to 63 lower-case letters/],
     [{ role: '1acme', passwordEnv: 'X' }, /not starting with a digit/],
     [{ role: 'acme"; DROP ROLE x; --', passwordEnv: 'X' }, /--role/],
-    [{ role: 'acme', passwordEnv: 'hunter2 secret' }, /give the name of an environment variable, not its value/],
+    [{ role: 'acme', passwordEnv: 'hunter2 secret' }, /--password-env: give the name of an environment variable \(letters, digits, _\), not its value/],
   ])('refuses %j before touching the store', (opts, message) => {
     expect(() => parse(opts)).toThrow(UsageError);
     expect(() => parse(opts)).toThrow(message);
