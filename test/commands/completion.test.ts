@@ -98,6 +98,12 @@ describe('values from the store', () => {
     expect(values('smallpay config set pdf.t')).toEqual(['pdf.template']);
   });
 
+  it('offers setting keys only for the <key> argument of config, not for an option whose value is called key', () => {
+    // report customers --sort <key> takes outstanding, revenue or late, not a setting
+    expect(values('smallpay report customers --sort ')).toEqual([]);
+    expect(values('smallpay report customers --sort=', 'zsh')).toEqual([]);
+  });
+
   it("a second argument without a kind offers nothing (invoice unpay <invoice> <payment>)", () => {
     expect(values('smallpay invoice unpay INV-2026-0001 ')).toEqual([]);
   });
