@@ -127,6 +127,12 @@ describe('values from the store', () => {
     expect(completionLines('bash', complete(tree, ['smallpay', '--store', ''], env))).toEqual([':files']);
   });
 
+  it('completes file names for both files of import invoices: <file> [payments-file] or --payments <file>', () => {
+    for (const words of [['import', 'invoices', ''], ['import', 'invoices', 'inv.csv', ''], ['import', 'invoices', 'inv.csv', '--payments', '']]) {
+      expect(completionLines('bash', complete(tree, ['smallpay', ...words], env))).toEqual([':files']);
+    }
+  });
+
   it('knows a path argument by its name, also with a file type in it', async () => {
     const { Command } = await import('commander');
     const cli = new Command('smallpay');

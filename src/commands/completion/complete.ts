@@ -170,8 +170,8 @@ type ValueKind = 'customer' | 'invoice' | 'draft' | 'schedule' | 'setting' | 'fi
 /** Only an argument named <key> (config's) is a setting: the <key> of `report customers --sort <key>` is a sort order. */
 function kindOf(placeholder: string, slot: 'argument' | 'option' = 'option'): ValueKind {
   const name = placeholder.toLowerCase();
-  // Also <file.csv|file.json> (import's argument), which the --store guard need not know.
-  if (takesPath(`<${name.replace(/\.\.\.$/, '')}>`) || /(?:^|[|])(?:file|path)(?:[.|]|$)/.test(name)) return 'files';
+  // Also <file.csv|file.json> and [payments-file] (import's arguments), which the --store guard need not know.
+  if (takesPath(`<${name.replace(/\.\.\.$/, '')}>`) || /(?:^|[|-])(?:file|path)(?:[.|]|$)/.test(name)) return 'files';
   if (/^customers?(\.\.\.)?$/.test(name)) return 'customer';
   if (/^invoices?(\.\.\.)?$/.test(name)) return 'invoice';
   if (/^drafts?(\.\.\.)?$/.test(name)) return 'draft';
