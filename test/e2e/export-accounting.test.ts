@@ -159,4 +159,13 @@ describe('--out that cannot be written', () => {
       expect(result.stderr, format).toBe(`smallpay: cannot write ${folder}: it is a folder\n`);
     }
   });
+
+  it('an empty --out is a usage error (exit 2), as an empty --store is', async () => {
+    for (const format of ['csv', 'hledger', 'beancount', 'xero', 'quickbooks']) {
+      const result = await box.run(['export', format, '--out', '']);
+      expect(result.code, format).toBe(2);
+      expect(result.stdout, format).toBe('');
+      expect(result.stderr, format).toBe("smallpay: --out: the path must not be empty (give '-' for stdout)\n");
+    }
+  });
 });
