@@ -11,6 +11,7 @@ import { registerRecurring } from '../commands/recurring/index.js';
 import { registerVerify } from '../commands/verify/index.js';
 import { registerReport } from '../commands/report/index.js';
 import { registerSend } from '../commands/send/index.js';
+import { registerStore } from '../commands/store/index.js';
 import { registerExport } from '../commands/export/index.js';
 import type { DepsFactory } from './command.js';
 import type { Io } from './io.js';
@@ -46,7 +47,7 @@ Examples:
 
 Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
     );
-  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerExport, registerRecurring, registerVerify, registerAudit, registerDemo]) {
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerExport, registerRecurring, registerVerify, registerAudit, registerStore, registerDemo]) {
     register(program, makeDeps);
   }
   for (const group of program.commands) if (group.commands.length > 0) suggestVerbsBeforeDefault(group);
