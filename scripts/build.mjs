@@ -20,7 +20,8 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // Heavy libraries with data files of their own stay in node_modules and load only when a command needs them.
-  external: ['pdfmake', 'nodemailer', 'pdfkit'],
+  // Database drivers are optional dependencies with native code (better-sqlite3) or loaded only for their engine.
+  external: ['pdfmake', 'nodemailer', 'pdfkit', 'better-sqlite3', 'pg'],
   define: { SMALLPAY_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies (commander, proper-lockfile) call require().
   banner: { js: "import { createRequire as __smallpayRequire } from 'node:module'; const require = __smallpayRequire(import.meta.url);" },

@@ -1,8 +1,202 @@
-/** SQLite and PostgreSQL behind the store interface (issue 13): being built. */
+/**
+ * SQLite and PostgreSQL behind the store interface (store.ts, issue 13): one engine, plain SQL shared by
+ * both dialects (DDL per dialect in ddl.ts), over a SqlDriver (driver.ts).
+ *   read(scope)          one snapshot: the rows the scope names (read-rows.ts), validated as a document;
+ *   update(change, scope) one serialised write transaction: read, change, validate what was read and
+ *                        changed with the JSON engine's own rules, write back only the rows that changed
+ *                        (write-rows.ts). A change that throws rolls everything back.
+ * The SQL schema carries its version in meta.schema_version: created on the first write (PostgreSQL only
+ * when asked to, by `init` or `store init-postgres`), migrated forward inside the write transaction, and
+ * refused when newer than this program. Records are written in the current document schema; a business
+ * whose rows are older (businesses.schema_version) is read whole, migrated like a JSON file, and rewritten.
+ */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { StoreDocument } from '../../domain/types.js';
 import { StoreError } from '../errors.js';
-import type { OpenOptions, Store } from '../store.js';
 import type { StoreLocator } from '../locator.js';
+import { TooNewError, migrate } from '../migrations.js';
+import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocumentError, schemaProblem, validateDocument } from '../schema.js';
+import { type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
+import { dialectSql } from './ddl.js';
+import type { SqlDriver, SqlRunner } from './driver.js';
+import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
+import { SQL_SCHEMA_VERSION } from './tables.js';
+import { DuplicateRowError, insertDocument, writeChanges } from './write-rows.js';
 
-export async function openSqlStore(locator: StoreLocator, _options: OpenOptions): Promise<Store> {
-  throw new StoreError('io', `store ${locator.label}: ${locator.engine} stores are not available in this build`);
+/** A SQLite file holds the books of one business. */
+export const SQLITE_BUSINESS = 'default';
+
+export async function openSqlStore(locator: StoreLocator, options: OpenOptions): Promise<Store> {
+  if (locator.engine === 'json') throw new Error('openSqlStore: a JSON locator');
+  const label = locator.label;
+  const business = locator.engine === 'postgres' ? locator.business : SQLITE_BUSINESS;
+  const sql = dialectSql(locator.engine);
+  const mayCreateSchema = locator.engine === 'sqlite' || options.createSchema === true;
+
+  let opened: Promise<SqlDriver> | undefined;
+  const connect = (): Promise<SqlDriver> =>
+    (opened ??=
+      locator.engine === 'sqlite'
+        ? import('./sqlite-driver.js').then(({ openSqliteDriver }) => openSqliteDriver({ path: locator.path, label, timeoutMs: options.timeoutMs }))
+        : import('./postgres-driver.js').then(({ openPostgresDriver }) => openPostgresDriver(locator, options)));
+  // A SQLite store not written yet reads as empty, and reading it creates nothing.
+  const absent = () => locator.engine === 'sqlite' && !existsSync(locator.path);
+
+  async function schemaVersion(tx: SqlRunner): Promise<number> {
+    if ((await tx.query(sql.hasSchema)).length === 0) return 0;
+    const [row] = await tx.query(`SELECT value FROM meta WHERE key = 'schema_version'`);
+    const version = row === undefined ? 0 : Number(row.value);
+    if (version > SQL_SCHEMA_VERSION) {
+      throw new StoreError('too-new', `store ${label} was written by a newer SmallPay (SQL schema version ${version}; this one reads up to ${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
+    }
+    return version;
+  }
+
+  const noSchema = () => new StoreError('io', `store ${label} has no SmallPay schema`, 'create it with smallpay init or smallpay store init-postgres');
+
+  /** Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none. */
+  async function ensureSchema(tx: SqlRunner): Promise<void> {
+    const version = await schemaVersion(tx);
+    if (version === SQL_SCHEMA_VERSION) return;
+    if (version === 0 && !mayCreateSchema) throw noSchema();
+    for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) for (const statement of sql.migrations[step]!) await tx.query(statement);
+    await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SQL_SCHEMA_VERSION)]);
+  }
+
+  /** The rows a scope names as a valid document of the current schema; throws a StoreError for damage. */
+  async function readDocument(tx: SqlRunner, scope: StoreScope | undefined): Promise<{ rows: LoadedRows; doc: StoreDocument }> {
+    const [versionRow] = await tx.query('SELECT schema_version FROM businesses WHERE business_id = $1', [business]);
+    const version = versionRow === undefined ? CURRENT_SCHEMA_VERSION : Number(versionRow.schema_version);
+    if (version > CURRENT_SCHEMA_VERSION) throw new StoreError('too-new', `store ${label} was ${new TooNewError(version).message}`, 'upgrade smallpay');
+    // Older rows are migrated as one document, as a JSON file is, so they are read whole.
+    const rows = await readRows(tx, business, version < CURRENT_SCHEMA_VERSION ? undefined : scope, sql.insertionOrder);
+    const invalid = (problem: string) => new StoreError('corrupt', `store ${label} is invalid: ${problem}`, 'nothing was changed; smallpay verify lists every problem');
+    if (rows.problems.length > 0) throw invalid(rows.problems[0]!);
+    try {
+      const doc = validateDocument(version < CURRENT_SCHEMA_VERSION ? migrate(rows.doc).json : rows.doc);
+      return { rows, doc };
+    } catch (error) {
+      if (error instanceof InvalidDocumentError) throw invalid(error.message);
+      throw error;
+    }
+  }
+
+  /** A read snapshot, or undefined when there is nothing to read (no SQLite file, no schema). */
+  async function reading<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T | undefined> {
+    if (absent()) return undefined;
+    const driver = await connect();
+    const version = await driver.read(schemaVersion);
+    if (version === 0) {
+      if (locator.engine === 'postgres') throw noSchema();
+      return undefined;
+    }
+    if (version < SQL_SCHEMA_VERSION) await driver.write(ensureSchema);
+    return driver.read(work);
+  }
+
+  const store: Store = {
+    engine: locator.engine,
+    path: label,
+    filesFolder: locator.engine === 'sqlite' ? dirname(locator.path) : (options.filesFolder ?? process.cwd()),
+    async exists() {
+      if (absent()) return false;
+      try {
+        // A SQLite file is one business's books once it has a schema; a PostgreSQL schema holds many.
+        return await (await connect()).read(
+          async (tx) =>
+            (await schemaVersion(tx)) > 0 &&
+            (locator.engine === 'sqlite' || (await tx.query('SELECT 1 AS found FROM businesses WHERE business_id = $1', [business])).length > 0),
+        );
+      } catch (error) {
+        // A damaged file exists: `verify` goes on to report what is wrong with it.
+        if (error instanceof StoreError && error.kind !== 'io' && locator.engine === 'sqlite') return true;
+        throw error;
+      }
+    },
+    async read(scope) {
+      return (await reading(async (tx) => (await readDocument(tx, scope)).doc)) ?? emptyDocument();
+    },
+    async readForCheck() {
+      try {
+        const checked = await reading(async (tx) => {
+          const rows = await readRows(tx, business, undefined, sql.insertionOrder);
+          let json: unknown;
+          try {
+            json = migrate(rows.doc).json;
+          } catch (error) {
+            return { problems: [...rows.problems, (error as Error).message] };
+          }
+          const problem = schemaProblem(json);
+          if (problem !== undefined) return { problems: [...rows.problems, problem] };
+          const doc = json as StoreDocument;
+          return { doc, problems: [...rows.problems, ...consistencyProblems(doc), ...(await columnProblems(tx, business, doc))] };
+        });
+        return checked ?? { doc: emptyDocument(), problems: [] };
+      } catch (error) {
+        if (error instanceof StoreError && (error.kind === 'corrupt' || error.kind === 'too-new')) return { problems: [error.message] };
+        throw error;
+      }
+    },
+    async update(change, scope) {
+      const driver = await connect();
+      return driver.write(async (tx) => {
+        await ensureSchema(tx);
+        const { rows, doc } = await readDocument(tx, scope);
+        const result = await change(doc);
+        if (result instanceof Unchanged) return result.value;
+        try {
+          validateDocument(doc);
+        } catch (error) {
+          throw new Error(`refusing to write an invalid store: ${(error as Error).message}`);
+        }
+        await refusingDuplicates(label, () => writeChanges(tx, business, rows, doc));
+        return result;
+      });
+    },
+    async isEmpty() {
+      const found = await reading(async (tx) => {
+        for (const table of ['businesses', 'customers', 'invoices', 'schedules', 'outbox', 'audit']) {
+          if ((await tx.query(`SELECT 1 AS found FROM ${table} WHERE business_id = $1 LIMIT 1`, [business])).length > 0) return true;
+        }
+        return false;
+      });
+      return found !== true;
+    },
+    async load(doc) {
+      try {
+        validateDocument(doc);
+      } catch (error) {
+        throw new Error(`refusing to write an invalid store: ${(error as Error).message}`);
+      }
+      const driver = await connect();
+      await driver.write(async (tx) => {
+        await ensureSchema(tx);
+        for (const table of ['businesses', 'customers', 'invoices', 'sequences', 'schedules', 'outbox', 'audit']) {
+          if ((await tx.query(`SELECT 1 AS found FROM ${table} WHERE business_id = $1 LIMIT 1`, [business])).length > 0) {
+            throw new StoreError('io', `store ${label} is not empty`, 'copy into a new store');
+          }
+        }
+        await refusingDuplicates(label, () => insertDocument(tx, business, doc));
+      });
+    },
+    async close() {
+      const driver = opened;
+      opened = undefined;
+      if (driver !== undefined) await (await driver.catch(() => undefined))?.close();
+    },
+  };
+  return store;
+}
+
+async function refusingDuplicates<T>(label: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DuplicateRowError) throw new StoreError('io', `store ${label}: nothing was changed: ${error.message}`);
+    if ((error as { code?: unknown }).code === '23505' || String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
+      throw new StoreError('io', `store ${label}: nothing was changed: ${(error as Error).message}`);
+    }
+    throw error;
+  }
 }

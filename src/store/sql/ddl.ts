@@ -1,0 +1,72 @@
+/**
+ * The DDL of the SQL store, one definition per dialect (the table plan is tables.ts). MIGRATIONS[n] takes
+ * the SQL schema from version n to n + 1 (0: nothing yet); the engine runs them forward inside a write
+ * transaction and records the version in meta.schema_version, so a half-made schema is never committed.
+ * A new dialect adds one entry to DIALECTS; everything else in the engine is plain SQL shared by all.
+ */
+import type { Dialect } from './driver.js';
+
+export interface DialectSql {
+  /** Statements taking the schema from version n (the index) to n + 1. */
+  migrations: readonly (readonly string[])[];
+  /** A query returning one row when the meta table exists. */
+  hasSchema: string;
+  /** The column that orders rows as they were inserted, so documents keep their arrays' order. */
+  insertionOrder: string;
+}
+
+const sqlite: DialectSql = {
+  migrations: [
+    [
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE businesses (business_id TEXT PRIMARY KEY, doc TEXT NOT NULL, schema_version INTEGER NOT NULL)`,
+      `CREATE TABLE customers (business_id TEXT NOT NULL, id TEXT NOT NULL, email TEXT NOT NULL, doc TEXT NOT NULL,
+        PRIMARY KEY (business_id, id))`,
+      `CREATE TABLE invoices (business_id TEXT NOT NULL, id TEXT NOT NULL, number TEXT, type TEXT NOT NULL, status TEXT NOT NULL,
+        customer_id TEXT NOT NULL, issue_date TEXT NOT NULL, due_date TEXT NOT NULL, currency TEXT NOT NULL,
+        total INTEGER NOT NULL, paid INTEGER NOT NULL, recurring_schedule TEXT, recurring_period TEXT, doc TEXT NOT NULL,
+        PRIMARY KEY (business_id, id))`,
+      `CREATE UNIQUE INDEX invoices_number_key ON invoices (business_id, number) WHERE number IS NOT NULL`,
+      `CREATE UNIQUE INDEX invoices_period_key ON invoices (business_id, recurring_schedule, recurring_period) WHERE recurring_schedule IS NOT NULL`,
+      `CREATE INDEX invoices_status ON invoices (business_id, status)`,
+      `CREATE INDEX invoices_customer ON invoices (business_id, customer_id)`,
+      `CREATE INDEX invoices_issue_date ON invoices (business_id, issue_date)`,
+      `CREATE TABLE sequences (business_id TEXT NOT NULL, series TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (business_id, series))`,
+      `CREATE TABLE outbox (business_id TEXT NOT NULL, id TEXT NOT NULL, invoice_id TEXT NOT NULL, state TEXT NOT NULL, doc TEXT NOT NULL,
+        PRIMARY KEY (business_id, id))`,
+      `CREATE INDEX outbox_invoice ON outbox (business_id, invoice_id)`,
+      `CREATE INDEX outbox_state ON outbox (business_id, state)`,
+      `CREATE TABLE schedules (business_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, id))`,
+      `CREATE TABLE audit (business_id TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, seq))`,
+    ],
+  ],
+  hasSchema: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'`,
+  // Every table but meta has an implicit rowid, which grows with each insert and survives updates.
+  insertionOrder: 'rowid',
+};
+
+/**
+ * A first draft for PostgreSQL (the driver sets search_path to the smallpay schema; row-level security on
+ * business_id is added by the PostgreSQL work): the same tables, jsonb-free so that `doc` round-trips as text.
+ */
+const postgres: DialectSql = {
+  migrations: [
+    [
+      `CREATE SCHEMA IF NOT EXISTS smallpay`,
+      ...sqlite.migrations[0]!.map((statement) =>
+        statement
+          .replace(/^CREATE TABLE (\w+) \(/, 'CREATE TABLE smallpay.$1 (ord BIGSERIAL, ')
+          .replace(/ ON (\w+) \(/, ' ON smallpay.$1 (')
+          .replace(/INTEGER/g, 'BIGINT'),
+      ),
+    ],
+  ],
+  hasSchema: `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`,
+  insertionOrder: 'ord',
+};
+
+const DIALECTS: Record<Dialect, DialectSql> = { sqlite, postgres };
+
+export function dialectSql(dialect: Dialect): DialectSql {
+  return DIALECTS[dialect];
+}
