@@ -23,7 +23,7 @@ for (const size of [10_000, 100_000]) {
   const env = { ...process.env, SMALLPAY_STORE: store, SMALLPAY_NOW: '2026-11-25', SMALLPAY_TIMINGS: '1' };
   // A first write stamps the store as validated, as every store written by smallpay is.
   spawnSync(process.execPath, [bin, 'customer', 'add', '--name', 'Bench', '--email', 'bench@bench.test'], { env });
-  for (const args of [['report', '--json'], ['report', 'aging', '--json']]) {
+  for (const args of [['report', '--json'], ['report', 'aging', '--json'], ['report', 'vat', '--from', '2000-01-01', '--to', '2026-11-25', '--basis', 'payment', '--json']]) {
     const walls = [];
     const loads = [];
     const reports = [];

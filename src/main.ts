@@ -71,6 +71,8 @@ export function exitCodeFor(error: unknown, io: Io, debug: boolean, argv: readon
 
 /** Runs one command line and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: Io, env: Env, createDeps: CreateDeps = createSystemDeps): Promise<number> {
+  // The completion scripts' hidden entry: never a message, never a failure (commands/completion/complete.ts).
+  if (argv[0] === '__complete') return runCompletion(argv.slice(1), io, env);
   try {
     const program = buildProgram(io, async (command) => {
       const global = command.optsWithGlobals() as { store?: string; color?: boolean };
@@ -82,6 +84,17 @@ export async function runCli(argv: readonly string[], io: Io, env: Env, createDe
   } catch (error) {
     return exitCodeFor(error, io, argv.includes('--debug'), argv);
   }
+}
+
+async function runCompletion(words: readonly string[], io: Io, env: Env): Promise<number> {
+  try {
+    const { completeCommandLine } = await import('./commands/completion/complete.js');
+    const program = buildProgram(io, () => Promise.reject(new Error('__complete runs no command')));
+    io.out.write(completeCommandLine(program, words, env));
+  } catch {
+    // Nothing to offer.
+  }
+  return EXIT_OK;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

@@ -12,6 +12,11 @@ const PATH_PLACEHOLDER = /<(?:[^>|]*\|)?(?:path|file|folder|dir)>/;
 /** The options where '-' alone is stdin or stdout. */
 const STDIO_OPTIONS = new Set(['--input', '--out']);
 
+/** Whether an option's flags or an argument (`<file>`, `--store <path>`) names a path; shell completion asks too. */
+export function takesPath(flags: string): boolean {
+  return PATH_PLACEHOLDER.test(flags);
+}
+
 export function checkPathValue(option: Pick<Option, 'long' | 'flags'>, value: string): string {
   const name = option.long ?? option.flags;
   if (value === '-' && STDIO_OPTIONS.has(name)) return value;
@@ -23,7 +28,7 @@ export function checkPathValue(option: Pick<Option, 'long' | 'flags'>, value: st
 
 export function guardPathOptions(command: Command): void {
   for (const option of command.options) {
-    if (!PATH_PLACEHOLDER.test(option.flags)) continue;
+    if (!takesPath(option.flags)) continue;
     const previous = option.parseArg;
     option.argParser(<T>(value: string, earlier: T): T => {
       const checked = checkPathValue(option, value);

@@ -2,6 +2,7 @@
  * The business that issues the invoices, and the settings `smallpay config` shows and changes.
  * Changing a setting never rewrites issued invoices: each keeps the issuer details it was issued with.
  */
+import { ACCOUNTING_IMPORT_SETTINGS, taxMappingSetting } from './accounting-import-settings.js';
 import { parseAttachFormats } from './einvoice-attach.js';
 import { invalid, refused } from './errors.js';
 import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
@@ -13,6 +14,7 @@ import { type AddressChanges, type AddressPart, applyAddressChanges, electronicA
 import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
 import { parseVatCategory } from './vat-categories.js';
+import { parseAccountName, vatAccountKey } from './ledger-accounts.js';
 
 export const DEFAULT_CURRENCY = 'EUR';
 export const DEFAULT_TERMS_DAYS = 30;
@@ -47,7 +49,7 @@ interface Setting {
   unset?(business: Business): void;
 }
 
-type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax' | 'contact' | 'vat';
+type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax' | 'contact' | 'vat' | 'accounts';
 type Check<T = string> = (value: string, field: string) => T;
 
 /** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
@@ -162,6 +164,35 @@ const currencyPlaceholder: Setting = {
   },
 };
 
+/** accounts.vat.<category>.<rate>: the VAT account of one group, in business.accounts.vat by "S.19". */
+const VAT_ACCOUNT = /^accounts\.vat\.([A-Za-z]{1,2})\.(.+)$/;
+
+function vatAccount(key: string): Setting {
+  return {
+    set: (business, value, field) => {
+      const accounts = business.accounts ?? {};
+      accounts.vat = { ...accounts.vat, [key]: parseAccountName(value, field) };
+      business.accounts = accounts;
+    },
+    unset: (business) => {
+      const vat = business.accounts?.vat;
+      if (!business.accounts || !vat) return;
+      delete vat[key];
+      if (Object.keys(vat).length === 0) delete business.accounts.vat;
+      if (Object.keys(business.accounts).length === 0) delete business.accounts;
+    },
+  };
+}
+
+const vatAccountPlaceholder: Setting = {
+  set: (_business, _value, key) => {
+    throw invalid(`${key}: write a VAT category and rate in place of <category>.<rate>, e.g. accounts.vat.S.19`);
+  },
+  unset: () => {
+    throw invalid('write a VAT category and rate in place of <category>.<rate>, e.g. accounts.vat.S.19');
+  },
+};
+
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
   email: { set: (b, v, k) => void (b.email = fields.email(v, k)) },
@@ -223,6 +254,12 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'contact.email': grouped('contact', 'email', fields.email),
   'vat.smallBusiness': grouped('vat', 'smallBusiness', yesNo),
   'vat.smallBusinessCategory': grouped('vat', 'smallBusinessCategory', smallBusinessCategory),
+  ...ACCOUNTING_IMPORT_SETTINGS,
+  'accounts.receivable': grouped('accounts', 'receivable', parseAccountName),
+  'accounts.revenue': grouped('accounts', 'revenue', parseAccountName),
+  'accounts.vat.<category>.<rate>': vatAccountPlaceholder,
+  'accounts.bank': grouped('accounts', 'bank', parseAccountName),
+  'accounts.writeoff': grouped('accounts', 'writeoff', parseAccountName),
 };
 
 function settingFor(key: string): { name: SettingKey; setting: Setting } {
@@ -231,6 +268,14 @@ function settingFor(key: string): { name: SettingKey; setting: Setting } {
     const currency = fields.currency(perCurrency[1] as string, key);
     const field = perCurrency[2] as 'bank' | 'iban' | 'bic';
     return { name: `payment.${currency}.${field}` as SettingKey, setting: currencyAccount(currency, field) };
+  }
+  const taxMapping = taxMappingSetting(key);
+  if (taxMapping) return { name: taxMapping.name as SettingKey, setting: taxMapping.setting };
+  const vat = VAT_ACCOUNT.exec(key);
+  if (vat && key !== 'accounts.vat.<category>.<rate>') {
+    const category = parseVatCategory(vat[1] as string, key);
+    const rate = taxRatePercent(vat[2] as string, key);
+    return { name: `accounts.vat.${vatAccountKey(category, rate)}` as SettingKey, setting: vatAccount(vatAccountKey(category, rate)) };
   }
   const name = (SETTING_ALIASES[key] ?? key) as SettingKey;
   const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;

@@ -73,3 +73,21 @@ export function nextInvoiceNumber(
   const sequence = (sequences[series] ?? 0) + 1;
   return { number: formatInvoiceNumber(format, issueDate, sequence), series, sequence };
 }
+
+/**
+ * The series and place of a number from its format (INV-2026-0042 in INV-{YYYY}-{SEQ:4} → INV-2026-{SEQ}, 42):
+ * for invoices issued before numbers kept them, and for imported ones.
+ */
+export function placeInSeries(number: string, format: string): { series: string; sequence: number } | undefined {
+  const pattern = format
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{YYYY\}/g, '(\\d{4})')
+    .replace(/\{YY\}/g, '(\\d{2})')
+    .replace(/\{MM\}/g, '(\\d{2})')
+    .replace(/\{SEQ(?::\d+)?\}/, '(?<seq>\\d+)');
+  const match = new RegExp(`^${pattern}$`, 'd').exec(number);
+  const [start, end] = match?.indices?.groups?.seq ?? [];
+  if (!match?.groups?.seq || start === undefined || end === undefined) return undefined;
+  // Replace the sequence where it stands, not the first same digits (INV-2026-2026).
+  return { series: `${number.slice(0, start)}{SEQ}${number.slice(end)}`, sequence: Number(match.groups.seq) };
+}

@@ -48,7 +48,18 @@ export const SETTING_SUMMARIES = {
   'contact.phone': 'contact phone number',
   'contact.email': 'contact email address (default: the business email)',
   'vat.smallBusiness': 'true: a small business exempt from VAT (§19 UStG, franchise en base): new invoices charge no VAT',
+  'accounts.receivable': 'hledger/beancount export: account of what customers owe, {customer} and {currency} filled in (default assets:receivable:{customer})',
+  'accounts.revenue': 'hledger/beancount export: revenue account (default revenue)',
+  'accounts.vat.<category>.<rate>': 'hledger/beancount export: VAT account of one category and rate, e.g. accounts.vat.S.19 (default liabilities:vat:19)',
+  'accounts.bank': 'hledger/beancount export: account payments go to and refunds come from (default assets:bank)',
+  'accounts.writeoff': 'hledger/beancount export: account of written-off balances (default expenses:bad-debts)',
   'vat.smallBusinessCategory': 'the VAT category of a small business\'s lines: O (outside the scope, default) or E (exempt)',
+  'xero.accountCode': 'export xero: the revenue account code of every line (default 200, Xero\'s Sales)',
+  'xero.dateFormat': 'export xero: dd/mm/yyyy (default), mm/dd/yyyy (US organisations) or yyyy-mm-dd',
+  'xero.taxType.<cat>[.<rate>]': 'export xero: the Xero tax rate of a VAT category, or of a category at one rate: xero.taxType.AE "Reverse Charge EU", xero.taxType.S.19 "19% (VAT on Income)" (defaults: docs/accounting-import.md)',
+  'quickbooks.item': 'export quickbooks: the product/service of every line (default Services)',
+  'quickbooks.dateFormat': 'export quickbooks: dd/mm/yyyy (default), mm/dd/yyyy or yyyy-mm-dd',
+  'quickbooks.taxCode.<cat>[.<rate>]': 'export quickbooks: the QuickBooks tax code of a VAT category, or of a category at one rate: quickbooks.taxCode.AE "0.0% ECS", quickbooks.taxCode.S.20 "20.0% S"',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SUMMARIES;

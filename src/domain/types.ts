@@ -4,6 +4,8 @@
  * tax rates are canonical decimal strings; dates are calendar dates "YYYY-MM-DD".
  */
 
+import type { QuickBooksSettings, XeroSettings } from './accounting-import-settings.js';
+
 export interface Business {
   name: string;
   email: string;
@@ -34,6 +36,21 @@ export interface Business {
   creditNumberFormat?: string;
   /** The seller contact (BG-6), used by XRechnung; name and email default to the business's. */
   contact?: { name?: string; phone?: string; email?: string };
+  /** Issue 12: settings of `export xero` and `export quickbooks` (accounting-import-settings.ts). */
+  xero?: XeroSettings;
+  quickbooks?: QuickBooksSettings;
+  /** Issue 12: the accounts of the hledger and beancount exports (settings accounts.*; see ledger-accounts.ts). */
+  accounts?: LedgerAccountSettings;
+}
+
+/** Account names in hledger's form, with {customer} and {currency} placeholders; absent ones take defaults. */
+export interface LedgerAccountSettings {
+  receivable?: string;
+  revenue?: string;
+  bank?: string;
+  writeoff?: string;
+  /** By "<category>.<rate>", e.g. "S.19" (setting accounts.vat.S.19). */
+  vat?: Record<string, string>;
 }
 
 export interface VatSettings {
@@ -277,6 +294,8 @@ export interface Invoice {
   writeOff?: WriteOff;
   /** Frozen at issue: what the PDF shows beyond the parties. Drafts have none and follow the settings. */
   presentation?: FrozenPresentation;
+  /** Issue 12: brought in by `smallpay import invoices` on that day, numbered by the tool used before (see verify.ts). */
+  imported?: { at: string };
 }
 
 export interface AuditEntry {

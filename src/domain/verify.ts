@@ -11,11 +11,14 @@
  *              invoice credited beyond its net per VAT group or its total, `credited` the sum of its credit
  *              notes, refunds within what was paid, and the status what the money makes it. Credit-note
  *              numbers are checked gapless with the invoice numbers above (their own series).
+ * Imported documents (issue 12, `imported`) were numbered by the tool used before: one outside SmallPay's
+ * series is only checked for uniqueness, and in a series the gapless check starts after the highest imported
+ * number, since what came before was not SmallPay's to give (an import may rightly bring part of a series).
  */
 import { checkCredits } from './verify-credits.js';
 import { invoiceLabel } from './invoices.js';
 import { displayMoney } from './money-format.js';
-import { seriesKey } from './numbering.js';
+import { placeInSeries, seriesKey } from './numbering.js';
 import { type RunIdentity, claimIsLive } from './outbox.js';
 import { inputOfDocumentAdjustment } from './adjustments.js';
 import { computeTotals, inputOfLine } from './totals.js';
@@ -27,29 +30,19 @@ export interface Check {
   problems: string[];
 }
 
-/** The series and place of a number from its format, for invoices issued before numbers kept them. */
-function parseNumber(number: string, format: string): { series: string; sequence: number } | undefined {
-  const pattern = format
-    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-    .replace(/\{YYYY\}/g, '(\\d{4})')
-    .replace(/\{YY\}/g, '(\\d{2})')
-    .replace(/\{MM\}/g, '(\\d{2})')
-    .replace(/\{SEQ(?::\d+)?\}/, '(?<seq>\\d+)');
-  const match = new RegExp(`^${pattern}$`, 'd').exec(number);
-  const [start, end] = match?.indices?.groups?.seq ?? [];
-  if (!match?.groups?.seq || start === undefined || end === undefined) return undefined;
-  // Replace the sequence where it stands, not the first same digits (INV-2026-2026).
-  return { series: `${number.slice(0, start)}{SEQ}${number.slice(end)}`, sequence: Number(match.groups.seq) };
-}
-
 function checkNumbers(doc: StoreDocument): string[] {
   const problems: string[] = [];
   const format = doc.business?.numberFormat ?? '';
   const bySeries = new Map<string, Map<number, string[]>>();
+  const importedUpTo = new Map<string, number>();
   const note = (invoice: Invoice, deleted: boolean) => {
     if (invoice.number === null) return;
+    if (invoice.imported !== undefined) {
+      if (invoice.series === undefined || invoice.sequence === undefined) return;
+      importedUpTo.set(invoice.series, Math.max(importedUpTo.get(invoice.series) ?? 0, invoice.sequence));
+    }
     const place =
-      invoice.series !== undefined && invoice.sequence !== undefined ? { series: invoice.series, sequence: invoice.sequence } : parseNumber(invoice.number, format);
+      invoice.series !== undefined && invoice.sequence !== undefined ? { series: invoice.series, sequence: invoice.sequence } : placeInSeries(invoice.number, format);
     if (!place) {
       problems.push(`${invoice.number}: does not fit the number format ${format}, so its place in a series is unknown`);
       return;
@@ -75,10 +68,11 @@ function checkNumbers(doc: StoreDocument): string[] {
   for (const series of new Set([...bySeries.keys(), ...Object.keys(doc.sequences)])) {
     const places = bySeries.get(series) ?? new Map<number, string[]>();
     const last = Math.max(doc.sequences[series] ?? 0, ...places.keys());
+    const gaplessFrom = (importedUpTo.get(series) ?? 0) + 1;
     for (let sequence = 1; sequence <= last; sequence += 1) {
       const holders = places.get(sequence);
-      if (!holders) problems.push(`${series.replace('{SEQ}', `#${sequence}`)}: missing, a gap in the series ${series}`);
-      else if (holders.length > 1 && new Set(holders).size > 1) problems.push(`${series.replace('{SEQ}', `#${sequence}`)}: given twice (${holders.join(', ')})`);
+      if (!holders && sequence >= gaplessFrom) problems.push(`${series.replace('{SEQ}', `#${sequence}`)}: missing, a gap in the series ${series}`);
+      else if (holders && holders.length > 1 && new Set(holders).size > 1) problems.push(`${series.replace('{SEQ}', `#${sequence}`)}: given twice (${holders.join(', ')})`);
     }
     if ((doc.sequences[series] ?? 0) < last) problems.push(`${series}: the counter stands at ${doc.sequences[series] ?? 0} but numbers go up to ${last}`);
   }

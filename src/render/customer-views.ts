@@ -1,5 +1,6 @@
 /** The human views of customers and of the business settings. */
 import type { CurrencyBalance } from '../domain/balances.js';
+import { accountingImportEntries } from '../domain/accounting-import-settings.js';
 import { electronicAddressText } from '../domain/parties.js';
 import type { Business, Customer } from '../domain/types.js';
 import { type TableStyle, renderFields, renderTable } from './table.js';
@@ -69,6 +70,10 @@ export function renderBusiness(business: Business, style: TableStyle): string {
       ...Object.entries(business.tax ?? {}).map(([key, value]): [string, string] => [`tax.${key}`, cell(String(value))]),
       ...Object.entries(business.contact ?? {}).map(([key, value]): [string, string] => [`contact.${key}`, cell(String(value))]),
       ...Object.entries(business.vat ?? {}).map(([key, value]): [string, string] => [`vat.${key}`, cell(String(value))]),
+      ...accountingImportEntries(business).map(([key, value]): [string, string] => [key, cell(value)]),
+      ...Object.entries(business.accounts ?? {}).flatMap(([key, value]): [string, string][] =>
+        typeof value === 'object' ? Object.entries(value).map(([group, name]): [string, string] => [`accounts.vat.${group}`, cell(String(name))]) : [[`accounts.${key}`, cell(value)]],
+      ),
     ],
     style,
   );

@@ -249,6 +249,11 @@ export function businessJson(business: Business) {
     creditNumberFormat: business.creditNumberFormat ?? DEFAULT_CREDIT_NUMBER_FORMAT,
     contact: { name: business.contact?.name ?? null, phone: business.contact?.phone ?? null, email: business.contact?.email ?? null },
     vat: { smallBusiness: business.vat?.smallBusiness ?? false, smallBusinessCategory: business.vat?.smallBusiness === true ? (business.vat.smallBusinessCategory ?? 'O') : (business.vat?.smallBusinessCategory ?? null) },
+    // Issue 12: what is set, by category ("S", "S.19"); the defaults apply to the rest (docs/accounting-import.md).
+    xero: { accountCode: business.xero?.accountCode ?? null, dateFormat: business.xero?.dateFormat ?? null, taxTypes: { ...business.xero?.taxTypes } },
+    quickbooks: { item: business.quickbooks?.item ?? null, dateFormat: business.quickbooks?.dateFormat ?? null, taxCodes: { ...business.quickbooks?.taxCodes } },
+    // Issue 12: the export accounts as set (null: the default of ledger-accounts.ts); vat by "S.19".
+    accounts: { receivable: business.accounts?.receivable ?? null, revenue: business.accounts?.revenue ?? null, bank: business.accounts?.bank ?? null, writeoff: business.accounts?.writeoff ?? null, vat: { ...business.accounts?.vat } },
   };
 }
 

@@ -5,6 +5,8 @@ import type { CustomerRow } from '../domain/reports/customers.js';
 import type { CurrencyDashboard } from '../domain/reports/dashboard.js';
 import type { Forecast } from '../domain/reports/forecast.js';
 import type { CurrencyStatement } from '../domain/reports/statement.js';
+import type { EcSalesList } from '../domain/reports/ec-sales.js';
+import type { VatReport } from '../domain/reports/vat.js';
 import { toCsv } from './csv.js';
 
 export function dashboardCsv(currencies: readonly CurrencyDashboard[]): string {
@@ -65,5 +67,20 @@ export function statementCsv(currencies: readonly CurrencyStatement[]): string {
         [c.currency, null, 'closing', null, null, null, money(c.closing)],
       ];
     }),
+  );
+}
+
+/** One row per currency, category and rate; `foreign` is true for amounts not in the business's currency. */
+export function vatCsv(report: VatReport): string {
+  return toCsv(
+    ['currency', 'category', 'rate', 'net', 'tax', 'foreign'],
+    report.rows.map((row) => [row.currency, row.category, row.rate, formatAmount(row.net, row.currency), formatAmount(row.tax, row.currency), String(row.foreign)]),
+  );
+}
+
+export function ecSalesCsv(list: EcSalesList): string {
+  return toCsv(
+    ['buyer_vat_id', 'buyer', 'currency', 'services', 'goods', 'foreign'],
+    list.rows.map((row) => [row.buyerVatId, row.buyerName, row.currency, formatAmount(row.services, row.currency), formatAmount(row.goods, row.currency), String(row.foreign)]),
   );
 }

@@ -9,6 +9,8 @@ import type { CustomerRow } from '../domain/reports/customers.js';
 import type { CurrencyDashboard, Period } from '../domain/reports/dashboard.js';
 import type { Forecast } from '../domain/reports/forecast.js';
 import type { CurrencyStatement } from '../domain/reports/statement.js';
+import type { EcSalesList } from '../domain/reports/ec-sales.js';
+import type { VatReport } from '../domain/reports/vat.js';
 import type { Customer } from '../domain/types.js';
 
 export function dashboardJson(currencies: readonly CurrencyDashboard[], period: Period, asOf: string) {
@@ -115,5 +117,36 @@ export function statementJson(customer: Pick<Customer, 'id' | 'name' | 'email'>,
         balanceDue: money(c.closing),
       };
     }),
+  };
+}
+
+/** `report vat --json`: the contract of issue 12 (asOf, from, to, basis, rows of currency, category, rate, net, tax), plus `foreign` and totals. */
+export function vatJson(report: VatReport) {
+  return {
+    asOf: report.asOf,
+    from: report.from,
+    to: report.to,
+    basis: report.basis,
+    currency: report.currency,
+    rows: report.rows.map((row) => ({ currency: row.currency, category: row.category, rate: row.rate, net: formatAmount(row.net, row.currency), tax: formatAmount(row.tax, row.currency), foreign: row.foreign })),
+    totals: report.totals.map((total) => ({ currency: total.currency, net: formatAmount(total.net, total.currency), tax: formatAmount(total.tax, total.currency), foreign: total.foreign })),
+  };
+}
+
+/** `report ec-sales --json`: asOf, from, to, rows of buyerVatId, currency, services, goods (issue 12), plus the buyer's name and `foreign`. */
+export function ecSalesJson(list: EcSalesList) {
+  return {
+    asOf: list.asOf,
+    from: list.from,
+    to: list.to,
+    currency: list.currency,
+    rows: list.rows.map((row) => ({
+      buyerVatId: row.buyerVatId,
+      currency: row.currency,
+      services: formatAmount(row.services, row.currency),
+      goods: formatAmount(row.goods, row.currency),
+      buyerName: row.buyerName,
+      foreign: row.foreign,
+    })),
   };
 }

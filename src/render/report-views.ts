@@ -4,6 +4,9 @@ import type { CustomerRow } from '../domain/reports/customers.js';
 import type { CurrencyDashboard } from '../domain/reports/dashboard.js';
 import type { Forecast } from '../domain/reports/forecast.js';
 import type { CurrencyStatement } from '../domain/reports/statement.js';
+import type { EcSalesList } from '../domain/reports/ec-sales.js';
+import type { VatReport } from '../domain/reports/vat.js';
+import type { VatCategory } from '../domain/types.js';
 import { displayMoney, formatAmount } from '../domain/money-format.js';
 import { barChart, lineChart } from './charts.js';
 import { type Cell, type TableStyle, colors, renderFields, renderTable } from './table.js';
@@ -175,5 +178,67 @@ export function renderStatement(customer: { name: string; id: string }, currenci
       ),
     );
   }
+  return parts.join('\n');
+}
+
+const CATEGORY_TITLES: Record<VatCategory, string> = {
+  S: 'S standard rate',
+  Z: 'Z zero rated',
+  E: 'E exempt',
+  AE: 'AE reverse charge',
+  K: 'K intra-community supply',
+  G: 'G export outside the EU',
+  O: 'O outside the scope of VAT',
+};
+
+const BASIS_NOTES = {
+  invoice: 'Invoice basis: invoices count at their date of supply, else their issue date (goods to other EU countries, K, at the issue date); credit notes subtract at their own issue date.',
+  payment: 'Payment basis: payments and refunds made in the period, each split over the rates of its invoice (after its credit notes); credit notes count through what is paid or refunded.',
+};
+
+/** The note over amounts in other currencies: they are never converted. */
+function foreignNote(home: string | null, currency: string): string {
+  return `In ${currency}, not ${home ?? 'the business\'s currency'}: listed apart and not converted. Convert at the rate your tax office accepts before adding to the return.`;
+}
+
+export function renderVat(report: VatReport, style: ReportStyle): string {
+  const paint = colors(style);
+  const bold = (text: string): Cell => ({ text, paint: paint.bold });
+  const parts = [`${fitWidth(paint.bold(`VAT ${report.from} – ${report.to}, ${report.basis} basis`), style.columns)}\n`];
+  for (const total of report.totals) {
+    const money = (minor: number) => displayMoney(minor, total.currency);
+    if (total.foreign) parts.push(`${wrap(foreignNote(report.currency, total.currency), style.columns).join('\n')}\n`);
+    parts.push(
+      renderTable(
+        [{ header: `Category (${total.currency})`, shrink: true }, { header: 'Rate', align: 'right' }, { header: 'Net', align: 'right' }, { header: 'VAT', align: 'right' }],
+        [
+          ...report.rows.filter((row) => row.currency === total.currency).map((row) => [CATEGORY_TITLES[row.category], row.category === 'O' ? '-' : `${row.rate}%`, money(row.net), money(row.tax)]),
+          [bold('Total'), '', bold(money(total.net)), bold(money(total.tax))],
+        ],
+        style,
+      ),
+    );
+  }
+  parts.push(`${wrap(BASIS_NOTES[report.basis], style.columns).join('\n')}\n`);
+  return parts.join('\n');
+}
+
+export function renderEcSales(list: EcSalesList, style: ReportStyle): string {
+  const paint = colors(style);
+  const parts = [`${fitWidth(paint.bold(`EC sales list ${list.from} – ${list.to}`), style.columns)}\n`];
+  const currencies = [...new Set(list.rows.map((row) => row.currency))];
+  for (const currency of currencies) {
+    const rows = list.rows.filter((row) => row.currency === currency);
+    const money = (minor: number) => (minor === 0 ? '-' : displayMoney(minor, currency));
+    if (rows[0]?.foreign) parts.push(`${wrap(foreignNote(list.currency, currency), style.columns).join('\n')}\n`);
+    parts.push(
+      renderTable(
+        [{ header: `Buyer VAT id (${currency})` }, { header: 'Buyer', shrink: true, drop: 1 }, { header: 'Services (AE)', align: 'right' }, { header: 'Goods (K)', align: 'right' }],
+        rows.map((row) => [row.buyerVatId === null ? { text: '(none)', paint: paint.red } : row.buyerVatId, row.buyerName, money(row.services), money(row.goods)]),
+        style,
+      ),
+    );
+  }
+  parts.push(`${wrap('Net amounts; services at their date of supply, goods at their issue date; credit notes subtract at their issue date.', style.columns).join('\n')}\n`);
   return parts.join('\n');
 }

@@ -22,7 +22,7 @@
  * on PostgreSQL the business row and the number series' counter taken FOR UPDATE, outbox jobs claimed
  * FOR UPDATE SKIP LOCKED.
  */
-import type { StoreDocument } from '../domain/types.js';
+import type { InvoiceStatus, StoreDocument } from '../domain/types.js';
 import type { EngineName, StoreLocator } from './locator.js';
 import type { LockOptions } from './lock.js';
 
@@ -43,8 +43,11 @@ export type Change<T> = (doc: StoreDocument) => T | Unchanged<T> | Promise<T | U
 
 /** Which invoices a scoped read or update loads: those matching any of the given conditions. */
 export interface InvoiceScope {
-  /** By id or by number (credit notes too). */
+  /** By id or by number (credit notes too); numbers compare without regard to case, as findInvoice does. */
   refs?: readonly string[];
+  /** Every invoice whose stored status is one of these. */
+  statuses?: readonly InvoiceStatus[];
+
   /** Every invoice of these customers (by customer id). */
   customers?: readonly string[];
   /** Every issued invoice not settled yet: a balance may be due or owed (not paid, void, credited or written off). */

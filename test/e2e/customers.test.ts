@@ -82,6 +82,9 @@ describe('settings from the shell', () => {
       creditNumberFormat: 'CN-{YYYY}-{SEQ:4}',
       contact: { name: null, phone: null, email: null },
       vat: { smallBusiness: false, smallBusinessCategory: null },
+      xero: { accountCode: null, dateFormat: null, taxTypes: {} },
+      quickbooks: { item: null, dateFormat: null, taxCodes: {} },
+      accounts: { receivable: null, revenue: null, bank: null, writeoff: null, vat: {} },
     });
     await box.ok(['config', 'set', 'number-format', 'R{YYYY}{MM}-{SEQ:3}']);
     await box.ok(['config', 'set', 'terms', '14']);

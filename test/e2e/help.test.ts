@@ -43,6 +43,7 @@ const COMMANDS = [
   'verify',
   'audit',
   'demo',
+  'completion',
 ];
 
 describe('help and version', () => {

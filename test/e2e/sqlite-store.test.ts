@@ -37,6 +37,11 @@ describe.skipIf(SqliteDatabase === undefined)('the CLI on a SQLite store', () =>
     expect(JSON.parse(show.stdout)).toMatchObject({ number: issued, status: 'partial', total: '1190.00', paid: '500.00', balance: '690.00' });
     const list = JSON.parse((await books.ok(['invoice', 'list', '--json'])).stdout) as { number: string; customer: { id: string } }[];
     expect(list.map((invoice) => [invoice.number, invoice.customer.id])).toEqual([[issued, 'globex']]);
+    // Scoped reads: a number typed in lower case finds its row; a status filter loads only its rows.
+    expect(JSON.parse((await books.ok(['invoice', 'show', issued.toLowerCase(), '--json'])).stdout)).toMatchObject({ number: issued });
+    expect(JSON.parse((await books.ok(['invoice', 'list', '--status', 'partial', '--json'])).stdout)).toHaveLength(1);
+    expect(JSON.parse((await books.ok(['invoice', 'list', '--status', 'overdue', '--json'], { env: { SMALLPAY_NOW: '2027-06-01' } })).stdout)).toHaveLength(1);
+    expect(JSON.parse((await books.ok(['invoice', 'list', '--status', 'open', '--json'])).stdout)).toEqual([]);
     const verify = await books.run(['verify']);
     expect(verify.stderr).toBe(`Store ${db} verified: no problems\n`);
     expect(verify.code).toBe(0);

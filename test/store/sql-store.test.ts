@@ -82,6 +82,8 @@ describe.skipIf(SqliteDatabase === undefined)('a SQLite store', () => {
     expect(await store.isEmpty()).toBe(true);
     expect(await store.read()).toEqual(emptyDocument());
     expect(() => statSync(path)).toThrow();
+    expect(await store.update(() => new Unchanged('nothing to do'))).toBe('nothing to do');
+    expect(await store.exists()).toBe(false);
     await store.update((doc) => void (doc.business = sample().business));
     expect(await store.exists()).toBe(true);
     expect(await store.isEmpty()).toBe(false);

@@ -17,7 +17,39 @@ interface ExportFormat {
 }
 
 /** Formats register here; each helper adds its own line. */
-const FORMATS: ExportFormat[] = [];
+const FORMATS: ExportFormat[] = [
+  {
+    name: 'csv',
+    description: 'one row per invoice line, with invoice and customer columns (docs/exports.md); --payments: one row per payment, refund and write-off',
+    examples: ['smallpay export csv --from 2026-01-01 --to 2026-12-31 --out invoices-2026.csv', 'smallpay export csv --payments --out payments.csv'],
+    load: () => import('./csv.js'),
+    options: (command) => command.option('--payments', 'one row per payment, refund and write-off instead of one per invoice line'),
+  },
+  {
+    name: 'xero',
+    description: "Xero's sales invoice import CSV: one row per line, tax rates from the xero.* settings (docs/accounting-import.md)",
+    examples: ['smallpay export xero --from 2026-10-01 --to 2026-12-31 --out xero-q4.csv', 'smallpay config set xero.taxType.S.19 "19% (VAT on Income)"'],
+    load: () => import('./xero.js') as Promise<VerbModule<unknown>>,
+  },
+  {
+    name: 'quickbooks',
+    description: 'the QuickBooks Online invoice import CSV: one row per line, tax codes from the quickbooks.* settings (docs/accounting-import.md)',
+    examples: ['smallpay export quickbooks --from 2026-10-01 --to 2026-12-31 --out qbo-q4.csv', 'smallpay config set quickbooks.taxCode.S.20 "20.0% S"'],
+    load: () => import('./quickbooks.js') as Promise<VerbModule<unknown>>,
+  },
+  {
+    name: 'hledger',
+    description: 'a journal for hledger (and Ledger): one balanced transaction per invoice, credit note, payment, refund, write-off and void, on the accounts.* settings',
+    examples: ['smallpay export hledger --from 2026-01-01 --to 2026-12-31 --out 2026.journal', 'smallpay export hledger | hledger -f - balance'],
+    load: () => import('./ledger.js'),
+  },
+  {
+    name: 'beancount',
+    description: 'the same transactions as a beancount ledger (bean-check passes), accounts mapped to beancount names',
+    examples: ['smallpay export beancount --out books.beancount && bean-check books.beancount'],
+    load: () => import('./ledger.js'),
+  },
+];
 
 export function exportCommand(command: Command): Command {
   return command

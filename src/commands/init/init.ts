@@ -46,7 +46,8 @@ async function askMissing(business: Partial<BusinessInput>, deps: Deps): Promise
 export async function run(options: InitOptions, deps: Deps): Promise<string | undefined> {
   const input = await askMissing(options.business, deps);
   const business = createBusiness(input);
-  const store = await deps.store();
+  // On PostgreSQL the first init creates the schema (as `store init-postgres` does).
+  const store = await deps.openStoreAt(deps.storeLocator(), { createSchema: true });
   await store.update((doc) => {
     if (doc.business) {
       throw refused(`store ${store.path} already has a business (${doc.business.name})`, 'change it with smallpay config set <key> <value>');

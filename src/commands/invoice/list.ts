@@ -5,6 +5,7 @@ import { optionalDate, optionalString } from '../../cli/flags.js';
 import { customerIdForFilter } from '../../domain/customers.js';
 import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, TYPE_FILTERS, selectInvoices } from '../../domain/invoice-query.js';
 import type { DocumentType } from '../../domain/types.js';
+import type { StoreScope } from '../../store/store.js';
 import { invoiceJson, jsonArrayChunks } from '../../render/json.js';
 
 export interface ListInvoicesOptions {
@@ -31,14 +32,26 @@ export function toOptions({ opts }: RawInput): ListInvoicesOptions {
   };
 }
 
+/**
+ * The invoices a database needs to load for a status filter (the filter itself is applied exactly after):
+ * overdue ones are open or partly paid; refund-due is worked out from payments and credits, so it loads all.
+ */
+function scopeFor(status: StatusFilter | undefined, customer: string | undefined): StoreScope {
+  // A removed customer is found through its invoices (customerIdForFilter), so --customer reads them all.
+  if (status === undefined || status === 'refund-due' || customer !== undefined) return { invoices: 'all' };
+  return { invoices: { statuses: status === 'overdue' ? ['open', 'partial'] : [status] } };
+}
+
 export async function run(options: ListInvoicesOptions, deps: Deps): Promise<string | Iterable<string>> {
-  const doc = await (await deps.store()).read();
+  const scope = scopeFor(options.filter.status, options.customer);
+  const doc = await (await deps.store()).read(scope);
   const today = deps.today();
   const filter: InvoiceFilter = { ...options.filter, ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }) };
   const invoices = selectInvoices(doc.invoices, filter, today);
   if (options.json) return jsonArrayChunks(invoices, (invoice) => invoiceJson(invoice, today), deps.io.stdoutIsTTY);
   if (invoices.length === 0) {
-    deps.io.err.write(doc.invoices.length === 0 ? 'No invoices yet; create one with smallpay invoice new.\n' : 'No invoices match.\n');
+    const none = scope.invoices === 'all' && doc.invoices.length === 0;
+    deps.io.err.write(none ? 'No invoices yet; create one with smallpay invoice new.\n' : 'No invoices match.\n');
     return '';
   }
   const { renderInvoiceList } = await import('../../render/invoice-views.js');

@@ -97,7 +97,9 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const today = deps.today();
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
-  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }));
+  // No other invoice is read: the number comes from the series' counter, and the database's unique index
+  // on numbers backs it up (see store.ts on scopes).
+  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }), {});
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number

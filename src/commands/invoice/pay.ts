@@ -21,7 +21,7 @@ export async function run(options: PayInvoiceOptions, deps: Deps): Promise<strin
       today,
     );
     return { invoice, payment };
-  });
+  }, { invoices: { refs: [options.invoice] } });
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   deps.io.err.write(`Recorded ${money(payment.amount)} on ${invoiceLabel(invoice)}; ${invoice.status === 'paid' ? 'paid in full' : `balance due ${money(balanceOf(invoice))}`}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);

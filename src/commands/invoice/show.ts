@@ -14,7 +14,8 @@ export function toOptions({ args, opts }: RawInput): ShowInvoiceOptions {
 }
 
 export async function run(options: ShowInvoiceOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  // Only this invoice: on a database, one row however big the books.
+  const doc = await (await deps.store()).read({ invoices: { refs: [options.invoice] } });
   const invoice = findInvoice(doc, options.invoice);
   const today = deps.today();
   if (options.json) return toJsonText(invoiceJson(invoice, today), deps.io.stdoutIsTTY);

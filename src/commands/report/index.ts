@@ -10,7 +10,7 @@ function formats(command: Command, chart: boolean): Command {
 export function registerReport(program: Command, makeDeps: DepsFactory): void {
   const report = program
     .command('report')
-    .summary('the dashboard, aging, customers, forecast and statements')
+    .summary('the dashboard, aging, customers, forecast, statements, VAT and the EC sales list')
     .description('Where the money is: `smallpay report` is the dashboard; aging, customers, forecast and statement look closer. Amounts in different currencies are never added together.');
   withExamples(report, [
     'smallpay report',
@@ -18,6 +18,8 @@ export function registerReport(program: Command, makeDeps: DepsFactory): void {
     'smallpay report customers --sort late --top 5',
     'smallpay report forecast --weeks 8',
     'smallpay report statement globex --from 2026-01-01',
+    'smallpay report vat --quarter 2026-Q4',
+    'smallpay report ec-sales --quarter 2026-Q4 --csv > ec-sales.csv',
   ]);
   withExamples(
     formats(
@@ -75,4 +77,36 @@ export function registerReport(program: Command, makeDeps: DepsFactory): void {
     ).action(lazyAction(makeDeps, () => import('./statement.js'))),
     ['smallpay report statement globex', 'smallpay report statement globex --from 2026-01-01 --csv'],
   );
+  withExamples(
+    formats(
+      taxPeriodOptions(
+        report
+          .command('vat')
+          .description('net amount and VAT per currency, VAT category and rate for a period, credit notes netted: the figures of the VAT return')
+          .option('--basis <basis>', 'invoice (accrual: by date of supply, else issue date) or payment (cash accounting: what was paid in the period)', 'invoice'),
+      ),
+      false,
+    ).action(lazyAction(makeDeps, () => import('./vat.js'))),
+    ['smallpay report vat', 'smallpay report vat --quarter 2026-Q4 --basis payment', 'smallpay report vat --month 2026-11 --json'],
+  );
+  withExamples(
+    formats(
+      taxPeriodOptions(
+        report
+          .command('ec-sales')
+          .description('the EC sales list: per buyer VAT id, net reverse-charge services (AE) and intra-community supplies of goods (K), credit notes netted'),
+      ),
+      false,
+    ).action(lazyAction(makeDeps, () => import('./ec-sales.js'))),
+    ['smallpay report ec-sales', 'smallpay report ec-sales --quarter 2026-Q4 --csv > ec-sales.csv'],
+  );
+}
+
+/** The period flags of the tax reports; one group only (default: the last complete quarter). */
+function taxPeriodOptions(command: Command): Command {
+  return command
+    .option('--quarter <YYYY-Qn>', 'a calendar quarter, e.g. 2026-Q4 (default: the last complete quarter)')
+    .option('--month <YYYY-MM>', 'a month, e.g. 2026-11')
+    .option('--from <date>', 'start of the period (alone: up to today)')
+    .option('--to <date>', 'end of the period (alone: from the beginning)');
 }

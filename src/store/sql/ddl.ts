@@ -31,6 +31,7 @@ const sqlite: DialectSql = {
       `CREATE INDEX invoices_status ON invoices (business_id, status)`,
       `CREATE INDEX invoices_customer ON invoices (business_id, customer_id)`,
       `CREATE INDEX invoices_issue_date ON invoices (business_id, issue_date)`,
+      `CREATE INDEX invoices_number_upper ON invoices (business_id, upper(number))`,
       `CREATE TABLE sequences (business_id TEXT NOT NULL, series TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (business_id, series))`,
       `CREATE TABLE outbox (business_id TEXT NOT NULL, id TEXT NOT NULL, invoice_id TEXT NOT NULL, state TEXT NOT NULL, doc TEXT NOT NULL,
         PRIMARY KEY (business_id, id))`,

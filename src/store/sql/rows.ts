@@ -45,6 +45,7 @@ export const INVOICES: Collection<Invoice> = {
   ],
 };
 
+
 export const OUTBOX: Collection<SendJob> = {
   table: 'outbox',
   what: 'outbox job',
@@ -74,7 +75,9 @@ export function invoiceCondition(scope: InvoiceScope, first: number): { sql: str
   };
   const list = (values: readonly string[]) => values.map(place).join(', ');
   const any: string[] = [];
-  if (scope.refs !== undefined && scope.refs.length > 0) any.push(`id IN (${list(scope.refs)}) OR number IN (${list(scope.refs)})`);
+  // upper(number) has an index of its own; numbers are ASCII (identifiers.ts), so SQL's upper() is JS's.
+  if (scope.refs !== undefined && scope.refs.length > 0) any.push(`id IN (${list(scope.refs)}) OR upper(number) IN (${list(scope.refs.map((ref) => ref.trim().toUpperCase()))})`);
+  if (scope.statuses !== undefined && scope.statuses.length > 0) any.push(`status IN (${list(scope.statuses)})`);
   if (scope.customers !== undefined && scope.customers.length > 0) any.push(`customer_id IN (${list(scope.customers)})`);
   if (scope.unsettled === true) any.push(`status NOT IN (${list(SETTLED)})`);
   if (scope.drafts === true) any.push(`status = ${place('draft')}`);

@@ -17,7 +17,7 @@ import { StoreError } from '../errors.js';
 import type { StoreLocator } from '../locator.js';
 import { TooNewError, migrate } from '../migrations.js';
 import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocumentError, schemaProblem, validateDocument } from '../schema.js';
-import { type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
+import { type Change, type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
@@ -56,12 +56,13 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   const noSchema = () => new StoreError('io', `store ${label} has no SmallPay schema`, 'create it with smallpay init or smallpay store init-postgres');
 
   /** Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none. */
-  async function ensureSchema(tx: SqlRunner): Promise<void> {
+  async function ensureSchema(tx: SqlRunner): Promise<'created' | undefined> {
     const version = await schemaVersion(tx);
-    if (version === SQL_SCHEMA_VERSION) return;
+    if (version === SQL_SCHEMA_VERSION) return undefined;
     if (version === 0 && !mayCreateSchema) throw noSchema();
     for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) for (const statement of sql.migrations[step]!) await tx.query(statement);
     await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SQL_SCHEMA_VERSION)]);
+    return version === 0 ? 'created' : undefined;
   }
 
   /** The rows a scope names as a valid document of the current schema; throws a StoreError for damage. */
@@ -138,13 +139,20 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
         throw error;
       }
     },
-    async update(change, scope) {
+    async update<T>(change: Change<T>, scope?: StoreScope): Promise<T> {
       const driver = await connect();
-      return driver.write(async (tx) => {
-        await ensureSchema(tx);
+      const nothingWritten = Symbol('unchanged');
+      let unchanged: T | undefined;
+      const outcome = await driver.write(async (tx) => {
+        const created = await ensureSchema(tx);
         const { rows, doc } = await readDocument(tx, scope);
         const result = await change(doc);
-        if (result instanceof Unchanged) return result.value;
+        if (result instanceof Unchanged) {
+          // Nothing is written, not even the schema of a store that did not exist yet: rolled back.
+          if (created === undefined) return result.value;
+          unchanged = result.value;
+          throw nothingWritten;
+        }
         try {
           validateDocument(doc);
         } catch (error) {
@@ -152,7 +160,11 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
         }
         await refusingDuplicates(label, () => writeChanges(tx, business, rows, doc));
         return result;
+      }).catch((error: unknown) => {
+        if (error === nothingWritten) return unchanged as T;
+        throw error;
       });
+      return outcome as T;
     },
     async isEmpty() {
       const found = await reading(async (tx) => {
