@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -24,6 +25,23 @@ const ON_EVERY_ENGINE = [
   'test/e2e/store-copy.test.ts',
 ];
 
+/**
+ * One real PostgreSQL server per run (test/support/postgres-global.ts) for the tests that need one: the json
+ * project's PostgreSQL tests and the postgres project. Where PostgreSQL is not installed (no initdb, the same
+ * places postgres-server.ts looks) or SMALLPAY_TEST_PG=off, the postgres project is left out and the global
+ * setup says so in its one line; the json project's PostgreSQL tests skip themselves.
+ */
+const PG_SETUP = 'test/support/postgres-global.ts';
+const pgSetup = existsSync(new URL(PG_SETUP, import.meta.url)) ? [PG_SETUP] : [];
+function postgresInstalled(): boolean {
+  if (process.env.SMALLPAY_TEST_PG_URL) return true;
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) dirs.push(...readdirSync(debian).map((version) => join(debian, version, 'bin')));
+  return dirs.some((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+}
+const withPostgres = pgSetup.length > 0 && process.env.SMALLPAY_TEST_PG !== 'off' && postgresInstalled();
+
 export default defineConfig({
   define: { SMALLPAY_VERSION: JSON.stringify(version) },
   test: {
@@ -32,9 +50,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'json', include: ['test/**/*.test.ts'], env: { SMALLPAY_TEST_ENGINE: 'json' } } },
+      { extends: true, test: { name: 'json', include: ['test/**/*.test.ts'], globalSetup: pgSetup, env: { SMALLPAY_TEST_ENGINE: 'json' } } },
       { extends: true, test: { name: 'sqlite', include: ON_EVERY_ENGINE, env: { SMALLPAY_TEST_ENGINE: 'sqlite' } } },
-      { extends: true, test: { name: 'postgres', include: ON_EVERY_ENGINE, env: { SMALLPAY_TEST_ENGINE: 'postgres' } } },
+      ...(withPostgres ? [{ extends: true, test: { name: 'postgres', include: ON_EVERY_ENGINE, globalSetup: pgSetup, env: { SMALLPAY_TEST_ENGINE: 'postgres' } } }] : []),
     ],
   },
 });
