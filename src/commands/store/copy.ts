@@ -53,7 +53,8 @@ export async function run(options: StoreCopyOptions, deps: Deps): Promise<string
 
   const target = await deps.openStoreAt(toLocator, { createSchema: true });
   try {
-    if (!(await target.isEmpty())) throw refused(`store ${target.path} is not empty: store copy writes only into an empty store; nothing was copied`, 'name a new file or an empty database');
+    // A database without the schema yet (or without this business) has nothing in it; its reads would say the schema is missing.
+    if ((await target.exists()) && !(await target.isEmpty())) throw refused(`store ${target.path} is not empty: store copy writes only into an empty store; nothing was copied`, 'name a new file or an empty database');
     await target.load(doc);
     const copied = await target.readForCheck();
     const checks: CheckResult[] = [{ name: 'schema', problems: copied.problems }, ...(copied.doc ? verifyStore(copied.doc, deps.runIdentity()) : [])].map(withOk);
