@@ -5,44 +5,9 @@
  */
 import type { Argument, Command, Option } from 'commander';
 
-export interface OptionSpec {
-  /** As written in the registration: "--customer <customer>", "-V, --version". */
-  flags: string;
-  long?: string;
-  short?: string;
-  description: string;
-  /** The value's placeholder without brackets ("customer", "file|-"), when the option takes one. */
-  placeholder?: string;
-  /** The value must follow (`<x>`) or may follow (`[x]`). */
-  value: 'none' | 'required' | 'optional';
-  choices?: readonly string[];
-}
+import type { ArgumentSpec, CommandSpec, OptionSpec } from '../render/command-spec.js';
 
-export interface ArgumentSpec {
-  name: string;
-  description: string;
-  required: boolean;
-  variadic: boolean;
-  choices?: readonly string[];
-}
-
-export interface CommandSpec {
-  name: string;
-  /** The words that reach it: ["invoice", "pay"]. */
-  path: string[];
-  aliases: string[];
-  summary: string;
-  description: string;
-  usage: string;
-  hidden: boolean;
-  /** A group's verb that runs when none is named (report → dashboard). */
-  isDefault: boolean;
-  arguments: ArgumentSpec[];
-  options: OptionSpec[];
-  commands: CommandSpec[];
-  /** The text --help prints after the options (examples, notes), when asked for. */
-  helpAfter?: string;
-}
+export type { ArgumentSpec, CommandSpec, OptionSpec } from '../render/command-spec.js';
 
 interface CommanderInternals {
   _hidden?: boolean;

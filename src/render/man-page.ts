@@ -7,7 +7,7 @@
  * locale; '-' becomes \- (a real minus, so options copied from the page work); a line starting with '.' or
  * "'" gets \& in front, or troff would take it as a request.
  */
-import type { ArgumentSpec, CommandSpec, OptionSpec } from '../cli/command-tree.js';
+import type { ArgumentSpec, CommandSpec, OptionSpec } from './command-spec.js';
 
 export interface ManualEntry {
   term: string;
