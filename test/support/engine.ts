@@ -15,6 +15,7 @@ import type { StoreDocument } from '../../src/domain/types.js';
 import { parseStoreLocator } from '../../src/cli/store-locator.js';
 import { serializeDocument } from '../../src/store/atomic-file.js';
 import { openStore } from '../../src/store/store.js';
+import { createTestDatabase, postgresAvailable } from './postgres.js';
 
 export type TestEngine = 'json' | 'sqlite' | 'postgres';
 
@@ -29,15 +30,9 @@ export const testEngine: TestEngine = engineOf(process.env.SMALLPAY_TEST_ENGINE)
 /** This test file's PostgreSQL database (superuser URL, no business=), made once when the file loads. */
 const database: string | undefined = testEngine === 'postgres' ? await fileDatabase() : undefined;
 
-interface PostgresHarness {
-  createTestDatabase(prefix: string): Promise<string>;
-  postgresAvailable: boolean;
-}
-
-/** The PostgreSQL harness (postgres.ts), which loads `pg`: imported only by the tests that use a database. */
-export async function postgresHarness(): Promise<PostgresHarness> {
-  const harness = './postgres.js';
-  return (await import(/* @vite-ignore */ harness)) as PostgresHarness;
+/** The PostgreSQL harness (postgres.ts; it loads `pg` only when a database is made). */
+export async function postgresHarness(): Promise<{ createTestDatabase(prefix: string): Promise<string>; postgresAvailable: boolean }> {
+  return { createTestDatabase, postgresAvailable };
 }
 
 async function fileDatabase(): Promise<string> {
