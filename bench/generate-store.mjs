@@ -93,6 +93,8 @@ export function generateStore(path, invoiceCount, options = {}) {
       name: 'Bench Studio',
       email: 'bench@example.com',
       address: 'Bench Street 1\n12345 Bench',
+      // Schema 4: a new invoice needs the seller's country.
+      postalAddress: { lines: ['Bench Street 1'], postcode: '12345', city: 'Bench', country: 'DE' },
       taxId: 'DE123456789',
       currency: 'EUR',
       terms: 30,
