@@ -11,7 +11,7 @@ import { type Env, type Io } from './io.js';
 import { startProgress } from './progress.js';
 import { type Prompter, createInquirerPrompter } from './prompter.js';
 import { currentRun } from './run-identity.js';
-import { dataDirectory, resolveLockOptions, resolveStoreLocator, resolveToday } from './settings.js';
+import { dataDirectory, resolveConnectTimeout, resolveLockOptions, resolveStoreLocator, resolveToday } from './settings.js';
 
 export interface Deps {
   io: Io;
@@ -64,7 +64,7 @@ export function createSystemDeps(io: Io, env: Env, global: GlobalOptions): Deps 
   let store: Promise<Store> | undefined;
   const storeLocator = () => resolveStoreLocator(global.store, env);
   const openStoreAt = (locator: StoreLocator, options: { createSchema?: boolean } = {}) =>
-    import('../store/store.js').then(({ openStore }) => openStore(locator, { ...resolveLockOptions(env), ...options, ...filesFolderOption(locator, env) }));
+    import('../store/store.js').then(({ openStore }) => openStore(locator, { ...resolveLockOptions(env), ...resolveConnectTimeout(env), ...options, ...filesFolderOption(locator, env) }));
   return {
     io,
     env,

@@ -14,6 +14,7 @@ import { registerSend } from '../commands/send/index.js';
 import { registerExport } from '../commands/export/index.js';
 import { registerCompletion } from '../commands/completion/index.js';
 import { registerImport } from '../commands/import/index.js';
+import { registerStore } from '../commands/store/index.js';
 import type { DepsFactory } from './command.js';
 import type { Io } from './io.js';
 import { guardPathOptions } from './path-options.js';
@@ -48,7 +49,7 @@ Examples:
 
 Exit codes: 0 success, 1 failure (store locked, unreadable or corrupt), 2 the request is wrong.`,
     );
-  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerExport, registerImport, registerRecurring, registerVerify, registerAudit, registerDemo, registerCompletion]) {
+  for (const register of [registerInit, registerConfig, registerCustomer, registerInvoice, registerSend, registerOutbox, registerReport, registerExport, registerImport, registerRecurring, registerVerify, registerAudit, registerStore, registerDemo, registerCompletion]) {
     register(program, makeDeps);
   }
   for (const group of program.commands) if (group.commands.length > 0) suggestVerbsBeforeDefault(group);

@@ -51,3 +51,8 @@ function seconds(env: Env, name: string, fallback: number, minimum: number): num
 export function resolveLockOptions(env: Env): { timeoutMs: number; staleMs: number } {
   return { timeoutMs: seconds(env, 'SMALLPAY_LOCK_TIMEOUT', 15, 0), staleMs: seconds(env, 'SMALLPAY_LOCK_STALE', 10, 2) };
 }
+
+/** SMALLPAY_CONNECT_TIMEOUT: how long to wait for a PostgreSQL server to answer (default 5 s). */
+export function resolveConnectTimeout(env: Env): { connectTimeoutMs: number } {
+  return { connectTimeoutMs: seconds(env, 'SMALLPAY_CONNECT_TIMEOUT', 5, 0.1) };
+}

@@ -93,6 +93,8 @@ export interface OpenOptions extends LockOptions {
   filesFolder?: string;
   /** PostgreSQL: create the schema when it is missing (`init`, `store init-postgres`, `store copy --to`). */
   createSchema?: boolean;
+  /** PostgreSQL: how long to wait for the server to answer a connection (SMALLPAY_CONNECT_TIMEOUT). */
+  connectTimeoutMs?: number;
 }
 
 /** Opens the store a locator names; each engine's module (and its driver) loads only when it is used. */

@@ -4,6 +4,7 @@
  * transaction and records the version in meta.schema_version, so a half-made schema is never committed.
  * A new dialect adds one entry to DIALECTS; everything else in the engine is plain SQL shared by all.
  */
+import { POSTGRES_HAS_SCHEMA, postgresMigrations } from './ddl-postgres.js';
 import type { Dialect } from './driver.js';
 
 export interface DialectSql {
@@ -47,22 +48,13 @@ const sqlite: DialectSql = {
 };
 
 /**
- * A first draft for PostgreSQL (the driver sets search_path to the smallpay schema; row-level security on
- * business_id is added by the PostgreSQL work): the same tables, jsonb-free so that `doc` round-trips as text.
+ * PostgreSQL: the same tables in schema `smallpay` (the driver sets search_path to it), jsonb-free so that
+ * `doc` round-trips as text, with `ord` for insertion order, and row-level security per business
+ * (ddl-postgres.ts).
  */
 const postgres: DialectSql = {
-  migrations: [
-    [
-      `CREATE SCHEMA IF NOT EXISTS smallpay`,
-      ...sqlite.migrations[0]!.map((statement) =>
-        statement
-          .replace(/^CREATE TABLE (\w+) \(/, 'CREATE TABLE smallpay.$1 (ord BIGSERIAL, ')
-          .replace(/ ON (\w+) \(/, ' ON smallpay.$1 (')
-          .replace(/INTEGER/g, 'BIGINT'),
-      ),
-    ],
-  ],
-  hasSchema: `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`,
+  migrations: postgresMigrations(sqlite.migrations),
+  hasSchema: POSTGRES_HAS_SCHEMA,
   insertionOrder: 'ord',
 };
 

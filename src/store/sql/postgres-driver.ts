@@ -1,9 +1,222 @@
-/** The PostgreSQL driver (driver.ts): a placeholder until the PostgreSQL work replaces this file. */
+/**
+ * The PostgreSQL driver (driver.ts) on `pg`, imported only here, only for a postgres:// store.
+ * One connection per process: a command is one short sequence of transactions, so a pool buys nothing.
+ *
+ *   write  BEGIN (READ COMMITTED); SET LOCAL smallpay.business; the business row SELECT … FOR UPDATE.
+ *          Every writer of one business queues on that row, so a command's reads inside the transaction
+ *          see what the previous writer committed (each statement takes a fresh snapshot once the lock is
+ *          held) and the number-series counters it reads cannot move under it. Before the business row
+ *          exists (the first `init`) or before the schema does, a transaction-scoped advisory lock stands in.
+ *   read   BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for all of a read's queries.
+ * The business is set with SET LOCAL in each transaction (and for the session, for queries outside one),
+ * which row-level security reads (ddl-postgres.ts); a connection pooler in transaction mode keeps it.
+ *
+ * Failures become one-line StoreErrors naming the store by its label, which never holds the password.
+ * lock_timeout is SMALLPAY_LOCK_TIMEOUT, as for the other engines' locks.
+ */
+import type { Client as PgClient, ClientConfig } from 'pg';
 import { StoreError } from '../errors.js';
 import type { OpenOptions } from '../store.js';
-import type { StoreLocator } from '../locator.js';
-import type { SqlDriver } from './driver.js';
+import type { Dialect, SqlDriver, SqlRow, SqlRunner, SqlValue } from './driver.js';
+import { SQL_SCHEMA_VERSION } from './tables.js';
 
-export async function openPostgresDriver(locator: Extract<StoreLocator, { engine: 'postgres' }>, _options: OpenOptions): Promise<SqlDriver> {
-  throw new StoreError('io', `store ${locator.label}: PostgreSQL stores are not available in this build`);
+export interface PostgresLocator {
+  url: string;
+  business: string;
+  label: string;
+}
+
+export interface PostgresOpenOptions extends Partial<Pick<OpenOptions, 'createSchema' | 'timeoutMs'>> {
+  /** How long to wait for the server to answer a connection; the URL's `connect_timeout` (seconds) wins. */
+  connectTimeoutMs?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Two processes creating the schema at once (two first `init`s) take turns on this advisory lock. */
+const SCHEMA_LOCK = 0x5350_0001;
+
+/** pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out. */
+async function loadPg(label: string): Promise<typeof import('pg').default> {
+  try {
+    return (await import('pg')).default;
+  } catch (error) {
+    const reason = ((error as Error).message ?? String(error)).split('\n')[0];
+    throw new StoreError('io', `store ${label}: PostgreSQL support is not installed (pg could not be loaded: ${reason}); install it with: npm install pg`);
+  }
+}
+
+export async function openPostgresDriver(locator: PostgresLocator, options: PostgresOpenOptions = {}): Promise<SqlDriver> {
+  const pg = await loadPg(locator.label);
+  const { label, business } = locator;
+  const url = new URL(locator.url);
+  const urlTimeout = Number(url.searchParams.get('connect_timeout'));
+  const connectTimeoutMs = urlTimeout > 0 ? urlTimeout * 1000 : (options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+  const config: ClientConfig = {
+    connectionString: locator.url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    application_name: url.searchParams.get('application_name') ?? 'smallpay',
+  };
+  const client: PgClient = new pg.Client(config);
+  let lost: Error | undefined;
+  client.on('error', (error) => (lost = error));
+  const fail = (error: unknown): never => {
+    throw storeErrorOf(error, label, url, options.timeoutMs) ?? error;
+  };
+
+  const started = Date.now();
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    // pg reports its own connect timeout as a connection "terminated unexpectedly", with no code.
+    if ((error as { code?: unknown }).code === undefined && Date.now() - started >= connectTimeoutMs) {
+      throw new StoreError('io', `cannot reach store ${label}: no answer within ${connectTimeoutMs / 1000} s`, 'is the server running, and is the host and port right? (SMALLPAY_CONNECT_TIMEOUT)');
+    }
+    fail(error);
+  }
+  // The socket keeps Node running only while a query is on it: a command that forgets close() still ends.
+  const socket = (client as unknown as { connection?: { stream?: { ref(): void; unref(): void } } }).connection?.stream;
+  socket?.unref();
+  let busy = 0;
+  const held = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (busy++ === 0) socket?.ref();
+    try {
+      if (lost) throw lost;
+      return await work();
+    } catch (error) {
+      return fail(error);
+    } finally {
+      if (--busy === 0) socket?.unref();
+    }
+  };
+
+  const end = async () => {
+    socket?.ref();
+    await client.end().catch(() => undefined);
+  };
+  const literal = (value: string) => client.escapeLiteral(value);
+  const lockMs = Math.max(1, Math.round(options.timeoutMs ?? 15_000));
+  const session = [
+    `SET search_path = smallpay, pg_catalog`,
+    `SET lock_timeout = ${lockMs}`,
+    `SELECT set_config('smallpay.business', ${literal(business)}, false)`,
+  ].join('; ');
+  let hasSchema = false;
+  await held(async () => {
+    await client.query(session);
+    const { rows } = await client.query<{ meta: string | null }>(`SELECT to_regclass('smallpay.meta')::text AS meta`);
+    hasSchema = rows[0]?.meta != null;
+    if (!hasSchema) return;
+    const { rows: found } = await client.query<{ version: string | null; bound: string | null }>(
+      `SELECT (SELECT value FROM smallpay.meta WHERE key = 'schema_version') AS version, smallpay.current_business() AS bound`,
+    );
+    const version = Number(found[0]?.version ?? 0);
+    if (version > SQL_SCHEMA_VERSION) {
+      throw new StoreError('too-new', `store ${label} has SQL schema version ${version}, newer than this smallpay understands (${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
+    }
+    // A business role is bound to its business by smallpay.roles (ddl-postgres.ts): another business's books
+    // would only look empty to it, so say so instead.
+    const bound = found[0]?.bound ?? null;
+    if (bound !== null && bound !== business) {
+      throw new StoreError('io', `store ${label}: user ${decodeURIComponent(url.username) || '(default)'} may open only business ${bound}'s books`);
+    }
+  }).catch(async (error: unknown) => {
+    await end();
+    throw error;
+  });
+  if (!hasSchema && !options.createSchema) {
+    await end();
+    throw new StoreError('io', `store ${label} has no smallpay schema yet`, 'run smallpay store init-postgres (or smallpay init) with this --store');
+  }
+
+  const runner: SqlRunner = {
+    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+      const result = await client.query(sql, params.map((value) => (typeof value === 'bigint' ? value.toString() : value)));
+      return result.rows as Row[];
+    },
+  };
+
+  // One transaction at a time on the one connection, even if a command overlaps two.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(() => held(work), () => held(work));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const transaction = <T>(begin: string, work: (tx: SqlRunner) => Promise<T>) =>
+    serialised(async () => {
+      let open = false;
+      try {
+        await client.query(begin);
+        open = true;
+        const result = await work(runner);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        if (open && !lost) await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  const local = `SET LOCAL search_path = smallpay, pg_catalog; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
+
+  return {
+    dialect: 'postgres' satisfies Dialect,
+    query: (sql, params) => serialised(() => runner.query(sql, params)),
+    write: (work) =>
+      transaction(`BEGIN; ${local}`, async (tx) => {
+        if (!hasSchema) {
+          // Creators of the schema take turns; the one that waited finds it made and goes on as any writer.
+          await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+          const [found] = await tx.query(`SELECT to_regclass('smallpay.meta')::text AS meta`);
+          if (found?.meta == null) {
+            const result = await work(tx);
+            hasSchema = true;
+            return result;
+          }
+          hasSchema = true;
+        }
+        const locked = await tx.query('SELECT business_id FROM businesses WHERE business_id = $1 FOR UPDATE', [business]);
+        if (locked.length === 0) {
+          // No row to queue on yet: creators take turns on the business's advisory lock, then on the row
+          // if one of them made it meanwhile.
+          await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}, hashtext($1))`, [business]);
+          await tx.query('SELECT business_id FROM businesses WHERE business_id = $1 FOR UPDATE', [business]);
+        }
+        return work(tx);
+      }),
+    read: (work) => transaction(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${local}`, work),
+    close: async () => {
+      await queue;
+      await end();
+    },
+  };
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+/**
+ * PostgreSQL's and the network's failures as the store's, in one line naming the store; undefined for a
+ * UNIQUE violation (23505), which the engine words itself.
+ */
+export function storeErrorOf(error: unknown, label: string, url: URL, lockTimeoutMs = 15_000): StoreError | undefined {
+  if (error instanceof StoreError) return error;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const message = ((error as Error | null)?.message ?? String(error)).split('\n')[0]!;
+  const user = decodeURIComponent(url.username) || process.env.PGUSER || '(default user)';
+  const database = decodeURIComponent(url.pathname.slice(1)) || user;
+  if (code === '23505') return undefined;
+  if (UNREACHABLE.has(code) || (code === '' && /timeout|Connection terminated/i.test(message))) {
+    return new StoreError('io', `cannot reach store ${label}: ${code || message}`, 'is the server running, and is the host and port right?');
+  }
+  if (code === '28P01' || code === '28000') return new StoreError('io', `store ${label}: the server refused the credentials of user ${user}`);
+  if (code === '3D000') return new StoreError('io', `store ${label}: database ${database} does not exist`, 'create it first (createdb), then run smallpay store init-postgres');
+  if (code === '3F000' || code === '42P01') {
+    return new StoreError('io', `store ${label} has no smallpay schema yet`, 'run smallpay store init-postgres (or smallpay init) with this --store');
+  }
+  if (code === '55P03') {
+    return new StoreError('locked', `store ${label} is busy: another process kept these books locked for more than ${lockTimeoutMs / 1000} s`, 'try again, or raise SMALLPAY_LOCK_TIMEOUT');
+  }
+  if (code === '42501') return new StoreError('io', `store ${label}: user ${user} is not allowed to do this (${message})`);
+  if (/^[0-9A-Z]{5}$/.test(code)) return new StoreError('io', `store ${label}: ${message} (SQLSTATE ${code})`);
+  return undefined;
 }

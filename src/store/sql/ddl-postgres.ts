@@ -1,0 +1,97 @@
+/**
+ * The PostgreSQL schema (the table plan is tables.ts; its statements are SQLite's in ddl.ts, carried over by
+ * postgresStatement): every table in schema `smallpay`, and every table
+ * holding a business's rows under ROW LEVEL SECURITY, FORCEd so that the tables' owner is bound too.
+ * Only a superuser (or a role made BYPASSRLS) sees across businesses; smallpay never needs one to run.
+ *
+ * Whose rows a session sees: smallpay.current_business().
+ *   - A role listed in smallpay.roles (made by `smallpay store init-postgres --role`) is bound to its own
+ *     business by that table, looked up for session_user: the login role, which a non-superuser cannot
+ *     change (SET ROLE changes current_user only; SET SESSION AUTHORIZATION needs a superuser). Such a role
+ *     has no privilege on smallpay.roles, so it can neither read nor change the mapping, and whatever it
+ *     puts into the setting below is ignored.
+ *   - Any other role (the owner, who ran init-postgres, and roles it trusts with grants of its own) sees
+ *     the business its connection names in the setting `smallpay.business`, which the driver sets with
+ *     SET LOCAL in every transaction. Unset, it matches nothing.
+ * The policy compares with `(SELECT smallpay.current_business())`: a sub-select is evaluated once per query
+ * (an initplan), not once per row, and the function is SECURITY DEFINER so that it may read smallpay.roles
+ * (with a fixed search_path, pg_temp last, so that no role can shadow what it reads).
+ * USING filters what is read, updated and deleted; WITH CHECK refuses a row written for another business,
+ * so a unique index (business_id, number) can never tell one business that another used a number.
+ *
+ * Every statement is idempotent (IF NOT EXISTS, OR REPLACE, DROP … IF EXISTS), so two first `init`s
+ * racing, or an init-postgres run again, change nothing; the engine runs them in one transaction.
+ */
+
+/** Tables holding one business's rows each; `meta` (the schema's version) is shared and read-only to roles. */
+export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit'] as const;
+
+/** Business roles may change these rows; the audit log is append-only for them (SELECT, INSERT). */
+const WRITABLE_TABLES = BUSINESS_TABLES.filter((table) => table !== 'audit');
+
+const CURRENT_BUSINESS = `CREATE OR REPLACE FUNCTION smallpay.current_business() RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, smallpay, pg_temp AS $$
+    SELECT COALESCE(
+      (SELECT business_id FROM smallpay.roles WHERE role_name = session_user),
+      NULLIF(current_setting('smallpay.business', true), ''))
+  $$`;
+
+function isolated(table: string): string[] {
+  return [
+    `ALTER TABLE smallpay.${table} ENABLE ROW LEVEL SECURITY`,
+    `ALTER TABLE smallpay.${table} FORCE ROW LEVEL SECURITY`,
+    `DROP POLICY IF EXISTS business_rows ON smallpay.${table}`,
+    `CREATE POLICY business_rows ON smallpay.${table}
+      USING (business_id = (SELECT smallpay.current_business()))
+      WITH CHECK (business_id = (SELECT smallpay.current_business()))`,
+  ];
+}
+
+/**
+ * The SQLite statements of a schema version (ddl.ts, the one table plan) as PostgreSQL's, in schema
+ * `smallpay`: every table but meta gets `ord`, which keeps insertion order (documents keep their arrays'
+ * order); INTEGER (SQLite's 64-bit) becomes BIGINT.
+ */
+export function postgresStatement(sqlite: string): string {
+  return sqlite
+    .replace(/^CREATE TABLE (\w+) \(/, (_, table: string) => `CREATE TABLE IF NOT EXISTS smallpay.${table} (${table === 'meta' ? '' : 'ord BIGSERIAL, '}`)
+    .replace(/^CREATE (UNIQUE )?INDEX (\w+) ON (\w+) \(/, (_, unique: string | undefined, index: string, table: string) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS ${index} ON smallpay.${table} (`)
+    .replace(/\bINTEGER\b/g, 'BIGINT');
+}
+
+/** What PostgreSQL adds to each schema version: the schema itself, then the role mapping and row-level security. */
+export const POSTGRES_ONLY: readonly { before: readonly string[]; after: readonly string[] }[] = [
+  {
+    before: [`CREATE SCHEMA IF NOT EXISTS smallpay`],
+    after: [
+      `CREATE TABLE IF NOT EXISTS smallpay.roles (role_name TEXT PRIMARY KEY, business_id TEXT NOT NULL)`,
+      // The mapping is the owner's alone: business roles get no privilege on it, and PUBLIC none either.
+      `REVOKE ALL ON smallpay.roles FROM PUBLIC`,
+      CURRENT_BUSINESS,
+      ...BUSINESS_TABLES.flatMap(isolated),
+    ],
+  },
+];
+
+/** MIGRATIONS[n] takes the schema from version n to n + 1 (0: nothing yet), from SQLite's statements of each version. */
+export function postgresMigrations(sqlite: readonly (readonly string[])[]): string[][] {
+  return sqlite.map((statements, version) => [...(POSTGRES_ONLY[version]?.before ?? []), ...statements.map(postgresStatement), ...(POSTGRES_ONLY[version]?.after ?? [])]);
+}
+
+/** One row when the schema exists. */
+export const POSTGRES_HAS_SCHEMA = `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`;
+
+/**
+ * What a business role may do, granted by `store init-postgres --role` (identifiers quoted by the caller).
+ * Row-level security then narrows every one of these to the role's own business.
+ */
+export function businessRoleGrants(role: string): string[] {
+  return [
+    `GRANT USAGE ON SCHEMA smallpay TO ${role}`,
+    `GRANT SELECT ON smallpay.meta TO ${role}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ${WRITABLE_TABLES.map((table) => `smallpay.${table}`).join(', ')} TO ${role}`,
+    `GRANT SELECT, INSERT ON smallpay.audit TO ${role}`,
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA smallpay TO ${role}`,
+    `GRANT EXECUTE ON FUNCTION smallpay.current_business() TO ${role}`,
+  ];
+}
