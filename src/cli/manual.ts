@@ -24,11 +24,13 @@ const ENVIRONMENT: ManualSection = {
   entries: [
     { term: 'SMALLPAY_STORE', text: 'the store, when --store is not given: the path of a JSON file; sqlite:<path> (or a path ending .db or .sqlite) for SQLite; postgres://... for PostgreSQL' },
     { term: 'SMALLPAY_BUSINESS', text: 'whose books a PostgreSQL store holds, when its postgres:// URL has no business=<id> parameter' },
+    { term: 'PGPASSWORD, PGUSER, PGHOST, PGPORT, PGDATABASE', text: 'what a postgres:// URL leaves out, as for psql (keep the password here rather than in the URL)' },
     { term: 'XDG_DATA_HOME', text: 'the default store is $XDG_DATA_HOME/smallpay/store.json, else ~/.local/share/smallpay/store.json' },
     { term: 'HOME', text: 'the home folder, for the default store when XDG_DATA_HOME is not set' },
     { term: 'SMALLPAY_NOW', text: '"today", as an ISO date or date-time (2026-11-25, 2026-11-25T09:00:00+01:00): the date as written, whatever the time zone; replaces the clock everywhere (issue and due dates, overdue)' },
     { term: 'SMALLPAY_LOCK_TIMEOUT', text: 'seconds a command waits for another one holding the store (default 15)' },
     { term: 'SMALLPAY_LOCK_STALE', text: 'seconds after which a lock whose holder stopped refreshing it is taken over (default 10, at least 2)' },
+    { term: 'SMALLPAY_CONNECT_TIMEOUT', text: 'seconds to wait for a PostgreSQL server to answer (default 5)' },
     { term: 'NO_COLOR', text: 'any value turns colour off (as --no-color does); wins over FORCE_COLOR' },
     { term: 'FORCE_COLOR', text: 'colour even when stdout is not a terminal (unless it is 0)' },
     { term: 'TERM', text: 'dumb: no colour' },

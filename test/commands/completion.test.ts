@@ -98,6 +98,12 @@ describe('values from the store', () => {
     expect(values('smallpay config set pdf.t')).toEqual(['pdf.template']);
   });
 
+  it('offers setting keys only for the <key> argument of config, not for an option whose value is called key', () => {
+    // report customers --sort <key> takes outstanding, revenue or late, not a setting
+    expect(values('smallpay report customers --sort ')).toEqual([]);
+    expect(values('smallpay report customers --sort=', 'zsh')).toEqual([]);
+  });
+
   it("a second argument without a kind offers nothing (invoice unpay <invoice> <payment>)", () => {
     expect(values('smallpay invoice unpay INV-2026-0001 ')).toEqual([]);
   });
@@ -119,6 +125,12 @@ describe('values from the store', () => {
   it('asks the shell for file names where an option or argument is a path', () => {
     expect(completionLines('bash', complete(tree, ['smallpay', 'invoice', 'pdf', '--out', ''], env))).toEqual([':files']);
     expect(completionLines('bash', complete(tree, ['smallpay', '--store', ''], env))).toEqual([':files']);
+  });
+
+  it('completes file names for both files of import invoices: <file> [payments-file] or --payments <file>', () => {
+    for (const words of [['import', 'invoices', ''], ['import', 'invoices', 'inv.csv', ''], ['import', 'invoices', 'inv.csv', '--payments', '']]) {
+      expect(completionLines('bash', complete(tree, ['smallpay', ...words], env))).toEqual([':files']);
+    }
   });
 
   it('knows a path argument by its name, also with a file type in it', async () => {

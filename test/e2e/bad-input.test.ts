@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, seedBusiness } from '../support/cli.js';
@@ -75,14 +75,12 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
 
 describe('bad input', () => {
   it.each(cases)('refuses %s: exit 2, one line on stderr, nothing on stdout, store unchanged', async (_what, args, message, env) => {
-    const before = readFileSync(box.store);
-    const backup = readFileSync(`${box.store}.bak`);
+    const before = await box.snapshot();
     const result = await box.run(args.map((arg) => (arg === 'DRAFT' ? draftId : arg)), { ...(env && { env }) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^smallpay: [^\n]+\n$/);
     expect(result.stderr).toMatch(message);
-    expect(readFileSync(box.store).equals(before)).toBe(true);
-    expect(readFileSync(`${box.store}.bak`).equals(backup)).toBe(true);
+    expect(await box.snapshot()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRASH_STEPS } from '../../src/platform/atomic-write.js';
 import { validateDocument } from '../../src/store/schema.js';
-import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
+import { type Sandbox, collect, sandbox, seedBusiness, spawnCli, testEngine } from '../support/cli.js';
 
 let box: Sandbox;
 beforeAll(async () => {
@@ -20,6 +20,8 @@ const env = { SMALLPAY_STORE: '', SMALLPAY_LOCK_STALE: '2', SMALLPAY_LOCK_TIMEOU
 const invoiceNumbers = (file: string) => validateDocument(JSON.parse(readFileSync(file, 'utf8'))).invoices.map((invoice) => invoice.number);
 
 // The proof: the writer kills itself (SMALLPAY_CRASH_AT) at each step of the write, so every step is hit.
+// The steps are the JSON file's own (and a PDF's); a database's transaction is its own proof, tested below.
+const jsonOnly = it.runIf(testEngine === 'json');
 describe('a writer killed at each step of the atomic write', () => {
   // Up to the rename the old file is the store; from the rename on, the new one.
   const expectations: Record<(typeof CRASH_STEPS)[number], 'old' | 'new'> = {
@@ -30,7 +32,7 @@ describe('a writer killed at each step of the atomic write', () => {
     'after-dir-fsync': 'new',
   };
   for (const step of CRASH_STEPS) {
-    it(`leaves the ${expectations[step]} store, valid, when killed ${step}`, async () => {
+    jsonOnly(`leaves the ${expectations[step]} store, valid, when killed ${step}`, async () => {
       const crashBox = sandbox();
       try {
         await seedBusiness(crashBox);
@@ -78,7 +80,7 @@ describe('a writer killed at each step of the atomic write', () => {
     }
   });
 
-  it('refuses a misspelt step rather than never crashing', async () => {
+  jsonOnly('refuses a misspelt step rather than never crashing', async () => {
     const crashBox = sandbox();
     try {
       const result = await crashBox.run(['init', '--name', 'Ada', '--email', 'ada@example.com'], { env: { SMALLPAY_CRASH_AT: 'after-rename-typo' } });
@@ -112,8 +114,8 @@ describe('processes killed with SIGKILL while writing', () => {
         else if (outcome.code === 0) succeeded.push({ number: outcome.stdout.trim(), description });
         else throw new Error(`a run failed without being killed: ${outcome.stderr}`);
       }
-      // After every round the file parses and validates, by itself and through the CLI.
-      const doc = validateDocument(JSON.parse(readFileSync(box.store, 'utf8')));
+      // After every round the store reads and validates, by itself (a JSON file: parsed and validated as text) and through the CLI.
+      const doc = testEngine === 'json' ? validateDocument(JSON.parse(readFileSync(box.store, 'utf8'))) : await box.read();
       const numbers = doc.invoices.map((invoice) => invoice.number);
       expect(new Set(numbers).size).toBe(numbers.length);
       for (const { number, description } of succeeded) {
@@ -125,5 +127,7 @@ describe('processes killed with SIGKILL while writing', () => {
     const listed = JSON.parse((await box.ok(['invoice', 'list', '--json'], { env })).stdout) as { number: string }[];
     // Numbers are given inside the atomic write, so even killed writers leave no gap.
     expect(listed.map((invoice) => invoice.number)).toEqual(listed.map((_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`));
-  });
+    await box.ok(['verify'], { env });
+    // 120 processes, and on SQLite each killed writer's WAL is recovered by the next: more than the default minute on two busy cores.
+  }, 240_000);
 });

@@ -11,7 +11,7 @@
  *   CN-2026-0001   2026-11-20 Globex EUR   credits Books 1 × 24.99 at 7 %, tax 1.7493 → 1.75;  total 26.74
  *   INV-2026-0004  2026-12-05 Globex EUR   voided: left out
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, seedBusiness } from '../support/cli.js';
@@ -145,5 +145,27 @@ describe('smallpay export quickbooks', () => {
       ['INV-2026-0003', '11/10/2026', 'Consulting', '19% Standard'],
     ]);
     expect((await box.ok(['export', 'quickbooks', '--from', '2026-11-01', '--out', '-'])).stdout).toBe(content);
+  });
+});
+
+describe('--out that cannot be written', () => {
+  it('one line on stderr, exit 1, nothing on stdout, for every format (no word about left-out documents of a file never written)', async () => {
+    const folder = join(box.home, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    for (const format of ['csv', 'hledger', 'beancount', 'xero', 'quickbooks']) {
+      const result = await box.run(['export', format, '--out', folder]);
+      expect(result.code, format).toBe(1);
+      expect(result.stdout, format).toBe('');
+      expect(result.stderr, format).toBe(`smallpay: cannot write ${folder}: it is a folder\n`);
+    }
+  });
+
+  it('an empty --out is a usage error (exit 2), as an empty --store is', async () => {
+    for (const format of ['csv', 'hledger', 'beancount', 'xero', 'quickbooks']) {
+      const result = await box.run(['export', format, '--out', '']);
+      expect(result.code, format).toBe(2);
+      expect(result.stdout, format).toBe('');
+      expect(result.stderr, format).toBe("smallpay: --out: the path must not be empty (give '-' for stdout)\n");
+    }
   });
 });

@@ -154,3 +154,10 @@ describe('the help command', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('a group says what its verbs are for', () => {
+  it('report --help names the tax reports beside the others', async () => {
+    const description = (await box.ok(['report', '--help'])).stdout.split('\n\n')[1]!.replace(/\s+/g, ' ');
+    for (const verb of ['aging', 'customers', 'forecast', 'statement', 'vat', 'ec-sales']) expect(description).toContain(verb);
+  });
+});

@@ -42,6 +42,7 @@ const COMMANDS = [
   'recurring run',
   'verify',
   'audit',
+  'store copy',
   'demo',
   'completion',
 ];
@@ -62,7 +63,7 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ smallpay .*${command.split(' ').at(-1)}`));
   });
 
-  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report', 'recurring'])('lists the commands of %j, with examples', async (group) => {
+  it.each(['', 'customer', 'invoice', 'config', 'outbox', 'report', 'recurring', 'store'])('lists the commands of %j, with examples', async (group) => {
     const result = await box.ok([...(group ? [group] : []), '--help']);
     expect(result.stdout).toMatch(/Commands:/);
     expect(result.stdout).toMatch(new RegExp(`\\nExamples:\\n  \\$ smallpay ${group}`));

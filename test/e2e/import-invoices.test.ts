@@ -48,7 +48,9 @@ describe('import invoices: the round trip', () => {
     const issued = (await list(source)).filter((invoice) => invoice.status !== 'draft');
     expect(issued).toHaveLength(9);
     expect(await list(target)).toEqual(issued);
-    for (const report of [['report', '--json'], ['report', 'aging', '--json'], ['report', 'customers', '--json']]) {
+    const year = ['--from', '2026-01-01', '--to', '2026-12-31', '--json'];
+    const taxReports = [['report', 'vat', ...year], ['report', 'vat', '--basis', 'payment', ...year], ['report', 'ec-sales', ...year]];
+    for (const report of [['report', '--json'], ['report', 'aging', '--json'], ['report', 'customers', '--json'], ...taxReports]) {
       expect((await target.ok(report)).stdout).toBe((await source.ok(report)).stdout);
     }
     expect((await target.ok(['export', 'csv'])).stdout).toBe(invoicesCsv);

@@ -95,6 +95,19 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect((await box.ok(['invoice', 'list', '--json'])).stdout).toBe('[]\n');
     });
 
+    it('a schema newer than the program', async () => {
+      const newer = await createTestDatabase('e2e_newer');
+      const box = machine(business(newer, 'acme'));
+      await box.ok(['store', 'init-postgres']);
+      const client = new pg.Client({ connectionString: newer });
+      await client.connect();
+      await client.query(`UPDATE smallpay.meta SET value = '2' WHERE key = 'schema_version'`);
+      await client.end();
+      const result = await box.run(['invoice', 'list']);
+      expectOneLine(result, new URL(url).password);
+      expect(result.stderr).toMatch(/\(business acme\) has SQL schema version 2, newer than this smallpay understands \(1\); upgrade smallpay\n$/);
+    });
+
     it('init-postgres refuses a file store and a role without a password variable (exit 2)', async () => {
       const file = machine(join(tmpdir(), 'not-here.json'));
       expect((await file.run(['store', 'init-postgres'])).stderr).toMatch(/works on a PostgreSQL store/);
@@ -130,6 +143,11 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     it("A's credentials open A's books, and fail for B's in one line", async () => {
       const own = JSON.parse((await asA.ok(['invoice', 'list', '--json'])).stdout) as { items: { description: string }[] }[];
       expect(own.map((invoice) => invoice.items[0]!.description)).toEqual(['A work']);
+      // The password may come from PGPASSWORD instead of the URL, as the CI examples in docs/automation.md do.
+      const withoutPassword = new URL(roleUrl('e2e_a', 'unused', 'a'));
+      withoutPassword.password = '';
+      const fromEnv = await machine(withoutPassword.toString(), '2026-11-25', { PGPASSWORD: 'pw-a-secret' }).ok(['invoice', 'list', '--json']);
+      expect(JSON.parse(fromEnv.stdout)).toHaveLength(1);
       const other = await machine(roleUrl('e2e_a', 'pw-a-secret', 'b')).run(['invoice', 'list', '--json']);
       expectOneLine(other, 'pw-a-secret');
       expect(other.stderr).toMatch(/\(business b\): user e2e_a may open only business a's books\n$/);
@@ -208,6 +226,33 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
     const expected = Array.from({ length: 80 }, (_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`);
     expect(stored.map((invoice) => invoice.number).sort()).toEqual(expected);
     expect([...reported].sort()).toEqual(expected);
+    // 80 processes: generous on a busy two-core machine.
+  }, 180_000);
+
+  it('writers killed with SIGKILL at any moment: no gap, no half-written invoice, and every reported number stored', async () => {
+    const store = business(url, 'killed');
+    const box = machine(store);
+    await seed(box);
+    const reported: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const children = Array.from({ length: 6 }, (_, i) => {
+        const child = spawnCli(['invoice', 'new', '--customer', 'globex', '--item', `r${round} w${i}`, '--price', '10'], {
+          home: box.home,
+          env: { SMALLPAY_STORE: store, SMALLPAY_NOW: '2026-11-25' },
+        });
+        // Spread over start-up, connection and the write itself.
+        setTimeout(() => child.kill('SIGKILL'), 100 + i * 250);
+        return collect(child);
+      });
+      for (const result of await Promise.all(children)) if (result.code === 0) reported.push(result.stdout.trim());
+    }
+    const stored = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { number: string }[];
+    const numbers = stored.map((invoice) => invoice.number).sort();
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`));
+    for (const number of reported) expect(numbers).toContain(number);
+    expect((await box.run(['verify'])).code).toBe(0);
+    // Nothing is left locked: the next writer goes straight on.
+    expect((await box.ok(['invoice', 'new', '--customer', 'globex', '--item', 'after', '--price', '1'])).stdout.trim()).toBe(`INV-2026-${String(numbers.length + 1).padStart(4, '0')}`);
   });
 
   describe('two machines sharing the books', () => {
@@ -263,6 +308,6 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect(new Set(subjects).size).toBe(18);
       expect(subjects.map((subject) => subject.match(/INV-2026-\d{4}/)?.[0]).sort()).toEqual([...sent].sort());
       expect((await ci.run(['verify'])).code).toBe(0);
-    });
+    }, 180_000);
   });
 });

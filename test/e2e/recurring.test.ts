@@ -1,6 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
+import { type Sandbox, collect, sandbox, seedBusiness, spawnCli, testEngine } from '../support/cli.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
 
 let box: Sandbox;
@@ -14,6 +14,16 @@ const add = async (...args: string[]) => (await box.ok(['recurring', 'add', '--c
 const runJson = async (args: string[] = [], env: Record<string, string> = {}) => {
   const result = await box.run(['recurring', 'run', '--json', ...args], { env });
   return { ...result, summary: JSON.parse(result.stdout) as { created: { schedule: string; period: string; date: string; number: string }[]; sent: { number: string }[]; skipped: { schedule?: string; reason: string }[]; failed: unknown[] } };
+};
+/** Starts a command and SIGKILLs it as soon as the books hold an invoice it made. */
+const killOnceWritten = async (args: string[]) => {
+  const child = spawnCli(args, { home: box.home, env: { SMALLPAY_STORE: box.store } });
+  const result = collect(child);
+  let exited = false;
+  void result.then(() => (exited = true));
+  while (!exited && (await box.read()).invoices.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  child.kill('SIGKILL');
+  return result;
 };
 const invoices = async () => JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { number: string; issueDate: string; dueDate: string; note: string; items: { description: string }[] }[];
 
@@ -48,12 +58,10 @@ describe('recurring invoices', () => {
     await runJson();
     // The .bak now holds the version before this edit; runs with nothing due must not rotate it away.
     await box.ok(['customer', 'add', '--id', 'initech', '--name', 'Initech', '--email', 'ap@initech.test']);
-    const store = readFileSync(box.store);
-    const backup = readFileSync(`${box.store}.bak`);
+    const before = await box.snapshot();
     expect((await runJson()).summary.created).toEqual([]);
     expect((await runJson(['--send', '--eml'])).summary).toMatchObject({ created: [], sent: [] });
-    expect(readFileSync(box.store).equals(store)).toBe(true);
-    expect(readFileSync(`${box.store}.bak`).equals(backup)).toBe(true);
+    expect(await box.snapshot()).toBe(before);
   });
 
   it('respects --end and --count, and skips paused schedules', async () => {
@@ -72,11 +80,11 @@ describe('recurring invoices', () => {
 
   it('plans with --dry-run and changes nothing', async () => {
     await add('--every', 'month', '--day', '1', '--start', '2026-10-01');
-    const before = readFileSync(box.store);
+    const before = await box.snapshot();
     const result = await runJson(['--dry-run']);
     expect(result.summary.created.map((c) => [c.period, c.number])).toEqual([['2026-10', null], ['2026-11', null]]);
     expect(result.summary.created[0]).toMatchObject({ total: '1190.00', currency: 'EUR' });
-    expect(readFileSync(box.store).equals(before)).toBe(true);
+    expect(await box.snapshot()).toBe(before);
   });
 
   it('issues each period exactly once with four runs at the same time', async () => {
@@ -95,10 +103,12 @@ describe('recurring invoices', () => {
     for (let i = 0; i < 12; i += 1) await add('--every', 'week', '--start', '2025-06-02');
     // Killed by the writer's crash hook after a few of its writes (one per schedule, each with its validation
     // stamp): deterministic, not a timer's luck. Whole schedules are done, the others not started.
-    const killed = await collect(spawnCli(['recurring', 'run'], { home: box.home, env: { SMALLPAY_STORE: box.store, SMALLPAY_CRASH_AT: 'after-rename@5' } }));
+    // On a database (no atomic-write steps to crash at) the run is killed once its first invoices are committed.
+    const killed = testEngine === 'json' ? await collect(spawnCli(['recurring', 'run'], { home: box.home, env: { SMALLPAY_STORE: box.store, SMALLPAY_CRASH_AT: 'after-rename@5' } })) : await killOnceWritten(['recurring', 'run']);
     expect(killed.signal).toBe('SIGKILL');
     const made = (await invoices()).length;
-    expect(made > 0 && made < 12 * 78 && made % 78 === 0).toBe(true);
+    expect(made > 0 && made < 12 * 78).toBe(true);
+    if (testEngine === 'json') expect(made % 78).toBe(0);
     const rest = await runJson([], { SMALLPAY_LOCK_STALE: '2' });
     expect(rest.code).toBe(0);
     const all = await invoices();
@@ -152,9 +162,9 @@ describe('recurring run --send', () => {
     await add('--every', 'month', '--day', '1', '--start', '2026-11-01');
     await smtp.stop();
     expect((await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url })).code).toBe(1);
-    const doc = JSON.parse(readFileSync(box.store, 'utf8'));
-    for (const invoice of doc.invoices) delete invoice.recurring.sendRequested;
-    writeFileSync(box.store, JSON.stringify(doc));
+    await box.update((doc) => {
+      for (const invoice of doc.invoices) delete invoice.recurring?.sendRequested;
+    });
     await smtp.start();
     const up = await runJson(['--send'], { SMALLPAY_SMTP_URL: smtp.url });
     expect(up.summary.sent.map((s) => s.number)).toEqual(['INV-2026-0001']);
@@ -222,12 +232,7 @@ describe('recurring run --send', () => {
 });
 
 describe('smallpay verify', () => {
-  const tamper = (edit: (doc: { invoices: Record<string, unknown>[] }) => void) => {
-    const text = readFileSync(box.store, 'utf8');
-    const doc = JSON.parse(text);
-    edit(doc);
-    writeFileSync(box.store, JSON.stringify(doc));
-  };
+  const tamper = (edit: (doc: { invoices: Record<string, unknown>[] }) => void) => box.update((doc) => edit(doc as unknown as { invoices: Record<string, unknown>[] }));
   const verify = async () => {
     const result = await box.run(['verify', '--json']);
     return { code: result.code, report: JSON.parse(result.stdout) as { ok: boolean; checks: { name: string; ok: boolean; problems: string[] }[] } };
@@ -246,7 +251,7 @@ describe('smallpay verify', () => {
   });
 
   it('finds a gap made by hand', async () => {
-    tamper((doc) => void doc.invoices.splice(1, 1));
+    await tamper((doc) => void doc.invoices.splice(1, 1));
     const { code, report } = await verify();
     expect(code).toBe(1);
     expect(problemsOf(report, 'numbers')).toEqual(['INV-2026-#2: missing, a gap in the series INV-2026-{SEQ}']);
@@ -257,8 +262,9 @@ describe('smallpay verify', () => {
     expect((await verify()).code).toBe(0);
   });
 
-  it('finds a duplicate number', async () => {
-    tamper((doc) => {
+  // A database refuses a second row with the number (UNIQUE): only a JSON file can be edited into this.
+  it.runIf(testEngine === 'json')('finds a duplicate number', async () => {
+    await tamper((doc) => {
       doc.invoices[3]!.number = 'INV-2026-0003';
       delete doc.invoices[3]!.series;
       delete doc.invoices[3]!.sequence;
@@ -270,7 +276,7 @@ describe('smallpay verify', () => {
   });
 
   it('finds a tampered total', async () => {
-    tamper((doc) => {
+    await tamper((doc) => {
       doc.invoices[2]!.total = 35800;
     });
     const { code, report } = await verify();
@@ -281,7 +287,7 @@ describe('smallpay verify', () => {
     expect(human.stderr).toMatch(/^smallpay: store .* failed verification: 1 problem\n$/);
   });
 
-  it('reports a store that does not parse, with exit 1', async () => {
+  it.runIf(testEngine === 'json')('reports a store that does not parse, with exit 1', async () => {
     writeFileSync(box.store, '{ not json');
     const { code, report } = await verify();
     expect(code).toBe(1);

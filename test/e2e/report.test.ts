@@ -1,19 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCustomer } from '../../src/domain/customers.js';
 import { createInvoice } from '../../src/domain/invoices.js';
-import { serializeDocument } from '../../src/store/atomic-file.js';
 import { TODAY, reportDataset } from '../domain/reports/dataset.js';
 import { type Sandbox, sandbox } from '../support/cli.js';
 
 let box: Sandbox;
-beforeAll(() => {
+beforeAll(async () => {
   box = sandbox();
   const { doc } = reportDataset();
   // A customer whose name is a spreadsheet formula, to check CSV neutralising.
   addCustomer(doc, { id: 'evil', name: '=HYPERLINK("http://evil.test","click")', email: 'evil@evil.test' }, '2026-01-01');
   createInvoice(doc, { customer: 'evil', items: [{ description: 'x', unitPrice: '10.00' }], issueDate: '2026-11-25', dueDate: '2026-12-25' }, { today: TODAY, id: 'inv_evil' });
-  writeFileSync(box.store, serializeDocument(doc), { mode: 0o600 });
+  await box.load(doc);
 });
 afterAll(() => box.cleanup());
 
@@ -147,10 +145,10 @@ describe('smallpay report', () => {
     });
 
     it('refuses date arithmetic past 9999-12-31 in one line, exit 2, instead of writing a five-digit year', async () => {
-      const before = readFileSync(box.store);
+      const before = await box.snapshot();
       const result = await box.run(['invoice', 'new', '--customer', 'alpha', '--item', 'x', '--price', '1'], { env: { SMALLPAY_NOW: '9999-12-31' } });
       expect([result.code, result.stderr]).toEqual([2, 'smallpay: the date would be after 9999-12-31, the last date SmallPay handles\n']);
-      expect(readFileSync(box.store).equals(before)).toBe(true);
+      expect(await box.snapshot()).toBe(before);
     });
 
     it('finishes every report for 1900-01-01, the first day it accepts', async () => {

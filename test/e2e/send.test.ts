@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, collect, sandbox, seedBusiness, spawnCli } from '../support/cli.js';
+import { type Sandbox, collect, sandbox, seedBusiness, spawnCli, testEngine } from '../support/cli.js';
 import { plainSpaces, readPdf } from '../support/pdf-text.js';
 import { simpleParser } from 'mailparser';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
@@ -96,13 +96,11 @@ describe('smallpay send', () => {
     await send(['INV-2026-0001']);
     // The .bak now holds the version before this edit; a no-op cron run must not rotate it away.
     await box.ok(['customer', 'add', '--id', 'initech', '--name', 'Initech', '--email', 'ap@initech.test']);
-    const store = readFileSync(box.store);
-    const backup = readFileSync(`${box.store}.bak`);
+    const before = await box.snapshot();
     expect(summaryOf((await send(['INV-2026-0001'])).stdout).skipped).toHaveLength(1);
     expect(summaryOf((await send(['--unsent'])).stdout)).toEqual({ sent: [], skipped: [], failed: [] });
     expect((await box.run(['outbox', 'retry'], { env: mailEnv() })).code).toBe(0);
-    expect(readFileSync(box.store).equals(store)).toBe(true);
-    expect(readFileSync(`${box.store}.bak`).equals(backup)).toBe(true);
+    expect(await box.snapshot()).toBe(before);
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -207,15 +205,15 @@ describe('smallpay send', () => {
 
   it('refuses to send without an SMTP server unless --eml is given, marking nothing sent', async () => {
     await seed(2);
-    const storeBefore = readFileSync(box.store, 'utf8');
+    const storeBefore = await box.snapshot();
     for (const args of [['send', '--unsent', '--json'], ['send', 'INV-2026-0001']]) {
       const result = await box.run(args);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe('smallpay: no SMTP server configured (SMALLPAY_SMTP_URL or smtp.host); use --eml to write .eml files\n');
       expect(result.stdout).toBe('');
     }
-    expect(readFileSync(box.store, 'utf8')).toBe(storeBefore);
-    expect(existsSync(join(box.home, 'outbox'))).toBe(false);
+    expect(await box.snapshot()).toBe(storeBefore);
+    expect(existsSync(join(box.files, 'outbox'))).toBe(false);
     expect(JSON.parse((await box.ok(['outbox', '--all', '--json'])).stdout)).toEqual([]);
     expect(summaryOf((await box.ok(['send', '--unsent', '--dry-run', '--json'])).stdout).sent).toEqual([]);
     // The mail is still unsent, so --unsent finds it once there is a way to send it.
@@ -239,7 +237,7 @@ describe('smallpay send', () => {
       ['INV-2026-0001', 'reminder', 'file'],
       ['INV-2026-0001', 'reminder', 'file'],
     ]);
-    const folder = join(box.home, 'outbox');
+    const folder = join(box.files, 'outbox');
     // Five messages, five files: a resend and a second reminder on the same day overwrite nothing.
     expect(readdirSync(folder).sort()).toEqual(sent.map((s) => `${s.messageId.slice(1, -1)}.eml`).sort());
     for (const entry of sent) {
@@ -258,7 +256,7 @@ describe('smallpay send', () => {
     await box.ok(['config', 'set', 'mail.transport', 'file']);
     const written = await box.run(['send', 'INV-2026-0001', '--json'], { env: mailEnv() });
     expect(written.code).toBe(0);
-    expect(readdirSync(join(box.home, 'outbox'))).toEqual([`${summaryOf(written.stdout).sent[0]!.messageId.slice(1, -1)}.eml`]);
+    expect(readdirSync(join(box.files, 'outbox'))).toEqual([`${summaryOf(written.stdout).sent[0]!.messageId.slice(1, -1)}.eml`]);
     expect(smtp.received).toHaveLength(0);
     await box.ok(['config', 'set', 'mail.transport', 'smtp']);
     expect((await send(['INV-2026-0001', '--resend'])).code).toBe(0);
@@ -281,10 +279,10 @@ describe('smallpay send', () => {
     const result = await send(['--unsent', '--dry-run']);
     expect(result.code).toBe(0);
     const preview = JSON.parse(result.stdout);
-    expect(preview).toMatchObject({ sent: [], dryRun: true, folder: join(box.home, 'dry-run') });
-    expect(preview.files).toEqual([join(box.home, 'dry-run', 'INV-2026-0001.eml'), join(box.home, 'dry-run', 'INV-2026-0002.eml')]);
+    expect(preview).toMatchObject({ sent: [], dryRun: true, folder: join(box.files, 'dry-run') });
+    expect(preview.files).toEqual([join(box.files, 'dry-run', 'INV-2026-0001.eml'), join(box.files, 'dry-run', 'INV-2026-0002.eml')]);
     expect(smtp.received).toHaveLength(0);
-    expect(existsSync(join(box.home, 'outbox'))).toBe(false);
+    expect(existsSync(join(box.files, 'outbox'))).toBe(false);
     expect(JSON.parse((await box.ok(['outbox', '--all', '--json'])).stdout)).toEqual([]);
     expect(summaryOf((await send(['--unsent'])).stdout).sent).toHaveLength(2);
   });
@@ -297,14 +295,15 @@ describe('smallpay send', () => {
     await box.ok(['config', 'set', 'smtp.password', 'hunter2-secret']);
     const shown = await box.ok(['config', 'show']);
     const shownJson = await box.ok(['config', 'show', '--json']);
-    for (const output of [failing.stdout, failing.stderr, shown.stdout, shownJson.stdout, readFileSync(box.store, 'utf8').replace(/"password":"hunter2-secret"/, '')]) {
+    for (const output of [failing.stdout, failing.stderr, shown.stdout, shownJson.stdout, (await box.snapshot()).replace(/"password":\s*"hunter2-secret"/, '')]) {
       expect(output).not.toContain('s3cr3t-pass');
       expect(output).not.toContain('hunter2-secret');
     }
     expect(JSON.parse(shownJson.stdout).smtp.password).toBe('(set, not shown)');
   });
 
-  it('refuses a stored password while others can read the store', async () => {
+  // File modes are the JSON file's; a database guards its rows with its own credentials.
+  it.runIf(testEngine === 'json')('refuses a stored password while others can read the store', async () => {
     await seed(1);
     await box.ok(['config', 'set', 'smtp.host', '127.0.0.1']);
     await box.ok(['config', 'set', 'smtp.port', String(smtp.port)]);
@@ -348,7 +347,7 @@ describe('smtp:// with a password', () => {
     expect(smtp.attempts).toBe(0);
   });
 
-  it('is not stored by config set while the store or its .bak can be read by others', async () => {
+  it.runIf(testEngine === 'json')('is not stored by config set while the store or its .bak can be read by others', async () => {
     await seed(1);
     const { chmodSync } = await import('node:fs');
     const before = readFileSync(box.store, 'utf8');
@@ -400,15 +399,15 @@ describe('a server that cannot be reached', () => {
     const invoices = JSON.parse((await box.ok(['invoice', 'list', '--json'])).stdout) as { history: { event: string }[] }[];
     expect(invoices.every((invoice) => invoice.history.every((entry) => entry.event !== 'sent'))).toBe(true);
     // outbox retry needs a server too, or --eml.
-    const storeBefore = readFileSync(box.store, 'utf8');
+    const storeBefore = await box.snapshot();
     const noServer = await box.run(['outbox', 'retry']);
     expect(noServer.code).toBe(2);
     expect(noServer.stderr).toBe('smallpay: no SMTP server configured (SMALLPAY_SMTP_URL or smtp.host); use --eml to write .eml files\n');
-    expect(readFileSync(box.store, 'utf8')).toBe(storeBefore);
+    expect(await box.snapshot()).toBe(storeBefore);
     const files = await box.run(['outbox', 'retry', '--eml', '--json']);
     expect(files.code).toBe(0);
     expect(summaryOf(files.stdout).sent.map((s) => s.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005']);
-    expect(readdirSync(join(box.home, 'outbox'))).toHaveLength(5);
+    expect(readdirSync(join(box.files, 'outbox'))).toHaveLength(5);
   });
 
   it('does not retry a connection that broke while the message was under way', async () => {

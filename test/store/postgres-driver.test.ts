@@ -203,6 +203,24 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
     });
   });
 
+  it('a writer that waits past SMALLPAY_LOCK_TIMEOUT for the business row fails as busy, and changes nothing', async () => {
+    const holder = await openPostgresDriver(locatorOf(url, 'held'));
+    const waiter = await openPostgresDriver(locatorOf(url, 'held'), { timeoutMs: 300 });
+    await holder.write((tx) => tx.query(`INSERT INTO businesses (business_id, doc, schema_version) VALUES ('held', '{}', 5)`));
+    let release!: () => void;
+    const holding = holder.write(() => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const error = await refusal(waiter.write((tx) => tx.query(`UPDATE businesses SET doc = '{"x":1}' WHERE business_id = 'held'`)));
+    release();
+    await holding;
+    expect(error.kind).toBe('locked');
+    expect(error.message).toMatch(/\(business held\) is busy: another process kept these books locked for more than 0.3 s$/);
+    const [row] = await waiter.read((tx) => tx.query(`SELECT doc FROM businesses WHERE business_id = 'held'`));
+    expect(row).toEqual({ doc: '{}' });
+    await holder.close();
+    await waiter.close();
+  });
+
   it("serialises one business's writers on its row: read-modify-write from two connections loses nothing", async () => {
     const drivers: SqlDriver[] = [await openPostgresDriver(locatorOf(url, 'counter')), await openPostgresDriver(locatorOf(url, 'counter'))];
     await drivers[0]!.write(async (tx) => {

@@ -1,9 +1,17 @@
-/** Runs the built CLI (bin/smallpay.js) as a subprocess, with no TTY and stdin closed unless given. */
+/**
+ * Runs the built CLI (bin/smallpay.js) as a subprocess, with no TTY and stdin closed unless given.
+ * Each sandbox's store is on the engine the run was asked for (engine.ts: SMALLPAY_TEST_ENGINE): a JSON file,
+ * a SQLite file, or a business of its own in this test file's PostgreSQL database.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StoreDocument } from '../../src/domain/types.js';
+import { type TestEngine, loadBooks, readBooks, sandboxStore, snapshotBooks, testEngine, updateBooks } from './engine.js';
+
+export { testEngine, type TestEngine };
 
 export const BIN = fileURLToPath(new URL('../../bin/smallpay.js', import.meta.url));
 
@@ -53,10 +61,18 @@ export function collect(child: ChildProcess, input?: string): Promise<CliResult>
   });
 }
 
-/** A temporary home with a store path in it; call cleanup() in afterEach/afterAll. */
+/**
+ * A temporary home with a store in it, on the engine of this run; call cleanup() in afterEach/afterAll.
+ *   store   what --store / SMALLPAY_STORE take: a JSON path, sqlite:<home>/store.db, or postgres://…?business=<id>;
+ *   files   where the store's own files go (pdf/, outbox/, dry-run/): the home, or for PostgreSQL the data directory;
+ *   read()  the books through the store interface, on any engine (what a test looks at instead of the JSON file);
+ *   update(change)  a change made directly to the books (what a hand edit of the JSON file was), on any engine;
+ *   load(doc)   whole books written into the empty store (a dataset made in the test);
+ *   snapshot()  what "nothing was changed" compares: the JSON file and its .bak byte for byte, or the books read whole.
+ */
 export function sandbox(prefix = 'smallpay-test-') {
   const home = mkdtempSync(join(tmpdir(), prefix));
-  const store = join(home, 'store.json');
+  const { store, files } = sandboxStore(home);
   const run = (args: readonly string[], options: CliOptions = {}) =>
     collect(spawnCli(args, { ...options, home, env: { SMALLPAY_STORE: store, ...options.env } }), options.input);
   /** Runs and fails the test with the CLI's stderr unless it exits 0. */
@@ -65,7 +81,11 @@ export function sandbox(prefix = 'smallpay-test-') {
     if (result.code !== 0) throw new Error(`smallpay ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
     return result;
   };
-  return { home, store, run, ok, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+  const read = (): Promise<StoreDocument> => readBooks(store);
+  const update = (change: (doc: StoreDocument) => void): Promise<void> => updateBooks(store, change);
+  const load = (doc: StoreDocument): Promise<void> => loadBooks(store, doc);
+  const snapshot = (): Promise<string> => snapshotBooks(store);
+  return { home, store, files, engine: testEngine, run, ok, read, update, load, snapshot, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }
 
 export type Sandbox = ReturnType<typeof sandbox>;

@@ -8,7 +8,7 @@
  * What a word completes to comes from the tree alone:
  *   a group's verbs; the flags of the command and of its parents (after '-', or when nothing else fits);
  *   an option's or argument's value by its placeholder: <customer> → customer ids, <invoice> → invoice
- *   numbers (drafts by id), <draft> → drafts, <schedule> → schedule ids, <key> → settings, a path or
+ *   numbers (drafts by id), <draft> → drafts, <schedule> → schedule ids, a <key> argument → settings, a path or
  *   file → the shell's file completion; declared choices (`completion <shell>`) as they are.
  * Ids come from the store the command line would use (--store on the line, else SMALLPAY_STORE on the line
  * or in the environment, else the default), read by store/peek.ts: no lock, no write, nothing on stderr.
@@ -167,15 +167,16 @@ function parseWords(root: CommandSpec, words: readonly Word[], env: Env): Parsed
 
 type ValueKind = 'customer' | 'invoice' | 'draft' | 'schedule' | 'setting' | 'files' | undefined;
 
-function kindOf(placeholder: string): ValueKind {
+/** Only an argument named <key> (config's) is a setting: the <key> of `report customers --sort <key>` is a sort order. */
+function kindOf(placeholder: string, slot: 'argument' | 'option' = 'option'): ValueKind {
   const name = placeholder.toLowerCase();
-  // Also <file.csv|file.json> (import's argument), which the --store guard need not know.
-  if (takesPath(`<${name.replace(/\.\.\.$/, '')}>`) || /(?:^|[|])(?:file|path)(?:[.|]|$)/.test(name)) return 'files';
+  // Also <file.csv|file.json> and [payments-file] (import's arguments), which the --store guard need not know.
+  if (takesPath(`<${name.replace(/\.\.\.$/, '')}>`) || /(?:^|[|-])(?:file|path)(?:[.|]|$)/.test(name)) return 'files';
   if (/^customers?(\.\.\.)?$/.test(name)) return 'customer';
   if (/^invoices?(\.\.\.)?$/.test(name)) return 'invoice';
   if (/^drafts?(\.\.\.)?$/.test(name)) return 'draft';
   if (/^schedules?(\.\.\.)?$/.test(name)) return 'schedule';
-  if (name === 'key') return 'setting';
+  if (name === 'key' && slot === 'argument') return 'setting';
   return undefined;
 }
 
@@ -264,7 +265,7 @@ export function complete(root: CommandSpec, rawWords: readonly string[], environ
   }
   const slot = argumentAt(command, parsed.positionals.length);
   if (!slot) return result({ candidates: last.text === '' ? flagCandidates(parsed) : [] });
-  return result(valueCandidates(kindOf(slot.name), slot.choices, glance));
+  return result(valueCandidates(kindOf(slot.name, 'argument'), slot.choices, glance));
 }
 
 /** The lines the scripts read: matching candidates, described for zsh and fish; or `:files`. */

@@ -17,6 +17,7 @@ export function exportRange(opts: Record<string, unknown>): ExportRange {
   const to = optionalDate(opts, 'to', '--to');
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const out = optionalString(opts, 'out');
+  if (out !== undefined && out.trim() === '') throw new UsageError("--out: the path must not be empty (give '-' for stdout)");
   return { ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(out !== undefined && out !== '-' && { out }) };
 }
 

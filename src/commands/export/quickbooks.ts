@@ -17,9 +17,11 @@ export async function run(options: ExportRange, deps: Deps): Promise<string> {
   // QuickBooks Online imports invoices only, and refuses one with a negative total.
   const creditNotes = documents.filter((invoice) => invoice.type === 'credit-note');
   const invoices = documents.filter((invoice) => invoice.type !== 'credit-note');
+  // Written first: when --out fails, its one error line is all there is to say.
+  const output = await deliverExport(options, quickBooksCsv(invoices, business), deps, `${invoices.length} invoice(s) for QuickBooks Online`);
   if (voided.length > 0) deps.io.err.write(`Left out ${voided.length} void document(s), which QuickBooks would import as valid: ${voided.join(', ')}\n`);
   if (creditNotes.length > 0) {
     deps.io.err.write(`Left out ${creditNotes.length} credit note(s), which the QuickBooks invoice import cannot take; enter them as credit memos: ${creditNotes.map((note) => note.number).join(', ')}\n`);
   }
-  return deliverExport(options, quickBooksCsv(invoices, business), deps, `${invoices.length} invoice(s) for QuickBooks Online`);
+  return output;
 }

@@ -17,7 +17,9 @@ export async function run(options: ExportRange, deps: Deps): Promise<string> {
   const doc = await (await deps.store()).read();
   const business = requireBusiness(doc);
   const { documents, voided } = importableDocuments(issuedInRange(doc.invoices, options));
+  // Written first: when --out fails, its one error line is all there is to say.
+  const output = await deliverExport(options, xeroCsv(documents, business), deps, `${documents.length} document(s) for Xero`);
   if (voided.length > 0) deps.io.err.write(`Left out ${voided.length} void document(s), which Xero would import as valid: ${voided.join(', ')}\n`);
   if (documents.length > XERO_FILE_LIMIT) deps.io.err.write(`${documents.length} documents: Xero imports at most ${XERO_FILE_LIMIT} per file; export smaller ranges with --from/--to\n`);
-  return deliverExport(options, xeroCsv(documents, business), deps, `${documents.length} document(s) for Xero`);
+  return output;
 }

@@ -23,7 +23,7 @@ export function registerImport(program: Command, makeDeps: DepsFactory): void {
       .command('invoices')
       .description('bring in issued invoices and credit notes from the CSV of smallpay export csv, with their payments (export csv --payments); new customers are added')
       .argument('<file>', 'the invoices file (.csv, or .json: an array of row objects)')
-      .argument('[payments]', 'the payments file (as --payments)')
+      .argument('[payments-file]', 'the payments file (as --payments)')
       .option('--payments <file>', 'the payments, refunds and write-offs file (smallpay export csv --payments)')
       .option('--dry-run', 'check the files and say what would be imported; write nothing')
       .option('--json', 'print what was (or would be) imported as JSON')

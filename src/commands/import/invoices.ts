@@ -1,4 +1,4 @@
-/** `smallpay import invoices <file> [payments]`: see src/domain/invoice-import.ts and docs/imports.md. */
+/** `smallpay import invoices <file> [payments-file]`: see src/domain/invoice-import.ts and docs/imports.md. */
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';

@@ -11,7 +11,7 @@ export function registerReport(program: Command, makeDeps: DepsFactory): void {
   const report = program
     .command('report')
     .summary('the dashboard, aging, customers, forecast, statements, VAT and the EC sales list')
-    .description('Where the money is: `smallpay report` is the dashboard; aging, customers, forecast and statement look closer. Amounts in different currencies are never added together.');
+    .description('Where the money is: `smallpay report` is the dashboard; aging, customers, forecast and statement look closer; vat and ec-sales give the figures of the VAT return and the EC sales list. Amounts in different currencies are never added together.');
   withExamples(report, [
     'smallpay report',
     'smallpay report aging --csv > aging.csv',

@@ -25,7 +25,8 @@ export function toOptions({ opts }: RawInput): InitPostgresOptions {
   if (role === undefined) return { json: opts.json === true };
   if (!ROLE_NAME.test(role)) throw new UsageError(`--role '${role}': use 1 to 63 lower-case letters, digits and '_', not starting with a digit`);
   if (passwordEnv === undefined) throw new UsageError('--role needs --password-env <VAR>: the environment variable holding its password');
-  if (!VARIABLE.test(passwordEnv)) throw new UsageError(`--password-env '${passwordEnv}': give the name of an environment variable, not its value`);
+  // Not echoed: what was given may be the password itself.
+  if (!VARIABLE.test(passwordEnv)) throw new UsageError('--password-env: give the name of an environment variable (letters, digits, _), not its value');
   return { role: { name: role, passwordEnv }, json: opts.json === true };
 }
 

@@ -157,7 +157,9 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
         throw error;
       }
     });
-  const local = `SET LOCAL search_path = smallpay, pg_catalog; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
+  // Everything a transaction relies on is set again inside it, so a pooler in transaction mode (PgBouncer),
+  // which may hand each transaction another server connection, changes nothing.
+  const local = `SET LOCAL search_path = smallpay, pg_catalog; SET LOCAL lock_timeout = ${lockMs}; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
 
   return {
     dialect: 'postgres' satisfies Dialect,
@@ -202,7 +204,7 @@ export function storeErrorOf(error: unknown, label: string, url: URL, lockTimeou
   if (error instanceof StoreError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   const message = ((error as Error | null)?.message ?? String(error)).split('\n')[0]!;
-  const user = decodeURIComponent(url.username) || process.env.PGUSER || '(default user)';
+  const user = decodeURIComponent(url.username) || '(the default user)';
   const database = decodeURIComponent(url.pathname.slice(1)) || user;
   if (code === '23505') return undefined;
   if (UNREACHABLE.has(code) || (code === '' && /timeout|Connection terminated/i.test(message))) {
