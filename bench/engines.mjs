@@ -33,6 +33,13 @@ const engineOf = (store) => (store.startsWith('sqlite:') ? 'sqlite' : /^postgres
 /** The generator's documents need room: a million invoices are several GB of objects. */
 const BIG_HEAP = '--max-old-space-size=16384';
 
+if (process.argv.includes('--help')) {
+  // The usage is this file's header comment.
+  const header = readFileSync(self, 'utf8').split('\nimport ')[0];
+  process.stdout.write(`${header.replace(/^\/\/ ?/gm, '')}\n`);
+  process.exit(0);
+}
+
 // Child process: generate N invoices and put them into one store; print what the timed commands use.
 if (process.argv[2] === '--load') {
   const [store, size] = [process.argv[3], Number(process.argv[4])];
