@@ -29,13 +29,13 @@ const FORMATS: ExportFormat[] = [
     name: 'xero',
     description: "Xero's sales invoice import CSV: one row per line, tax rates from the xero.* settings (docs/accounting-import.md)",
     examples: ['smallpay export xero --from 2026-10-01 --to 2026-12-31 --out xero-q4.csv', 'smallpay config set xero.taxType.S.19 "19% (VAT on Income)"'],
-    load: () => import('./xero.js') as Promise<VerbModule<unknown>>,
+    load: () => import('./accounting-csv.js') as Promise<VerbModule<unknown>>,
   },
   {
     name: 'quickbooks',
     description: 'the QuickBooks Online invoice import CSV: one row per line, tax codes from the quickbooks.* settings (docs/accounting-import.md)',
     examples: ['smallpay export quickbooks --from 2026-10-01 --to 2026-12-31 --out qbo-q4.csv', 'smallpay config set quickbooks.taxCode.S.20 "20.0% S"'],
-    load: () => import('./quickbooks.js') as Promise<VerbModule<unknown>>,
+    load: () => import('./accounting-csv.js') as Promise<VerbModule<unknown>>,
   },
   {
     name: 'hledger',
