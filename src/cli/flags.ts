@@ -17,6 +17,14 @@ export function optionalDate(opts: Record<string, unknown>, key: string, flagNam
   return value === undefined ? undefined : parseCalendarDate(value, flagName);
 }
 
+/** --from and --to as dates, either may be missing, --from not after --to. */
+export function optionalDateRange(opts: Record<string, unknown>): { from?: string; to?: string } {
+  const from = optionalDate(opts, 'from', '--from');
+  const to = optionalDate(opts, 'to', '--to');
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+}
+
 export function optionalTerms(opts: Record<string, unknown>, key: string, flagName: string): number | undefined {
   const value = optionalString(opts, key);
   return value === undefined ? undefined : termsDays(value, flagName);

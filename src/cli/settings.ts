@@ -11,8 +11,9 @@ import type { StoreLocator } from '../store/locator.js';
 import { parseStoreLocator } from './store-locator.js';
 
 /**
- * --store, else SMALLPAY_STORE, else $XDG_DATA_HOME/smallpay/store.json (~/.local/share/smallpay/store.json).
- * The store --store or SMALLPAY_STORE names (a path, sqlite:…, postgres://…), else the default JSON file. */
+ * The store --store, else SMALLPAY_STORE, names (a path, sqlite:…, postgres://…), else the default JSON file
+ * $XDG_DATA_HOME/smallpay/store.json (~/.local/share/smallpay/store.json).
+ */
 export function resolveStoreLocator(flag: string | undefined, env: Env): StoreLocator {
   const chosen = flag ?? (env.SMALLPAY_STORE || undefined);
   if (chosen !== undefined) return parseStoreLocator(chosen, env);

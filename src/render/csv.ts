@@ -4,8 +4,6 @@
  */
 import { neutraliseFormulas } from '../domain/csv-text.js';
 
-export { neutraliseFormulas };
-
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   const text = neutraliseFormulas(String(value));

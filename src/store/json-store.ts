@@ -42,6 +42,11 @@ function backupIsSound(backup: string): boolean {
   }
 }
 
+/** No business and no record of any kind (sequences follow from invoices, so they need no look). */
+function isEmptyDocument(doc: StoreDocument): boolean {
+  return doc.business === null && doc.customers.length + doc.invoices.length + doc.recurring.length + doc.outbox.length + doc.audit.length === 0;
+}
+
 /** `null`, `false`, `0`, `""` or an array is a damaged store like any other, never "no store yet". */
 function requireObject(json: unknown): object {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) return json;
@@ -93,12 +98,11 @@ export function openJsonStore(options: JsonStoreOptions): Store {
       return existsSync(path);
     },
     async isEmpty() {
-      const doc = await store.read();
-      return doc.business === null && doc.customers.length === 0 && doc.invoices.length === 0 && doc.recurring.length === 0 && doc.outbox.length === 0 && doc.audit.length === 0;
+      return isEmptyDocument(await store.read());
     },
     async load(doc) {
       await store.update((current) => {
-        if (current.business !== null || current.customers.length + current.invoices.length + current.recurring.length + current.outbox.length + current.audit.length > 0) {
+        if (!isEmptyDocument(current)) {
           throw new StoreError('io', `store ${path} is not empty`, 'copy into a new store');
         }
         Object.assign(current, structuredClone(doc));

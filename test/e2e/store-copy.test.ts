@@ -51,7 +51,7 @@ async function targets(): Promise<[string, () => Promise<string>][]> {
     ['json', async () => join(box.home, `copy-${Math.random().toString(36).slice(2)}.json`)],
     ['sqlite', async () => `sqlite:${join(box.home, `copy-${Math.random().toString(36).slice(2)}.db`)}`],
   ];
-  const harness = await postgresHarness().catch(() => undefined);
+  const harness = await postgresHarness();
   if (harness?.postgresAvailable) list.push(['postgres', async () => `${await harness.createTestDatabase('copy')}?business=copied`]);
   return list;
 }

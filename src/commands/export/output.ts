@@ -1,7 +1,7 @@
 /** What the export verbs share: the issue-date range and where the bytes go. */
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
-import { optionalDate, optionalString } from '../../cli/flags.js';
+import { optionalDateRange, optionalString } from '../../cli/flags.js';
 import type { Invoice } from '../../domain/types.js';
 import { writeFileAtomic } from '../../platform/atomic-write.js';
 
@@ -13,12 +13,10 @@ export interface ExportRange {
 }
 
 export function exportRange(opts: Record<string, unknown>): ExportRange {
-  const from = optionalDate(opts, 'from', '--from');
-  const to = optionalDate(opts, 'to', '--to');
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const range = optionalDateRange(opts);
   const out = optionalString(opts, 'out');
   if (out !== undefined && out.trim() === '') throw new UsageError("--out: the path must not be empty (give '-' for stdout)");
-  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(out !== undefined && out !== '-' && { out }) };
+  return { ...range, ...(out !== undefined && out !== '-' && { out }) };
 }
 
 /** Issued documents (invoices and credit notes, void ones included) whose issue date is in the range. */

@@ -1,6 +1,6 @@
 /** What the report commands share: the output format, the chart decision, and optional timings. */
 import { UsageError } from '../../cli/errors.js';
-import { optionalDate } from '../../cli/flags.js';
+import { optionalDateRange } from '../../cli/flags.js';
 import type { Deps } from '../../cli/deps.js';
 import type { StoreDocument } from '../../domain/types.js';
 import type { ReportStyle } from '../../render/report-views.js';
@@ -19,12 +19,7 @@ export function reportOutput(opts: Record<string, unknown>): ReportOutput {
   return { format, ...(typeof opts.chart === 'boolean' && { chart: opts.chart }) };
 }
 
-export function reportPeriod(opts: Record<string, unknown>): { from?: string; to?: string } {
-  const from = optionalDate(opts, 'from', '--from');
-  const to = optionalDate(opts, 'to', '--to');
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
-}
+export const reportPeriod = optionalDateRange;
 
 /** Charts on a terminal, or when asked with --chart (a cron job mailing the report); never with --no-chart. */
 export function reportStyle(output: ReportOutput, deps: Deps): ReportStyle {

@@ -22,9 +22,9 @@
  * Every statement is idempotent (IF NOT EXISTS, OR REPLACE, DROP … IF EXISTS), so two first `init`s
  * racing, or an init-postgres run again, change nothing; the engine runs them in one transaction.
  */
+import { BUSINESS_TABLES } from './tables.js';
 
 /** Tables holding one business's rows each; `meta` (the schema's version) is shared and read-only to roles. */
-export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit'] as const;
 
 /** Business roles may change these rows; the audit log is append-only for them (SELECT, INSERT). */
 const WRITABLE_TABLES = BUSINESS_TABLES.filter((table) => table !== 'audit');

@@ -21,8 +21,8 @@ import { type Change, type OpenOptions, type Store, type StoreScope, Unchanged }
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
-import { SQL_SCHEMA_VERSION } from './tables.js';
-import { DuplicateRowError, insertDocument, writeChanges } from './write-rows.js';
+import { BUSINESS_TABLES, SQL_SCHEMA_VERSION } from './tables.js';
+import { DuplicateRowError, insertDocument, isUniqueViolation, writeChanges } from './write-rows.js';
 
 /** A SQLite file holds the books of one business. */
 export const SQLITE_BUSINESS = 'default';
@@ -167,13 +167,7 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
       return outcome as T;
     },
     async isEmpty() {
-      const found = await reading(async (tx) => {
-        for (const table of ['businesses', 'customers', 'invoices', 'schedules', 'outbox', 'audit']) {
-          if ((await tx.query(`SELECT 1 AS found FROM ${table} WHERE business_id = $1 LIMIT 1`, [business])).length > 0) return true;
-        }
-        return false;
-      });
-      return found !== true;
+      return !(await reading((tx) => holdsRows(tx, business)));
     },
     async load(doc) {
       try {
@@ -184,11 +178,7 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
       const driver = await connect();
       await driver.write(async (tx) => {
         await ensureSchema(tx);
-        for (const table of ['businesses', 'customers', 'invoices', 'sequences', 'schedules', 'outbox', 'audit']) {
-          if ((await tx.query(`SELECT 1 AS found FROM ${table} WHERE business_id = $1 LIMIT 1`, [business])).length > 0) {
-            throw new StoreError('io', `store ${label} is not empty`, 'copy into a new store');
-          }
-        }
+        if (await holdsRows(tx, business)) throw new StoreError('io', `store ${label} is not empty`, 'copy into a new store');
         await refusingDuplicates(label, () => insertDocument(tx, business, doc));
       });
     },
@@ -201,12 +191,20 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   return store;
 }
 
+/** Whether any table holds a row of the business. */
+async function holdsRows(tx: SqlRunner, business: string): Promise<boolean> {
+  for (const table of BUSINESS_TABLES) {
+    if ((await tx.query(`SELECT 1 AS found FROM ${table} WHERE business_id = $1 LIMIT 1`, [business])).length > 0) return true;
+  }
+  return false;
+}
+
 async function refusingDuplicates<T>(label: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DuplicateRowError) throw new StoreError('io', `store ${label}: nothing was changed: ${error.message}`);
-    if ((error as { code?: unknown }).code === '23505' || String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
+    if (isUniqueViolation(error)) {
       throw new StoreError('io', `store ${label}: nothing was changed: ${(error as Error).message}`);
     }
     throw error;

@@ -20,5 +20,5 @@
  */
 export const SQL_SCHEMA_VERSION = 1;
 
-export const TABLES = ['meta', 'businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit'] as const;
-export type TableName = (typeof TABLES)[number];
+/** The tables that hold a business's rows (all but meta): what "empty" means, and what RLS guards. */
+export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit'] as const;
