@@ -18,10 +18,18 @@
  * enforced by the database, so a change that missed a row it should have loaded fails instead of
  * duplicating. The JSON engine ignores scopes: it always has the whole file.
  *
+ * Queries. An engine may answer a report from its own indexes instead of handing out every record:
+ *   dashboardFacts(period, today)  the dashboard's grouped sums (domain/reports/dashboard-facts.ts), which
+ *     must deep-equal the domain's dashboardFacts(read().invoices, period, today). The SQL engine runs a few
+ *     GROUP BY queries over columns derived at every write; the JSON engine has none, and the command asks
+ *     the domain instead. Optional: an engine without it is still complete, only slower.
+ *
  * Writes are serialised per business on every engine: the JSON file's lock; SQLite's BEGIN IMMEDIATE;
  * on PostgreSQL the business row and the number series' counter taken FOR UPDATE, outbox jobs claimed
  * FOR UPDATE SKIP LOCKED.
  */
+import type { DashboardFacts } from '../domain/reports/dashboard-facts.js';
+import type { Period } from '../domain/reports/dashboard.js';
 import type { InvoiceStatus, StoreDocument } from '../domain/types.js';
 import type { EngineName, StoreLocator } from './locator.js';
 import type { LockOptions } from './lock.js';
@@ -84,6 +92,8 @@ export interface Store {
   isEmpty(): Promise<boolean>;
   /** Writes a whole document into an empty store in one transaction (`store copy`, benchmarks); refuses a non-empty one. */
   load(doc: StoreDocument): Promise<void>;
+  /** Optional: the dashboard's facts computed by the engine itself (see the header); else the domain's from read(). */
+  dashboardFacts?(period: Period, today: string): Promise<DashboardFacts>;
   /** Releases connections; a no-op for files. */
   close(): Promise<void>;
 }

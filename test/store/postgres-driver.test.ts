@@ -10,6 +10,7 @@ import { parseStoreLocator } from '../../src/cli/store-locator.js';
 import { StoreError } from '../../src/store/errors.js';
 import type { SqlDriver } from '../../src/store/sql/driver.js';
 import { dialectSql } from '../../src/store/sql/ddl.js';
+import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import { openPostgresDriver } from '../../src/store/sql/postgres-driver.js';
 import { grantBusinessRole } from '../../src/store/sql/postgres-roles.js';
 import { createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
@@ -25,7 +26,7 @@ async function createSchema(url: string): Promise<void> {
   const driver = await openPostgresDriver(locatorOf(url, 'owner'), { createSchema: true });
   await driver.write(async (tx) => {
     for (const statement of dialectSql('postgres').migrations.flat()) await tx.query(statement);
-    await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING`);
+    await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO NOTHING`, [String(SQL_SCHEMA_VERSION)]);
   });
   await driver.close();
 }
@@ -117,7 +118,7 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
       await client.end();
       const error = await refusal(openPostgresDriver(locatorOf(newer, 'acme')));
       expect(error.kind).toBe('too-new');
-      expect(error.message).toMatch(/SQL schema version 99, newer than this smallpay understands \(1\)$/);
+      expect(error.message).toMatch(new RegExp(`SQL schema version 99, newer than this smallpay understands \\(${SQL_SCHEMA_VERSION}\\)$`));
     });
   });
 

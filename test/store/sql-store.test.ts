@@ -13,6 +13,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { emptyDocument } from '../../src/store/schema.js';
 import { openSqlStore } from '../../src/store/sql/sql-store.js';
 import { loadSqliteModule } from '../../src/store/sql/sqlite-driver.js';
+import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import { type Store, Unchanged } from '../../src/store/store.js';
 import { Database as SqliteDatabase } from '../support/sqlite.js';
 
@@ -213,12 +214,12 @@ describe.skipIf(SqliteDatabase === undefined)('a SQLite store', () => {
     for (const attempt of [store.read(), store.update(() => undefined)]) {
       const error = await storeError(attempt);
       expect(error.kind).toBe('too-new');
-      expect(error.message).toBe(`store ${path} was written by a newer SmallPay (SQL schema version 99; this one reads up to 1)`);
+      expect(error.message).toBe(`store ${path} was written by a newer SmallPay (SQL schema version 99; this one reads up to ${SQL_SCHEMA_VERSION})`);
     }
-    expect((await store.readForCheck()).problems).toEqual([`store ${path} was written by a newer SmallPay (SQL schema version 99; this one reads up to 1)`]);
+    expect((await store.readForCheck()).problems).toEqual([`store ${path} was written by a newer SmallPay (SQL schema version 99; this one reads up to ${SQL_SCHEMA_VERSION})`]);
 
     const db2 = new Database(path);
-    db2.prepare(`UPDATE meta SET value = '1' WHERE key = 'schema_version'`).run();
+    db2.prepare(`UPDATE meta SET value = $version WHERE key = 'schema_version'`).run({ version: String(SQL_SCHEMA_VERSION) });
     db2.prepare(`UPDATE businesses SET schema_version = 7`).run();
     db2.close();
     const error = await storeError(store.read());

@@ -11,11 +11,15 @@
  * against the month of its own issue date), received is net of refunds (dated when paid back); the credit
  * notes, refunds and write-offs of the period are also given apart. A write-off is never received: it only
  * takes the balance out of pending and overdue. Counts are of invoices and payments, not of corrections.
+ * Two stages (issue 13): the facts, grouped sums a database can give as they are (dashboard-facts.ts), then
+ * the dashboard from them (`dashboardFromFacts`); `dashboard` is both.
  */
 import { FIRST_DATE, daysBetween, monthIndex, monthOfIndex, monthStart } from '../dates.js';
-import { balanceOf, isCreditNote, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
-import { addMoney, assertExactTotals, byCurrency, counts, getOrCreate, mean, paidInFullOn } from './common.js';
+import { addMoney, assertExactTotals, byCurrency, getOrCreate, mean } from './common.js';
+import { type DashboardFacts, dashboardFacts } from './dashboard-facts.js';
+
+export type { DashboardFacts } from './dashboard-facts.js';
 
 export interface Period {
   from: string;
@@ -61,17 +65,18 @@ export function monthsOf(period: Period): string[] {
   return months;
 }
 
-type Accumulator = CurrencyDashboard & { daysTotal: number; daysCount: number };
-
+/** The dashboard of some invoices: their facts (dashboard-facts.ts), then the dashboard of those. */
 export function dashboard(invoices: readonly Invoice[], period: Period, today: string): CurrencyDashboard[] {
+  return dashboardFromFacts(dashboardFacts(invoices, period, today), period, today);
+}
+
+/** The dashboard from its facts, whoever computed them: the domain from invoices, or a database's GROUP BY. */
+export function dashboardFromFacts(facts: DashboardFacts, period: Period, today: string): CurrencyDashboard[] {
   const months = monthsOf(period);
   const firstMonth = monthIndex(period.from);
-  const inPeriod = (date: string) => date >= period.from && date <= period.to;
-  const perCurrency = new Map<string, Accumulator>();
-  let last: Accumulator | undefined;
-  const entryFor = (currency: string): Accumulator => {
-    if (last?.currency === currency) return last;
-    last = getOrCreate(perCurrency, currency, () => ({
+  const perCurrency = new Map<string, CurrencyDashboard>();
+  const entryFor = (currency: string): CurrencyDashboard =>
+    getOrCreate(perCurrency, currency, () => ({
       currency,
       received: { amount: 0, count: 0 },
       pending: { amount: 0, count: 0 },
@@ -82,77 +87,46 @@ export function dashboard(invoices: readonly Invoice[], period: Period, today: s
       writtenOff: { amount: 0, count: 0 },
       averageDaysToPay: null,
       months: months.map((month) => ({ month, invoiced: 0, received: 0 })),
-      daysTotal: 0,
-      daysCount: 0,
     }));
-    return last;
-  };
+  const monthOf = (entry: CurrencyDashboard, month: string) => entry.months[monthIndex(`${month}-01`) - firstMonth] as MonthFigures;
 
-  for (const invoice of invoices) {
-    if (!counts(invoice)) continue;
-    const entry = entryFor(invoice.currency);
-    if (isCreditNote(invoice)) {
-      if (inPeriod(invoice.issueDate)) {
-        entry.invoiced.amount = addMoney(entry.invoiced.amount, -invoice.total);
-        entry.credited.amount = addMoney(entry.credited.amount, invoice.total);
-        entry.credited.count += 1;
-        const month = entry.months[monthIndex(invoice.issueDate) - firstMonth] as MonthFigures;
-        month.invoiced = addMoney(month.invoiced, -invoice.total);
-      }
-      continue;
-    }
-    if (inPeriod(invoice.issueDate)) {
-      entry.invoiced.amount += invoice.total;
-      entry.invoiced.count += 1;
-      const month = entry.months[monthIndex(invoice.issueDate) - firstMonth] as MonthFigures;
-      month.invoiced += invoice.total;
-    }
-    for (const payment of invoice.payments) {
-      if (!inPeriod(payment.date)) continue;
-      entry.received.amount += payment.amount;
-      entry.received.count += 1;
-      const month = entry.months[monthIndex(payment.date) - firstMonth] as MonthFigures;
-      month.received += payment.amount;
-    }
-    for (const refund of invoice.refunds ?? []) {
-      if (!inPeriod(refund.date)) continue;
-      entry.received.amount = addMoney(entry.received.amount, -refund.amount);
-      entry.refunded.amount = addMoney(entry.refunded.amount, refund.amount);
-      entry.refunded.count += 1;
-      const month = entry.months[monthIndex(refund.date) - firstMonth] as MonthFigures;
-      month.received = addMoney(month.received, -refund.amount);
-    }
-    if (invoice.writeOff && inPeriod(invoice.writeOff.date)) {
-      entry.writtenOff.amount = addMoney(entry.writtenOff.amount, invoice.writeOff.amount);
-      entry.writtenOff.count += 1;
-    }
-    if (invoice.status === 'paid') {
-      const paidOn = paidInFullOn(invoice);
-      if (paidOn !== undefined && inPeriod(paidOn)) {
-        entry.daysTotal += daysBetween(invoice.issueDate, paidOn);
-        entry.daysCount += 1;
-      }
-      continue;
-    }
-    if (invoice.status !== 'open' && invoice.status !== 'partial') continue;
-    const balance = balanceOf(invoice);
-    if (isOverdue(invoice, today)) {
-      entry.overdue.amount += balance;
-      entry.overdue.count += 1;
-      const oldest = entry.overdue.oldest;
-      if (!oldest || invoice.dueDate < oldest.dueDate) {
-        entry.overdue.oldest = { number: invoice.number ?? invoice.id, dueDate: invoice.dueDate, daysOverdue: daysBetween(invoice.dueDate, today) };
-      }
-    } else {
-      entry.pending.amount += balance;
-      entry.pending.count += 1;
-    }
+  for (const currency of facts.currencies) entryFor(currency);
+  for (const { currency, month, creditNote, amount, count } of facts.issued) {
+    const entry = entryFor(currency);
+    const figures = monthOf(entry, month);
+    const signed = creditNote ? -amount : amount;
+    entry.invoiced.amount = addMoney(entry.invoiced.amount, signed);
+    figures.invoiced = addMoney(figures.invoiced, signed);
+    if (creditNote) {
+      entry.credited.amount = addMoney(entry.credited.amount, amount);
+      entry.credited.count += count;
+    } else entry.invoiced.count += count;
   }
+  for (const { currency, month, kind, amount, count } of facts.flows) {
+    const entry = entryFor(currency);
+    if (kind === 'write-off') {
+      entry.writtenOff.amount = addMoney(entry.writtenOff.amount, amount);
+      entry.writtenOff.count += count;
+      continue;
+    }
+    const figures = monthOf(entry, month);
+    const signed = kind === 'refund' ? -amount : amount;
+    entry.received.amount = addMoney(entry.received.amount, signed);
+    figures.received = addMoney(figures.received, signed);
+    if (kind === 'refund') {
+      entry.refunded.amount = addMoney(entry.refunded.amount, amount);
+      entry.refunded.count += count;
+    } else entry.received.count += count;
+  }
+  for (const { currency, overdue, amount, count } of facts.open) {
+    const sum = overdue ? entryFor(currency).overdue : entryFor(currency).pending;
+    sum.amount = addMoney(sum.amount, amount);
+    sum.count += count;
+  }
+  for (const { currency, number, dueDate } of facts.oldest) entryFor(currency).overdue.oldest = { number, dueDate, daysOverdue: daysBetween(dueDate, today) };
+  for (const { currency, days, count } of facts.paid) entryFor(currency).averageDaysToPay = mean(days, count);
   for (const entry of perCurrency.values()) {
     assertExactTotals([entry.invoiced.amount, entry.received.amount, entry.overdue.amount, entry.pending.amount, entry.credited.amount, entry.refunded.amount, entry.writtenOff.amount, ...entry.months.flatMap((m) => [m.invoiced, m.received])]);
   }
-  return byCurrency(perCurrency).map(({ value }) => {
-    const { daysTotal, daysCount, ...figures } = value;
-    return { ...figures, averageDaysToPay: mean(daysTotal, daysCount) };
-  });
+  return byCurrency(perCurrency).map(({ value }) => value);
 }

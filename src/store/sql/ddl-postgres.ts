@@ -56,8 +56,23 @@ export function postgresStatement(sqlite: string): string {
   return sqlite
     .replace(/^CREATE TABLE (\w+) \(/, (_, table: string) => `CREATE TABLE IF NOT EXISTS smallpay.${table} (${table === 'meta' ? '' : 'ord BIGSERIAL, '}`)
     .replace(/^CREATE (UNIQUE )?INDEX (\w+) ON (\w+) \(/, (_, unique: string | undefined, index: string, table: string) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS ${index} ON smallpay.${table} (`)
+    .replace(/^ALTER TABLE (\w+) ADD COLUMN (\w+)/, (_, table: string, column: string) => `ALTER TABLE smallpay.${table} ADD COLUMN IF NOT EXISTS ${column}`)
+    .replace(/^DROP INDEX (\w+)$/, (_, index: string) => `DROP INDEX IF EXISTS smallpay.${index}`)
     .replace(/\bINTEGER\b/g, 'BIGINT');
 }
+
+/** The tables of SQL schema version 1; version 2 added invoice_events. */
+const VERSION_1_TABLES = BUSINESS_TABLES.filter((table) => table !== 'invoice_events');
+
+/**
+ * Business roles made before version 2 (smallpay.roles) are granted the new table, as `--role` grants it to
+ * roles made since (businessRoleGrants).
+ */
+const GRANT_EVENTS_TO_ROLES = `DO $$ DECLARE r record; BEGIN
+    FOR r IN SELECT role_name FROM smallpay.roles LOOP
+      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON smallpay.invoice_events TO %I', r.role_name);
+    END LOOP;
+  END $$`;
 
 /** What PostgreSQL adds to each schema version: the schema itself, then the role mapping and row-level security. */
 export const POSTGRES_ONLY: readonly { before: readonly string[]; after: readonly string[] }[] = [
@@ -68,10 +83,21 @@ export const POSTGRES_ONLY: readonly { before: readonly string[]; after: readonl
       // The mapping is the owner's alone: business roles get no privilege on it, and PUBLIC none either.
       `REVOKE ALL ON smallpay.roles FROM PUBLIC`,
       CURRENT_BUSINESS,
-      ...BUSINESS_TABLES.flatMap(isolated),
+      ...VERSION_1_TABLES.flatMap(isolated),
     ],
   },
+  { before: [], after: [...isolated('invoice_events'), GRANT_EVENTS_TO_ROLES] },
 ];
+
+/**
+ * A migration's backfill reads and writes every business's rows (backfill.ts): the tables' owner, who alone
+ * may migrate, is let past row-level security for it, in the migration's own transaction, and bound again
+ * before it commits, so no other session ever sees the tables unforced.
+ */
+export const POSTGRES_BACKFILL = {
+  before: ['invoices', 'invoice_events'].map((table) => `ALTER TABLE smallpay.${table} NO FORCE ROW LEVEL SECURITY`),
+  after: ['invoices', 'invoice_events'].map((table) => `ALTER TABLE smallpay.${table} FORCE ROW LEVEL SECURITY`),
+};
 
 /** MIGRATIONS[n] takes the schema from version n to n + 1 (0: nothing yet), from SQLite's statements of each version. */
 export function postgresMigrations(sqlite: readonly (readonly string[])[]): string[][] {

@@ -4,7 +4,7 @@
  * transaction and records the version in meta.schema_version, so a half-made schema is never committed.
  * A new dialect adds one entry to DIALECTS; everything else in the engine is plain SQL shared by all.
  */
-import { POSTGRES_HAS_SCHEMA, postgresMigrations } from './ddl-postgres.js';
+import { POSTGRES_BACKFILL, POSTGRES_HAS_SCHEMA, postgresMigrations } from './ddl-postgres.js';
 import type { Dialect } from './driver.js';
 
 export interface DialectSql {
@@ -14,6 +14,11 @@ export interface DialectSql {
   hasSchema: string;
   /** The column that orders rows as they were inserted, so documents keep their arrays' order. */
   insertionOrder: string;
+  /**
+   * Around a migration's backfill of existing rows (backfill.ts), which must see every business's rows:
+   * PostgreSQL lifts FORCE ROW LEVEL SECURITY for the tables' owner, inside the same transaction.
+   */
+  backfill: { before: readonly string[]; after: readonly string[] };
 }
 
 const sqlite: DialectSql = {
@@ -41,10 +46,29 @@ const sqlite: DialectSql = {
       `CREATE TABLE schedules (business_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, id))`,
       `CREATE TABLE audit (business_id TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, seq))`,
     ],
+    // Version 2: what the dashboard sums in SQL (report-queries.ts), each index covering its query so that a
+    // million invoices are summed from the index alone; two version-1 indexes become prefixes of these. The
+    // engine then fills the new columns and table from each invoice's record (backfill.ts).
+    [
+      `ALTER TABLE invoices ADD COLUMN balance INTEGER`,
+      `ALTER TABLE invoices ADD COLUMN paid_on TEXT`,
+      `ALTER TABLE invoices ADD COLUMN days_to_pay INTEGER`,
+      `CREATE TABLE invoice_events (business_id TEXT NOT NULL, invoice_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+        event_date TEXT NOT NULL, currency TEXT NOT NULL, amount INTEGER NOT NULL, status TEXT NOT NULL, invoice_type TEXT NOT NULL,
+        PRIMARY KEY (business_id, invoice_id, seq))`,
+      `CREATE INDEX invoice_events_date ON invoice_events (business_id, event_date, status, invoice_type, currency, kind, amount)`,
+      `DROP INDEX invoices_issue_date`,
+      `DROP INDEX invoices_status`,
+      `CREATE INDEX invoices_issued ON invoices (business_id, issue_date, status, currency, type, total)`,
+      `CREATE INDEX invoices_open ON invoices (business_id, status, currency, due_date, balance)`,
+      `CREATE INDEX invoices_paid_on ON invoices (business_id, paid_on, type, currency, days_to_pay)`,
+      `CREATE INDEX invoices_currency ON invoices (business_id, currency, status)`,
+    ],
   ],
   hasSchema: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'`,
   // Every table but meta has an implicit rowid, which grows with each insert and survives updates.
   insertionOrder: 'rowid',
+  backfill: { before: [], after: [] },
 };
 
 /**
@@ -56,6 +80,7 @@ const postgres: DialectSql = {
   migrations: postgresMigrations(sqlite.migrations),
   hasSchema: POSTGRES_HAS_SCHEMA,
   insertionOrder: 'ord',
+  backfill: POSTGRES_BACKFILL,
 };
 
 const DIALECTS: Record<Dialect, DialectSql> = { sqlite, postgres };

@@ -8,6 +8,8 @@ import type { StoreDocument } from '../../domain/types.js';
 import { CURRENT_SCHEMA_VERSION } from '../schema.js';
 import type { StoreScope } from '../store.js';
 import type { SqlRow, SqlRunner, SqlValue } from './driver.js';
+import { getOrCreate } from '../../domain/reports/common.js';
+import { EVENT_COLUMNS, eventRows } from './invoice-events.js';
 import { CUSTOMERS, INVOICES, OUTBOX, SCHEDULES, invoiceCondition, type Collection } from './rows.js';
 
 export type CollectionTable = Collection<unknown>['table'];
@@ -120,5 +122,25 @@ export async function columnProblems(tx: SqlRunner, business: string, doc: Store
       });
     }
   }
+  problems.push(...(await eventProblems(tx, business, doc)));
+  return problems;
+}
+
+/** Rows of invoice_events that are not exactly the money events of their invoice's record (schema version 2). */
+async function eventProblems(tx: SqlRunner, business: string, doc: StoreDocument): Promise<string[]> {
+  const line = (row: readonly (SqlValue | undefined)[]) => row.map((value) => String(value ?? null)).join(' ');
+  const stored = new Map<string, string[]>();
+  const columns = EVENT_COLUMNS.slice(1);
+  for (const row of await tx.query(`SELECT ${columns.join(', ')} FROM invoice_events WHERE business_id = $1`, [business])) {
+    getOrCreate(stored, String(row.invoice_id), () => []).push(line(columns.map((column) => row[column])));
+  }
+  const problems: string[] = [];
+  for (const invoice of doc.invoices) {
+    const want = eventRows(business, invoice).map((row) => line(row.slice(1))).sort();
+    const have = (stored.get(invoice.id) ?? []).sort();
+    stored.delete(invoice.id);
+    if (want.join('\n') !== have.join('\n')) problems.push(`invoice '${invoice.id}': its rows in invoice_events (payments, refunds, write-off) disagree with its record`);
+  }
+  for (const id of stored.keys()) problems.push(`invoice_events: rows for invoice '${id}', which does not exist`);
   return problems;
 }

@@ -3,6 +3,7 @@
  * it the columns queries filter and join on, derived from the record on every write so they never disagree.
  * Also which invoices a scope loads, as a SQL condition.
  */
+import { settlementOf } from '../../domain/reports/dashboard-facts.js';
 import type { Customer, Invoice, Schedule, SendJob } from '../../domain/types.js';
 import type { InvoiceScope } from '../store.js';
 import type { SqlValue } from './driver.js';
@@ -27,22 +28,29 @@ export const CUSTOMERS: Collection<Customer> = {
 export const INVOICES: Collection<Invoice> = {
   table: 'invoices',
   what: 'invoice',
-  columns: ['id', 'number', 'type', 'status', 'customer_id', 'issue_date', 'due_date', 'currency', 'total', 'paid', 'recurring_schedule', 'recurring_period', 'doc'],
-  values: (i, doc) => [
-    i.id,
-    i.number,
-    i.type ?? 'invoice',
-    i.status,
-    i.customer.id,
-    i.issueDate,
-    i.dueDate,
-    i.currency,
-    i.total,
-    i.paid,
-    i.recurring?.scheduleId ?? null,
-    i.recurring?.period ?? null,
-    doc,
-  ],
+  columns: ['id', 'number', 'type', 'status', 'customer_id', 'issue_date', 'due_date', 'currency', 'total', 'paid', 'recurring_schedule', 'recurring_period', 'balance', 'paid_on', 'days_to_pay', 'doc'],
+  values: (i, doc) => {
+    // Schema version 2: derived for the dashboard's sums (dashboard-facts.ts); `verify` checks them.
+    const settlement = settlementOf(i);
+    return [
+      i.id,
+      i.number,
+      i.type ?? 'invoice',
+      i.status,
+      i.customer.id,
+      i.issueDate,
+      i.dueDate,
+      i.currency,
+      i.total,
+      i.paid,
+      i.recurring?.scheduleId ?? null,
+      i.recurring?.period ?? null,
+      settlement.balance,
+      settlement.paidOn,
+      settlement.daysToPay,
+      doc,
+    ];
+  },
 };
 
 

@@ -9,18 +9,22 @@
  * when asked to, by `init` or `store init-postgres`), migrated forward inside the write transaction, and
  * refused when newer than this program. Records are written in the current document schema; a business
  * whose rows are older (businesses.schema_version) is read whole, migrated like a JSON file, and rewritten.
+ *   dashboardFacts       the dashboard's grouped sums in SQL (report-queries.ts), over derived columns.
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { dashboardFacts } from '../../domain/reports/dashboard-facts.js';
 import type { StoreDocument } from '../../domain/types.js';
 import { StoreError } from '../errors.js';
 import type { StoreLocator } from '../locator.js';
 import { TooNewError, migrate } from '../migrations.js';
 import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocumentError, schemaProblem, validateDocument } from '../schema.js';
 import { type Change, type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
+import { BACKFILLS } from './backfill.js';
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
+import { queryDashboardFacts } from './report-queries.js';
 import { BUSINESS_TABLES, SQL_SCHEMA_VERSION } from './tables.js';
 import { DuplicateRowError, insertDocument, isUniqueViolation, writeChanges } from './write-rows.js';
 
@@ -60,7 +64,15 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
     const version = await schemaVersion(tx);
     if (version === SQL_SCHEMA_VERSION) return undefined;
     if (version === 0 && !mayCreateSchema) throw noSchema();
-    for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) for (const statement of sql.migrations[step]!) await tx.query(statement);
+    for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) {
+      for (const statement of sql.migrations[step]!) await tx.query(statement);
+      const backfill = BACKFILLS[step];
+      if (version > 0 && backfill !== undefined) {
+        for (const statement of sql.backfill.before) await tx.query(statement);
+        await backfill(tx);
+        for (const statement of sql.backfill.after) await tx.query(statement);
+      }
+    }
     await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SQL_SCHEMA_VERSION)]);
     return version === 0 ? 'created' : undefined;
   }
@@ -165,6 +177,15 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
         throw error;
       });
       return outcome as T;
+    },
+    async dashboardFacts(period, today) {
+      const facts = await reading(async (tx) => {
+        // Rows of an older document schema are read whole and migrated, as read() does, and summed by the domain.
+        const [row] = await tx.query('SELECT schema_version FROM businesses WHERE business_id = $1', [business]);
+        if (row !== undefined && Number(row.schema_version) !== CURRENT_SCHEMA_VERSION) return dashboardFacts((await readDocument(tx, undefined)).doc.invoices, period, today);
+        return queryDashboardFacts(tx, business, period, today, sql.insertionOrder);
+      });
+      return facts ?? dashboardFacts([], period, today);
     },
     async isEmpty() {
       return !(await reading((tx) => holdsRows(tx, business)));

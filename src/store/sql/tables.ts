@@ -9,16 +9,23 @@
  *   businesses  (business_id PK, doc, schema_version)  doc: Business (settings) — null business = no row
  *   customers   (business_id, id, email, doc)       PK (business_id, id)
  *   invoices    (business_id, id, number, type, status, customer_id, issue_date, due_date, currency,
- *                total, paid, recurring_schedule, recurring_period, doc)
+ *                total, paid, recurring_schedule, recurring_period, balance, paid_on, days_to_pay, doc)
  *               PK (business_id, id); UNIQUE (business_id, number) where number is not null;
  *               UNIQUE (business_id, recurring_schedule, recurring_period) where set: a period is issued once
  *   sequences   (business_id, series, last)         PK (business_id, series): the counter of a number series
  *   outbox      (business_id, id, invoice_id, state, doc)   PK (business_id, id)
  *   schedules   (business_id, id, doc)              PK (business_id, id)   (StoreDocument.recurring)
  *   audit       (business_id, seq, doc)             PK (business_id, seq): seq orders the log, append-only
+ *   invoice_events (business_id, invoice_id, seq, kind, event_date, currency, amount, status, invoice_type)
+ *               PK (business_id, invoice_id, seq): each payment, refund and write-off of an invoice, dated,
+ *               with its invoice's currency, status and type; rewritten with its invoice (schema version 2)
+ * Derived columns (balance, paid_on, days_to_pay, and invoice_events) are computed from the record by the
+ * domain's own functions at every write (rows.ts, dashboard-facts.ts), so SQL can sum them for the reports;
+ * `verify` reports any that disagree with the record.
  * Money columns hold integer minor units (as the model does); dates ISO text.
  */
-export const SQL_SCHEMA_VERSION = 1;
+/** 1: the tables above. 2: the derived columns and invoice_events, for the dashboard's GROUP BY (issue 13). */
+export const SQL_SCHEMA_VERSION = 2;
 
 /** The tables that hold a business's rows (all but meta): what "empty" means, and what RLS guards. */
-export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit'] as const;
+export const BUSINESS_TABLES = ['businesses', 'customers', 'invoices', 'sequences', 'outbox', 'schedules', 'audit', 'invoice_events'] as const;

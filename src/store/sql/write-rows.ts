@@ -4,9 +4,10 @@
  * touched. Audit entries are only ever appended. `insertDocument` writes a whole document into an empty
  * store in multi-row INSERTs (`store copy`: 100,000 invoices in a few statements per thousand rows).
  */
-import type { StoreDocument } from '../../domain/types.js';
+import type { Invoice, StoreDocument } from '../../domain/types.js';
 import { CURRENT_SCHEMA_VERSION } from '../schema.js';
 import type { SqlRunner, SqlValue } from './driver.js';
+import { EVENT_COLUMNS, deleteEvents, eventRows, writeEvents } from './invoice-events.js';
 import { DOCUMENT_FIELD, type LoadedRows } from './read-rows.js';
 import { CUSTOMERS, INVOICES, OUTBOX, SCHEDULES, type Collection } from './rows.js';
 
@@ -82,6 +83,7 @@ export async function writeChanges(tx: SqlRunner, business: string, read: Loaded
     for (const id of before.keys()) {
       if (kept.has(id)) continue;
       await tx.query(`DELETE FROM ${collection.table} WHERE business_id = $1 AND id = $2`, [business, id]);
+      if (collection === INVOICES) await deleteEvents(tx, business, id);
       counts.deleted += 1;
     }
     const set = collection.columns.slice(1).map((column, index) => `${column} = $${index + 3}`).join(', ');
@@ -97,6 +99,8 @@ export async function writeChanges(tx: SqlRunner, business: string, read: Loaded
             ? tx.query(`INSERT INTO ${collection.table} (business_id, ${collection.columns.join(', ')}) VALUES (${placeholders(values.length + 1, 1)})`, [business, ...values])
             : tx.query(`UPDATE ${collection.table} SET ${set} WHERE business_id = $1 AND id = $2`, [business, ...values]),
       );
+      // An invoice's money events (invoice-events.ts) are rewritten with it.
+      if (collection === INVOICES) await writeEvents(tx, business, record as Invoice, old !== undefined);
       counts[old === undefined ? 'inserted' : 'updated'] += 1;
     }
   }
@@ -131,13 +135,14 @@ export async function insertDocument(tx: SqlRunner, business: string, doc: Store
     const records = doc[DOCUMENT_FIELD[collection.table]] as unknown[];
     await insertMany(tx, collection.table, ['business_id', ...collection.columns], records.map((record) => [business, ...collection.values(record, JSON.stringify(record))]));
   }
+  await insertMany(tx, 'invoice_events', EVENT_COLUMNS, doc.invoices.flatMap((invoice) => eventRows(business, invoice)));
   await insertMany(tx, 'audit', ['business_id', 'seq', 'doc'], doc.audit.map((entry, index) => [business, index + 1, JSON.stringify(entry)]));
 }
 
 // SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535; rows go in batches below both.
 const PARAMETERS_PER_STATEMENT = 30_000;
 
-async function insertMany(tx: SqlRunner, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+export async function insertMany(tx: SqlRunner, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
   const perBatch = Math.max(1, Math.min(1000, Math.floor(PARAMETERS_PER_STATEMENT / columns.length)));
   for (let start = 0; start < rows.length; start += perBatch) {
     const batch = rows.slice(start, start + perBatch);
