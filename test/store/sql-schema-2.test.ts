@@ -1,0 +1,141 @@
+/**
+ * SQL schema version 2 (issue 13, the dashboard in SQL): a version-1 store, made with version 1's own DDL, is
+ * migrated forward in the write transaction and its derived columns and invoice_events filled from each record;
+ * on PostgreSQL for every business in the database, not only the one that opened it. And `verify` (readForCheck)
+ * names a derived column or an event row that a hand edit made disagree with its record.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseStoreLocator } from '../../src/cli/store-locator.js';
+import { dashboardFacts } from '../../src/domain/reports/dashboard-facts.js';
+import type { Period } from '../../src/domain/reports/dashboard.js';
+import type { StoreDocument } from '../../src/domain/types.js';
+import { dialectSql } from '../../src/store/sql/ddl.js';
+import { openSqlStore } from '../../src/store/sql/sql-store.js';
+import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
+import type { Store } from '../../src/store/store.js';
+import { TODAY, reportDatasetWithCorrections } from '../domain/reports/dataset.js';
+import { connectAsSuperuser, createTestDatabase, postgresAvailable } from '../support/postgres.js';
+import { Database as SqliteDatabase } from '../support/sqlite.js';
+
+const Database = SqliteDatabase!;
+const PERIOD: Period = { from: '2025-12-01', to: TODAY };
+const VERSION_1_INVOICE_COLUMNS = 'business_id, id, number, type, status, customer_id, issue_date, due_date, currency, total, paid, recurring_schedule, recurring_period, doc';
+
+/** Books with payments, refunds, a write-off and credit notes in two currencies (test/domain/reports/dataset.ts). */
+const books = (): StoreDocument => reportDatasetWithCorrections().doc;
+
+async function expectMigrated(store: Store, doc: StoreDocument): Promise<void> {
+  expect(await store.dashboardFacts!(PERIOD, TODAY)).toEqual(dashboardFacts(doc.invoices, PERIOD, TODAY));
+  expect((await store.readForCheck()).problems).toEqual([]);
+  expect(await store.read()).toEqual(doc);
+}
+
+describe.skipIf(SqliteDatabase === undefined)('SQL schema version 2 on SQLite', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'smallpay-schema2-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  const open = (file: string) => openSqlStore({ engine: 'sqlite', path: file, label: file }, { timeoutMs: 2000, staleMs: 2000 });
+
+  /** A version-1 file: version 1's statements, and the rows of a version-2 store copied into its columns. */
+  async function version1Store(doc: StoreDocument): Promise<string> {
+    const current = join(directory, 'current.db');
+    const store = await open(current);
+    await store.load(doc);
+    await store.close();
+    const path = join(directory, 'v1.db');
+    const db = new Database(path);
+    for (const statement of dialectSql('sqlite').migrations[0]!) db.exec(statement);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('schema_version', '1')`);
+    db.exec(`ATTACH DATABASE '${current}' AS current`);
+    for (const table of ['businesses', 'customers', 'sequences', 'outbox', 'schedules', 'audit']) db.exec(`INSERT INTO ${table} SELECT * FROM current.${table}`);
+    db.exec(`INSERT INTO invoices SELECT ${VERSION_1_INVOICE_COLUMNS} FROM current.invoices ORDER BY rowid`);
+    db.exec('DETACH DATABASE current');
+    db.close();
+    return path;
+  }
+
+  it('migrates a version-1 store forward: new columns and invoice_events filled from each record', async () => {
+    const doc = books();
+    const path = await version1Store(doc);
+    const store = await open(path);
+    try {
+      await expectMigrated(store, doc);
+      const db = new Database(path, { readonly: true });
+      const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string };
+      const events = db.prepare('SELECT COUNT(*) AS n FROM invoice_events').get() as { n: number };
+      const unfilled = db.prepare('SELECT COUNT(*) AS n FROM invoices WHERE balance IS NULL').get() as { n: number };
+      db.close();
+      expect(version.value).toBe(String(SQL_SCHEMA_VERSION));
+      const expected = doc.invoices.reduce((n, i) => n + i.payments.length + (i.refunds?.length ?? 0) + (i.writeOff ? 1 : 0), 0);
+      expect(expected).toBeGreaterThan(10);
+      expect([events.n, unfilled.n]).toEqual([expected, 0]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('verify names a derived column or an event row that disagrees with its record', async () => {
+    const path = join(directory, 'books.db');
+    const doc = books();
+    const store = await open(path);
+    try {
+      await store.load(doc);
+      const paid = doc.invoices.find((invoice) => invoice.status === 'paid')!;
+      const open = doc.invoices.find((invoice) => invoice.status === 'open')!;
+      const db = new Database(path);
+      db.prepare('UPDATE invoices SET balance = balance + 1 WHERE id = ?').run(open.id);
+      db.prepare(`UPDATE invoice_events SET amount = amount + 1 WHERE invoice_id = ? AND kind = 'payment'`).run(paid.id);
+      db.prepare(`INSERT INTO invoice_events VALUES ('default', 'inv_ghost', 0, 'payment', '2026-11-01', 'EUR', 100, 'paid', 'invoice')`).run();
+      db.close();
+      expect((await store.readForCheck()).problems).toEqual([
+        `invoice '${open.id}': column balance is ${open.total + 1} but its record says ${open.total}`,
+        `invoice '${paid.id}': its rows in invoice_events (payments, refunds, write-off) disagree with its record`,
+        `invoice_events: rows for invoice 'inv_ghost', which does not exist`,
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.skipIf(!postgresAvailable)('SQL schema version 2 on PostgreSQL', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await createTestDatabase('schema2');
+  });
+  const open = (business: string) => openSqlStore(parseStoreLocator(`${url}?business=${business}`, {}), { timeoutMs: 5000, staleMs: 5000, createSchema: true });
+
+  it('migrates a version-1 database forward for every business in it, whichever opens it first', async () => {
+    const docs = { acme: books(), globex: books() };
+    for (const [business, doc] of Object.entries(docs)) {
+      const store = await open(business);
+      await store.load(doc);
+      await store.close();
+    }
+    // Back to what version 1's DDL made: no invoice_events, no derived columns, version 1's indexes.
+    const client = await connectAsSuperuser(new URL(url).pathname.slice(1));
+    try {
+      await client.query(`DROP TABLE smallpay.invoice_events`);
+      for (const index of ['invoices_issued', 'invoices_open', 'invoices_paid_on', 'invoices_currency']) await client.query(`DROP INDEX smallpay.${index}`);
+      await client.query(`ALTER TABLE smallpay.invoices DROP COLUMN balance, DROP COLUMN paid_on, DROP COLUMN days_to_pay`);
+      await client.query(`CREATE INDEX invoices_status ON smallpay.invoices (business_id, status)`);
+      await client.query(`CREATE INDEX invoices_issue_date ON smallpay.invoices (business_id, issue_date)`);
+      await client.query(`UPDATE smallpay.meta SET value = '1' WHERE key = 'schema_version'`);
+    } finally {
+      await client.end();
+    }
+    for (const business of ['globex', 'acme'] as const) {
+      const store = await open(business);
+      try {
+        await expectMigrated(store, docs[business]);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+});
