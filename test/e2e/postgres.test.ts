@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import { type CliResult, collect, spawnCli } from '../support/cli.js';
 import { createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.js';
@@ -89,7 +90,7 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect(result.stderr).toMatch(/has no smallpay schema yet; run smallpay store init-postgres/);
       for (let i = 0; i < 2; i += 1) {
         const init = await box.ok(['store', 'init-postgres', '--json']);
-        expect(JSON.parse(init.stdout)).toMatchObject({ business: 'acme', schemaVersion: 1, role: null });
+        expect(JSON.parse(init.stdout)).toMatchObject({ business: 'acme', schemaVersion: SQL_SCHEMA_VERSION, role: null });
         expect(init.stdout).not.toContain(new URL(url).password);
       }
       expect((await box.ok(['invoice', 'list', '--json'])).stdout).toBe('[]\n');
@@ -101,11 +102,11 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       await box.ok(['store', 'init-postgres']);
       const client = new pg.Client({ connectionString: newer });
       await client.connect();
-      await client.query(`UPDATE smallpay.meta SET value = '2' WHERE key = 'schema_version'`);
+      await client.query(`UPDATE smallpay.meta SET value = $1 WHERE key = 'schema_version'`, [String(SQL_SCHEMA_VERSION + 1)]);
       await client.end();
       const result = await box.run(['invoice', 'list']);
       expectOneLine(result, new URL(url).password);
-      expect(result.stderr).toMatch(/\(business acme\) has SQL schema version 2, newer than this smallpay understands \(1\); upgrade smallpay\n$/);
+      expect(result.stderr).toMatch(new RegExp(`\\(business acme\\) has SQL schema version ${SQL_SCHEMA_VERSION + 1}, newer than this smallpay understands \\(${SQL_SCHEMA_VERSION}\\); upgrade smallpay\n$`));
     });
 
     it('init-postgres refuses a file store and a role without a password variable (exit 2)', async () => {
