@@ -121,7 +121,7 @@ describe.skipIf(!postgresAvailable)('SQL schema version 2 on PostgreSQL', () => 
     const client = await connectAsSuperuser(new URL(url).pathname.slice(1));
     try {
       await client.query(`DROP TABLE smallpay.invoice_events`);
-      for (const index of ['invoices_issued', 'invoices_open', 'invoices_paid_on', 'invoices_currency']) await client.query(`DROP INDEX smallpay.${index}`);
+      for (const index of ['invoices_issued', 'invoices_status_currency', 'invoices_paid_on']) await client.query(`DROP INDEX smallpay.${index}`);
       await client.query(`ALTER TABLE smallpay.invoices DROP COLUMN balance, DROP COLUMN paid_on, DROP COLUMN days_to_pay`);
       await client.query(`CREATE INDEX invoices_status ON smallpay.invoices (business_id, status)`);
       await client.query(`CREATE INDEX invoices_issue_date ON smallpay.invoices (business_id, issue_date)`);

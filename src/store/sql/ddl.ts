@@ -46,9 +46,10 @@ const sqlite: DialectSql = {
       `CREATE TABLE schedules (business_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, id))`,
       `CREATE TABLE audit (business_id TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (business_id, seq))`,
     ],
-    // Version 2: what the dashboard sums in SQL (report-queries.ts), each index covering its query so that a
-    // million invoices are summed from the index alone; two version-1 indexes become prefixes of these. The
-    // engine then fills the new columns and table from each invoice's record (backfill.ts).
+    // Version 2: what the dashboard sums in SQL (report-queries.ts). Each index covers its query, and its
+    // columns come in the order the query groups by, so a million invoices are summed from the index alone,
+    // in one pass, without sorting. Version 1's indexes on status and on issue_date become prefixes of these.
+    // The engine then fills the new columns and table from each invoice's record (backfill.ts).
     [
       `ALTER TABLE invoices ADD COLUMN balance INTEGER`,
       `ALTER TABLE invoices ADD COLUMN paid_on TEXT`,
@@ -56,13 +57,12 @@ const sqlite: DialectSql = {
       `CREATE TABLE invoice_events (business_id TEXT NOT NULL, invoice_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
         event_date TEXT NOT NULL, currency TEXT NOT NULL, amount INTEGER NOT NULL, status TEXT NOT NULL, invoice_type TEXT NOT NULL,
         PRIMARY KEY (business_id, invoice_id, seq))`,
-      `CREATE INDEX invoice_events_date ON invoice_events (business_id, event_date, status, invoice_type, currency, kind, amount)`,
+      `CREATE INDEX invoice_events_date ON invoice_events (business_id, event_date, currency, kind, status, invoice_type, amount)`,
       `DROP INDEX invoices_issue_date`,
       `DROP INDEX invoices_status`,
-      `CREATE INDEX invoices_issued ON invoices (business_id, issue_date, status, currency, type, total)`,
-      `CREATE INDEX invoices_open ON invoices (business_id, status, currency, due_date, balance)`,
-      `CREATE INDEX invoices_paid_on ON invoices (business_id, paid_on, type, currency, days_to_pay)`,
-      `CREATE INDEX invoices_currency ON invoices (business_id, currency, status)`,
+      `CREATE INDEX invoices_issued ON invoices (business_id, issue_date, currency, type, status, total)`,
+      `CREATE INDEX invoices_status_currency ON invoices (business_id, status, currency, due_date, balance)`,
+      `CREATE INDEX invoices_paid_on ON invoices (business_id, paid_on, currency, type, days_to_pay)`,
     ],
   ],
   hasSchema: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'`,
