@@ -178,6 +178,22 @@ describe.skipIf(!postgresAvailable)('smallpay on PostgreSQL', () => {
       expect(b.map((invoice) => [invoice.items[0]!.description, invoice.status])).toEqual([['B work', 'open']]);
       expect((await ownerB.run(['verify'])).code).toBe(0);
     });
+
+    it("A's role sees only A's money events, and A's dashboard (summed in SQL) only A's money", async () => {
+      await asA.ok(['invoice', 'pay', 'INV-2026-0001']);
+      const ownerB = machine(business(dbUrl, 'b'));
+      await ownerB.ok(['invoice', 'pay', 'INV-2026-0001']);
+      const client = new pg.Client({ connectionString: withDatabase(dbUrl, database(), { user: 'e2e_a', password: 'pw-a-secret' }) });
+      await client.connect();
+      try {
+        await client.query(`SELECT set_config('smallpay.business', 'b', false)`);
+        expect((await client.query(`SELECT business_id, kind FROM smallpay.invoice_events`)).rows).toEqual([{ business_id: 'a', kind: 'payment' }]);
+      } finally {
+        await client.end();
+      }
+      const dashboardOf = async (box: typeof asA) => (JSON.parse((await box.ok(['report', '--json'])).stdout) as { currencies: { received: { count: number }; invoiced: { count: number } }[] }).currencies;
+      for (const box of [asA, ownerB]) expect((await dashboardOf(box)).map((c) => [c.invoiced.count, c.received.count])).toEqual([[1, 1]]);
+    });
   });
 
   it('a database owned by an ordinary role, as on a managed service: the owner too is bound to the business it names', async () => {
