@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseStoreLocator } from '../../src/cli/store-locator.js';
 import { dashboardFacts } from '../../src/domain/reports/dashboard-facts.js';
 import type { Period } from '../../src/domain/reports/dashboard.js';
@@ -17,7 +17,7 @@ import { openSqlStore } from '../../src/store/sql/sql-store.js';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import type { Store } from '../../src/store/store.js';
 import { TODAY, reportDatasetWithCorrections } from '../domain/reports/dataset.js';
-import { connectAsSuperuser, createTestDatabase, postgresAvailable } from '../support/postgres.js';
+import { connectAsSuperuser, createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
 import { Database as SqliteDatabase } from '../support/sqlite.js';
 
 const Database = SqliteDatabase!;
@@ -26,6 +26,9 @@ const VERSION_1_INVOICE_COLUMNS = 'business_id, id, number, type, status, custom
 
 /** Books with payments, refunds, a write-off and credit notes in two currencies (test/domain/reports/dataset.ts). */
 const books = (): StoreDocument => reportDatasetWithCorrections().doc;
+
+/** Payments, refunds and write-offs: a row of invoice_events each. */
+const eventsOf = (doc: StoreDocument) => doc.invoices.reduce((n, i) => n + i.payments.length + (i.refunds?.length ?? 0) + (i.writeOff ? 1 : 0), 0);
 
 async function expectMigrated(store: Store, doc: StoreDocument): Promise<void> {
   expect(await store.dashboardFacts!(PERIOD, TODAY)).toEqual(dashboardFacts(doc.invoices, PERIOD, TODAY));
@@ -71,7 +74,7 @@ describe.skipIf(SqliteDatabase === undefined)('SQL schema version 2 on SQLite', 
       const unfilled = db.prepare('SELECT COUNT(*) AS n FROM invoices WHERE balance IS NULL').get() as { n: number };
       db.close();
       expect(version.value).toBe(String(SQL_SCHEMA_VERSION));
-      const expected = doc.invoices.reduce((n, i) => n + i.payments.length + (i.refunds?.length ?? 0) + (i.writeOff ? 1 : 0), 0);
+      const expected = eventsOf(doc);
       expect(expected).toBeGreaterThan(10);
       expect([events.n, unfilled.n]).toEqual([expected, 0]);
     } finally {
@@ -104,38 +107,63 @@ describe.skipIf(SqliteDatabase === undefined)('SQL schema version 2 on SQLite', 
 });
 
 describe.skipIf(!postgresAvailable)('SQL schema version 2 on PostgreSQL', () => {
-  let url: string;
-  beforeAll(async () => {
-    url = await createTestDatabase('schema2');
-  });
-  const open = (business: string) => openSqlStore(parseStoreLocator(`${url}?business=${business}`, {}), { timeoutMs: 5000, staleMs: 5000, createSchema: true });
-
-  it('migrates a version-1 database forward for every business in it, whichever opens it first', async () => {
+  it('migrates a version-1 database forward for every business in it, run by an owner bound by row-level security', async () => {
+    // As on a managed service: the database belongs to an ordinary role, whom FORCE ROW LEVEL SECURITY binds.
+    const name = `schema2_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = await connectAsSuperuser();
+    try {
+      await admin.query(`CREATE ROLE ${name} LOGIN PASSWORD 'owner-secret'`);
+      await admin.query(`CREATE ROLE ${name}_acme LOGIN PASSWORD 'acme-secret'`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${name}`);
+    } finally {
+      await admin.end();
+    }
+    const ownerUrl = withDatabase(await createTestDatabase('unused'), name, { user: name, password: 'owner-secret' });
+    const open = (business: string) => openSqlStore(parseStoreLocator(`${ownerUrl}?business=${business}`, {}), { timeoutMs: 5000, staleMs: 5000, createSchema: true });
     const docs = { acme: books(), globex: books() };
     for (const [business, doc] of Object.entries(docs)) {
       const store = await open(business);
       await store.load(doc);
       await store.close();
     }
-    // Back to what version 1's DDL made: no invoice_events, no derived columns, version 1's indexes.
-    const client = await connectAsSuperuser(new URL(url).pathname.slice(1));
+    // Back to what version 1's DDL made: no invoice_events, no derived columns, version 1's indexes; and a
+    // business role made then.
+    const client = await connectAsSuperuser(name);
+    const superuser = async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[];
     try {
-      await client.query(`DROP TABLE smallpay.invoice_events`);
-      for (const index of ['invoices_issued', 'invoices_status_currency', 'invoices_paid_on']) await client.query(`DROP INDEX smallpay.${index}`);
-      await client.query(`ALTER TABLE smallpay.invoices DROP COLUMN balance, DROP COLUMN paid_on, DROP COLUMN days_to_pay`);
-      await client.query(`CREATE INDEX invoices_status ON smallpay.invoices (business_id, status)`);
-      await client.query(`CREATE INDEX invoices_issue_date ON smallpay.invoices (business_id, issue_date)`);
-      await client.query(`UPDATE smallpay.meta SET value = '1' WHERE key = 'schema_version'`);
+      await superuser(`DROP TABLE smallpay.invoice_events`);
+      for (const index of ['invoices_issued', 'invoices_status_currency', 'invoices_paid_on']) await superuser(`DROP INDEX smallpay.${index}`);
+      await superuser(`ALTER TABLE smallpay.invoices DROP COLUMN balance, DROP COLUMN paid_on, DROP COLUMN days_to_pay`);
+      await superuser(`CREATE INDEX invoices_status ON smallpay.invoices (business_id, status)`);
+      await superuser(`CREATE INDEX invoices_issue_date ON smallpay.invoices (business_id, issue_date)`);
+      await superuser(`UPDATE smallpay.meta SET value = '1' WHERE key = 'schema_version'`);
+      await superuser(`INSERT INTO smallpay.roles (role_name, business_id) VALUES ('${name}_acme', 'acme')`);
+
+      const globex = await open('globex');
+      try {
+        await expectMigrated(globex, docs.globex);
+      } finally {
+        await globex.close();
+      }
+      // Opening globex's books migrated acme's rows too, and bound the owner again.
+      expect(await superuser(`SELECT count(*)::int AS unfilled FROM smallpay.invoices WHERE balance IS NULL`)).toEqual([{ unfilled: 0 }]);
+      expect(await superuser(`SELECT business_id, count(*)::int AS events FROM smallpay.invoice_events GROUP BY 1 ORDER BY 1`)).toEqual([
+        { business_id: 'acme', events: eventsOf(docs.acme) },
+        { business_id: 'globex', events: eventsOf(docs.globex) },
+      ]);
+      expect(await superuser(`SELECT relname, relforcerowsecurity AS forced FROM pg_class WHERE relname IN ('invoices', 'invoice_events') ORDER BY 1`)).toEqual([
+        { relname: 'invoice_events', forced: true },
+        { relname: 'invoices', forced: true },
+      ]);
+      expect(await superuser(`SELECT has_table_privilege('${name}_acme', 'smallpay.invoice_events', 'SELECT, INSERT, DELETE') AS granted`)).toEqual([{ granted: true }]);
     } finally {
       await client.end();
     }
-    for (const business of ['globex', 'acme'] as const) {
-      const store = await open(business);
-      try {
-        await expectMigrated(store, docs[business]);
-      } finally {
-        await store.close();
-      }
+    const acme = await open('acme');
+    try {
+      await expectMigrated(acme, docs.acme);
+    } finally {
+      await acme.close();
     }
   });
 });
