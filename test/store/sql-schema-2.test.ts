@@ -17,7 +17,7 @@ import { openSqlStore } from '../../src/store/sql/sql-store.js';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import type { Store } from '../../src/store/store.js';
 import { TODAY, reportDatasetWithCorrections } from '../domain/reports/dataset.js';
-import { connectAsSuperuser, createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
+import { connectAsSuperuser, postgresAvailable, postgresUrl, withDatabase } from '../support/postgres.js';
 import { Database as SqliteDatabase } from '../support/sqlite.js';
 
 const Database = SqliteDatabase!;
@@ -118,7 +118,7 @@ describe.skipIf(!postgresAvailable)('SQL schema version 2 on PostgreSQL', () => 
     } finally {
       await admin.end();
     }
-    const ownerUrl = withDatabase(await createTestDatabase('unused'), name, { user: name, password: 'owner-secret' });
+    const ownerUrl = withDatabase(postgresUrl!, name, { user: name, password: 'owner-secret' });
     const open = (business: string) => openSqlStore(parseStoreLocator(`${ownerUrl}?business=${business}`, {}), { timeoutMs: 5000, staleMs: 5000, createSchema: true });
     const docs = { acme: books(), globex: books() };
     for (const [business, doc] of Object.entries(docs)) {
