@@ -202,6 +202,8 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
         if (await holdsRows(tx, business)) throw new StoreError('io', `store ${label} is not empty`, 'copy into a new store');
         await refusingDuplicates(label, () => insertDocument(tx, business, doc));
       });
+      // Best effort: the load has committed, and what these statements speed up is correct without them.
+      for (const statement of sql.afterLoad) await driver.query(statement).catch(() => undefined);
     },
     async close() {
       const driver = opened;
