@@ -131,6 +131,8 @@ describe.skipIf(!postgresAvailable)('SQL schema version 2 on PostgreSQL', () => 
     const client = await connectAsSuperuser(name);
     const superuser = async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[];
     try {
+      // load() vacuumed and analysed what it wrote (ddl.ts afterLoad): pages all-visible, rows counted.
+      expect(await superuser(`SELECT relallvisible > 0 AND reltuples > 0 AS vacuumed FROM pg_class WHERE oid = 'smallpay.invoices'::regclass`)).toEqual([{ vacuumed: true }]);
       await superuser(`DROP TABLE smallpay.invoice_events`);
       for (const index of ['invoices_issued', 'invoices_status_currency', 'invoices_paid_on']) await superuser(`DROP INDEX smallpay.${index}`);
       await superuser(`ALTER TABLE smallpay.invoices DROP COLUMN balance, DROP COLUMN paid_on, DROP COLUMN days_to_pay`);
