@@ -10,7 +10,7 @@
  * notes only by their issue (against invoiced); payments, refunds and write-offs of the other invoices by
  * their own dates; balances of open and partly paid invoices as of today.
  */
-import { daysBetween } from '../dates.js';
+import { daysBetween, monthIndex, monthOfIndex } from '../dates.js';
 import { balanceOf, isCreditNote, isOverdue } from '../status.js';
 import type { Invoice } from '../types.js';
 import { counts, getOrCreate, paidInFullOn } from './common.js';
@@ -59,52 +59,72 @@ export function settlementOf(invoice: Invoice): { balance: number; paidOn: strin
   return { balance: balanceOf(invoice), paidOn, daysToPay: paidOn === null ? null : daysBetween(invoice.issueDate, paidOn) };
 }
 
+/** One currency's sums while they are gathered: keyed by month number (monthIndex) and kind, not by strings. */
+interface Gathered {
+  issued: Map<number, FactSum>;
+  flows: Map<number, FactSum>;
+  open: [FactSum | undefined, FactSum | undefined];
+  oldest?: { number: string; dueDate: string };
+  paid?: { days: number; count: number };
+}
+
+const KINDS: readonly MoneyEventKind[] = ['payment', 'refund', 'write-off'];
+
+function add(sums: Map<number, FactSum>, key: number, amount: number): void {
+  const sum = sums.get(key);
+  if (sum === undefined) sums.set(key, { amount, count: 1 });
+  else {
+    sum.amount += amount;
+    sum.count += 1;
+  }
+}
+
+/** The facts of some invoices. A hot loop for big JSON books: no strings built and no arrays made per invoice. */
 export function dashboardFacts(invoices: readonly Invoice[], period: { from: string; to: string }, today: string): DashboardFacts {
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
-  const currencies = new Set<string>();
-  const issued = new Map<string, DashboardFacts['issued'][number]>();
-  const flows = new Map<string, DashboardFacts['flows'][number]>();
-  const open = new Map<string, DashboardFacts['open'][number]>();
-  const oldest = new Map<string, DashboardFacts['oldest'][number]>();
-  const paid = new Map<string, DashboardFacts['paid'][number]>();
+  const perCurrency = new Map<string, Gathered>();
+  let lastCurrency: string | undefined;
+  let last: Gathered | undefined;
 
   for (const invoice of invoices) {
     if (!counts(invoice)) continue;
-    const currency = invoice.currency;
-    currencies.add(currency);
-    if (inPeriod(invoice.issueDate)) {
-      const creditNote = isCreditNote(invoice);
-      const month = invoice.issueDate.slice(0, 7);
-      const sum = getOrCreate(issued, `${currency} ${month} ${creditNote}`, () => ({ currency, month, creditNote, amount: 0, count: 0 }));
-      sum.amount += invoice.total;
-      sum.count += 1;
+    if (invoice.currency !== lastCurrency) {
+      lastCurrency = invoice.currency;
+      last = getOrCreate(perCurrency, invoice.currency, () => ({ issued: new Map(), flows: new Map(), open: [undefined, undefined] }));
     }
-    if (isCreditNote(invoice)) continue;
-    for (const event of moneyEvents(invoice)) {
-      if (!inPeriod(event.date)) continue;
-      const month = event.date.slice(0, 7);
-      const sum = getOrCreate(flows, `${currency} ${month} ${event.kind}`, () => ({ currency, month, kind: event.kind, amount: 0, count: 0 }));
-      sum.amount += event.amount;
-      sum.count += 1;
-    }
+    const gathered = last!;
+    const creditNote = isCreditNote(invoice);
+    if (inPeriod(invoice.issueDate)) add(gathered.issued, monthIndex(invoice.issueDate) * 2 + (creditNote ? 1 : 0), invoice.total);
+    if (creditNote) continue;
+    for (const payment of invoice.payments) if (inPeriod(payment.date)) add(gathered.flows, monthIndex(payment.date) * 3, payment.amount);
+    for (const refund of invoice.refunds ?? []) if (inPeriod(refund.date)) add(gathered.flows, monthIndex(refund.date) * 3 + 1, refund.amount);
+    if (invoice.writeOff && inPeriod(invoice.writeOff.date)) add(gathered.flows, monthIndex(invoice.writeOff.date) * 3 + 2, invoice.writeOff.amount);
     if (invoice.status === 'paid') {
       const { paidOn, daysToPay } = settlementOf(invoice);
       if (paidOn !== null && inPeriod(paidOn)) {
-        const sum = getOrCreate(paid, currency, () => ({ currency, days: 0, count: 0 }));
-        sum.days += daysToPay!;
-        sum.count += 1;
+        gathered.paid ??= { days: 0, count: 0 };
+        gathered.paid.days += daysToPay!;
+        gathered.paid.count += 1;
       }
       continue;
     }
     if (invoice.status !== 'open' && invoice.status !== 'partial') continue;
     const overdue = isOverdue(invoice, today);
-    const sum = getOrCreate(open, `${currency} ${overdue}`, () => ({ currency, overdue, amount: 0, count: 0 }));
+    const sum = (gathered.open[overdue ? 1 : 0] ??= { amount: 0, count: 0 });
     sum.amount += balanceOf(invoice);
     sum.count += 1;
-    const first = oldest.get(currency);
-    if (overdue && (first === undefined || invoice.dueDate < first.dueDate)) oldest.set(currency, { currency, number: invoice.number ?? invoice.id, dueDate: invoice.dueDate });
+    if (overdue && (gathered.oldest === undefined || invoice.dueDate < gathered.oldest.dueDate)) gathered.oldest = { number: invoice.number ?? invoice.id, dueDate: invoice.dueDate };
   }
-  return sortFacts({ currencies: [...currencies], issued: [...issued.values()], flows: [...flows.values()], open: [...open.values()], oldest: [...oldest.values()], paid: [...paid.values()] });
+
+  const facts: DashboardFacts = { currencies: [...perCurrency.keys()], issued: [], flows: [], open: [], oldest: [], paid: [] };
+  for (const [currency, gathered] of perCurrency) {
+    for (const [key, sum] of gathered.issued) facts.issued.push({ currency, month: monthOfIndex(Math.floor(key / 2)), creditNote: key % 2 === 1, ...sum });
+    for (const [key, sum] of gathered.flows) facts.flows.push({ currency, month: monthOfIndex(Math.floor(key / 3)), kind: KINDS[key % 3]!, ...sum });
+    gathered.open.forEach((sum, overdue) => sum && facts.open.push({ currency, overdue: overdue === 1, ...sum }));
+    if (gathered.oldest) facts.oldest.push({ currency, ...gathered.oldest });
+    if (gathered.paid) facts.paid.push({ currency, ...gathered.paid });
+  }
+  return sortFacts(facts);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
