@@ -35,13 +35,26 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** Two processes creating the schema at once (two first `init`s) take turns on this advisory lock. */
 const SCHEMA_LOCK = 0x5350_0001;
 
-/** pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out. */
+/**
+ * pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out.
+ *
+ * pg 8 decides once, as it loads (lib/stream.js), whether it runs in Cloudflare Workers: by
+ * `navigator.userAgent` when there is a global `navigator`, else by constructing a fetch `Response`. Node 20
+ * has no `navigator` (Node 21 added one), so that `Response` loads Node's bundled undici: 30–50 ms of every
+ * PostgreSQL command (bench/engines.mjs, --cpu-prof), for an answer known in advance. While pg loads, a
+ * `navigator` shaped as Node 21+'s (`userAgent` "Node.js/<major>") answers the question the cheap way;
+ * it is removed again straight after, so nothing else ever sees it. An existing `navigator` is left alone.
+ */
 async function loadPg(label: string): Promise<typeof import('pg').default> {
+  const lent = !('navigator' in globalThis);
+  if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true });
   try {
     return (await import('pg')).default;
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0];
     throw new StoreError('io', `store ${label}: PostgreSQL support is not installed (pg could not be loaded: ${reason}); install it with: npm install pg`);
+  } finally {
+    if (lent) delete (globalThis as { navigator?: unknown }).navigator;
   }
 }
 
