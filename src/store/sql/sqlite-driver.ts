@@ -144,7 +144,7 @@ export async function openSqliteDriver(options: SqliteDriverOptions): Promise<Sq
     dialect: 'sqlite',
     query: <Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]) =>
       serialised(() => runner.query<Row>(sql, params)).catch((error: unknown) => Promise.reject(storeErrorOf(error, label, options.timeoutMs) ?? error)),
-    write: (work) => transaction('BEGIN IMMEDIATE', work),
+    write: (work) => transaction('BEGIN IMMEDIATE', (tx) => work(tx, {})),
     read: (work) => transaction('BEGIN', work),
     close: () => serialised(async () => void db.close()),
   };
