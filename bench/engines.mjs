@@ -214,8 +214,8 @@ const COMMANDS = ALL_COMMANDS.filter((command) => chosen.includes(command.key));
 /** Times every command on one store, interleaved with `node -e 0` so that a slow moment hits all alike. */
 function timeCommands(store, picks) {
   // Warms the cache; stamps a JSON store. A kept store already has the customer: add another.
-  const customer = keep ? `Bench Customer ${Date.now()}` : 'Bench Customer';
-  measure([bin, 'customer', 'add', '--name', customer, '--email', 'bench@customer.test'], store);
+  const suffix = keep ? ` ${Date.now()}` : '';
+  measure([bin, 'customer', 'add', '--name', `Bench Customer${suffix}`, '--email', `bench${suffix.trim()}@customer.test`], store);
   const baseline = [];
   const results = COMMANDS.map(() => ({ times: [], mib: 0 }));
   for (let run = 0; run < runs; run += 1) {
