@@ -140,8 +140,13 @@ const database = (name) => {
   url.pathname = `/${name}`;
   return url.toString();
 };
+/** The databases --keep found from an earlier run. */
+const keptDatabases = new Set();
 async function freshDatabase(name) {
-  if (keep && (await pgClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0) return `${database(name)}?business=bench`;
+  if (keep && (await pgClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0) {
+    keptDatabases.add(name);
+    return `${database(name)}?business=bench`;
+  }
   await pgClient.query(`DROP DATABASE IF EXISTS ${name}`);
   await pgClient.query(`CREATE DATABASE ${name}`);
   return `${database(name)}?business=bench`;
@@ -258,7 +263,7 @@ for (const size of sizes) {
     const store = await newStore(engine, `${engine}_${size}`);
     // A kept store comes with the picks it was loaded with, less the invoices paid since.
     const picksFile = join(work, `${engine}_${size}.picks.json`);
-    const kept = keep && existsSync(picksFile) && (engine === 'postgres' || existsSync(store.replace(/^sqlite:/, '')));
+    const kept = keep && existsSync(picksFile) && (engine === 'postgres' ? keptDatabases.has(`smallpay_bench_${engine}_${size}`) : existsSync(store.replace(/^sqlite:/, '')));
     if (!kept) log(`${ENGINE_NAMES[engine]} ${size}: loading`);
     const picks = kept ? JSON.parse(readFileSync(picksFile, 'utf8')) : loadStore(store, size);
     if (picks.pay.length < runs) throw new Error(`${store}: only ${picks.pay.length} invoices left to pay; run without --keep to load it anew`);
