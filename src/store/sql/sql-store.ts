@@ -27,14 +27,15 @@ import { DuplicateRowError, insertDocument, isUniqueViolation, writeChanges } fr
 /** A SQLite file holds the books of one business. */
 export const SQLITE_BUSINESS = 'default';
 
-export async function openSqlStore(locator: StoreLocator, options: OpenOptions): Promise<Store> {
+/** `connecting`: a PostgreSQL driver already being opened with these options (store.ts), used on first need. */
+export async function openSqlStore(locator: StoreLocator, options: OpenOptions, connecting?: Promise<SqlDriver>): Promise<Store> {
   if (locator.engine === 'json') throw new Error('openSqlStore: a JSON locator');
   const label = locator.label;
   const business = locator.engine === 'postgres' ? locator.business : SQLITE_BUSINESS;
   const sql = dialectSql(locator.engine);
   const mayCreateSchema = locator.engine === 'sqlite' || options.createSchema === true;
 
-  let opened: Promise<SqlDriver> | undefined;
+  let opened: Promise<SqlDriver> | undefined = connecting;
   const connect = (): Promise<SqlDriver> =>
     (opened ??=
       locator.engine === 'sqlite'
@@ -46,7 +47,10 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   async function schemaVersion(tx: SqlRunner): Promise<number> {
     if ((await tx.query(sql.hasSchema)).length === 0) return 0;
     const [row] = await tx.query(`SELECT value FROM meta WHERE key = 'schema_version'`);
-    const version = row === undefined ? 0 : Number(row.value);
+    return notNewer(row === undefined ? 0 : Number(row.value));
+  }
+
+  function notNewer(version: number): number {
     if (version > SQL_SCHEMA_VERSION) {
       throw new StoreError('too-new', `store ${label} was written by a newer SmallPay (SQL schema version ${version}; this one reads up to ${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
     }
@@ -55,9 +59,12 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
 
   const noSchema = () => new StoreError('io', `store ${label} has no SmallPay schema`, 'create it with smallpay init or smallpay store init-postgres');
 
-  /** Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none. */
-  async function ensureSchema(tx: SqlRunner): Promise<'created' | undefined> {
-    const version = await schemaVersion(tx);
+  /**
+   * Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none.
+   * `known`: the version the driver read inside this transaction as it began (driver.ts WriteBegun).
+   */
+  async function ensureSchema(tx: SqlRunner, known?: number): Promise<'created' | undefined> {
+    const version = known !== undefined && notNewer(known) === SQL_SCHEMA_VERSION ? known : await schemaVersion(tx);
     if (version === SQL_SCHEMA_VERSION) return undefined;
     if (version === 0 && !mayCreateSchema) throw noSchema();
     for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) for (const statement of sql.migrations[step]!) await tx.query(statement);
@@ -87,12 +94,13 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   async function reading<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T | undefined> {
     if (absent()) return undefined;
     const driver = await connect();
-    const version = await driver.read(schemaVersion);
+    // A PostgreSQL driver has just checked the version on connecting: no transaction of its own for it.
+    const version = driver.openedAtVersion === SQL_SCHEMA_VERSION ? SQL_SCHEMA_VERSION : await driver.read(schemaVersion);
     if (version === 0) {
       if (locator.engine === 'postgres') throw noSchema();
       return undefined;
     }
-    if (version < SQL_SCHEMA_VERSION) await driver.write(ensureSchema);
+    if (version < SQL_SCHEMA_VERSION) await driver.write((tx, begun) => ensureSchema(tx, begun.schemaVersion));
     return driver.read(work);
   }
 
@@ -143,8 +151,8 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
       const driver = await connect();
       const nothingWritten = Symbol('unchanged');
       let unchanged: T | undefined;
-      const outcome = await driver.write(async (tx) => {
-        const created = await ensureSchema(tx);
+      const outcome = await driver.write(async (tx, begun) => {
+        const created = await ensureSchema(tx, begun.schemaVersion);
         const { rows, doc } = await readDocument(tx, scope);
         const result = await change(doc);
         if (result instanceof Unchanged) {
