@@ -136,5 +136,10 @@ describe.skipIf(SqliteDatabase === undefined)('scoped commands on a SQLite store
     const rows = new Database(db, { readonly: true });
     expect(rows.prepare(`SELECT customer_id, count(*) AS n FROM invoices WHERE customer_id LIKE 'acme%' GROUP BY customer_id`).all()).toEqual([{ customer_id: 'acme-corp', n: 1 }]);
     rows.close();
+    // A statement reads the customer's invoices, found by email; aging reads every open one, the damaged too.
+    expect(await json(['report', 'statement', 'billing@acme.test'])).toMatchObject({ customer: { id: 'acme-corp' } });
+    const aging = await books.run(['report', 'aging']);
+    expect(aging.stderr).toContain(`invoice '${damagedId}': its stored JSON does not parse`);
+    expect(aging.code).toBe(1);
   });
 });
