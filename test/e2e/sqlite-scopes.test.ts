@@ -72,6 +72,9 @@ describe.skipIf(SqliteDatabase === undefined)('scoped commands on a SQLite store
     await books.ok(['invoice', 'credit', 'INV-2026-0008', '--all']);
     await books.ok(['invoice', 'refund', 'INV-2026-0008']);
     await books.ok(['invoice', 'pdf', 'INV-2026-0009']);
+    // A batch by status reads the invoices of that status only.
+    const pdfs = JSON.parse((await books.ok(['invoice', 'pdf', '--status', 'written-off', '--out', `${box.home}/written-off`, '--json'])).stdout) as { number: string }[];
+    expect(pdfs.map((pdf) => pdf.number)).toEqual(['INV-2026-0004']);
     await books.ok(['customer', 'add', '--name', 'Umbrella', '--email', 'ap@umbrella.test']);
     await books.ok(['customer', 'edit', 'ap@umbrella.test', '--city', 'Raccoon City']);
     expect(await json(['customer', 'show', 'umbrella'])).toMatchObject({ id: 'umbrella', invoiceCount: 0 });
