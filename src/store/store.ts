@@ -59,6 +59,13 @@ export interface InvoiceScope {
   /** Issued from this date on (YYYY-MM-DD, inclusive); with `issuedTo`, a period for reports. */
   issuedFrom?: string;
   issuedTo?: string;
+  /**
+   * The credit notes of these invoices (refs as in `refs`): every credit note of the same customer, which
+   * every credit note shares with the invoice it corrects (issueCreditNote, imports; `verify` checks it).
+   */
+  creditNotesOf?: readonly string[];
+  /** Every invoice with an outbox job not yet sent or cancelled: what `outbox retry` may claim, and why. */
+  withActiveJobs?: boolean;
 }
 
 export interface StoreScope {
@@ -66,6 +73,13 @@ export interface StoreScope {
   outbox?: 'all' | 'active';
   audit?: 'all';
 }
+
+/**
+ * A scope worked out inside the transaction from what every scope loads (business, customers, counters,
+ * schedules; no invoices, outbox or audit yet): a customer named by email, say. If it throws, the whole
+ * document is read, which is always correct.
+ */
+export type ScopeFrom = (books: StoreDocument) => StoreScope;
 
 export interface Store {
   readonly engine: EngineName;
@@ -75,11 +89,11 @@ export interface Store {
   readonly filesFolder: string;
   /** Whether these books exist yet: the file, or in a database its schema and this business's row. */
   exists(): Promise<boolean>;
-  read(scope?: StoreScope): Promise<StoreDocument>;
+  read(scope?: StoreScope | ScopeFrom): Promise<StoreDocument>;
   /** Reads for a check: never throws for a damaged store, and lists every consistency problem, not the first. */
   readForCheck(): Promise<CheckedRead>;
   /** One serialised transaction: if `change` throws, nothing is written. */
-  update<T>(change: Change<T>, scope?: StoreScope): Promise<T>;
+  update<T>(change: Change<T>, scope?: StoreScope | ScopeFrom): Promise<T>;
   /** No business, customer, invoice, schedule, outbox job or audit entry: what `store copy` requires of a target. */
   isEmpty(): Promise<boolean>;
   /** Writes a whole document into an empty store in one transaction (`store copy`, benchmarks); refuses a non-empty one. */

@@ -17,7 +17,7 @@ import { StoreError } from '../errors.js';
 import type { StoreLocator } from '../locator.js';
 import { TooNewError, migrate } from '../migrations.js';
 import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocumentError, schemaProblem, validateDocument } from '../schema.js';
-import { type Change, type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
+import { type Change, type OpenOptions, type ScopeFrom, type Store, type StoreScope, Unchanged } from '../store.js';
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { columnProblems, type LoadedRows, readRows } from './read-rows.js';
@@ -73,7 +73,7 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions, 
   }
 
   /** The rows a scope names as a valid document of the current schema; throws a StoreError for damage. */
-  async function readDocument(tx: SqlRunner, scope: StoreScope | undefined): Promise<{ rows: LoadedRows; doc: StoreDocument }> {
+  async function readDocument(tx: SqlRunner, scope: StoreScope | ScopeFrom | undefined): Promise<{ rows: LoadedRows; doc: StoreDocument }> {
     const [versionRow] = await tx.query('SELECT schema_version FROM businesses WHERE business_id = $1', [business]);
     const version = versionRow === undefined ? CURRENT_SCHEMA_VERSION : Number(versionRow.schema_version);
     if (version > CURRENT_SCHEMA_VERSION) throw new StoreError('too-new', `store ${label} was ${new TooNewError(version).message}`, 'upgrade smallpay');
@@ -147,7 +147,7 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions, 
         throw error;
       }
     },
-    async update<T>(change: Change<T>, scope?: StoreScope): Promise<T> {
+    async update<T>(change: Change<T>, scope?: StoreScope | ScopeFrom): Promise<T> {
       const driver = await connect();
       const nothingWritten = Symbol('unchanged');
       let unchanged: T | undefined;
