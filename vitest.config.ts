@@ -23,6 +23,7 @@ const ON_EVERY_ENGINE = [
   'test/e2e/report.test.ts',
   'test/e2e/bad-input.test.ts',
   'test/e2e/store-copy.test.ts',
+  'test/e2e/einvoice-export.test.ts',
 ];
 
 /**

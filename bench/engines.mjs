@@ -6,7 +6,11 @@
 //
 // Usage: npm run bench, or node bench/engines.mjs [--sizes 1000,100000,1000000] [--runs 5]
 //        [--engines json,sqlite,postgres] [--commands new,show,pay,list,report] [--budget 30]   (seconds a command may take over all its runs: a
-//        command slower than that runs fewer times, at least once; the table says how many)
+//        command slower than that runs fewer times, at least once; the table says how many) [--keep]
+// --keep keeps the generated stores in bench/.stores/engines and uses them again next time instead of
+// generating and loading them anew (minutes at 1,000,000 invoices): for measuring one change after another.
+// Each store keeps the invoices it has left to pay beside it; a kept store grows by the invoices `new` adds.
+// PostgreSQL databases are kept only on a server of your own (SMALLPAY_BENCH_PG_URL): the throwaway one goes.
 // PostgreSQL: a throwaway server (bench/postgres-server.mjs) unless SMALLPAY_BENCH_PG_URL names one (a
 // superuser URL: the benchmark creates and drops databases named smallpay_bench_*).
 // The stores are generated (bench/generate-store.mjs) and put in place by a child process: JSON as a file,
@@ -14,7 +18,7 @@
 // docs/performance.md records the figures and what they mean.
 import { spawnSync } from 'node:child_process';
 import { constants as bufferConstants } from 'node:buffer';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,7 +49,7 @@ if (process.argv[2] === '--load') {
   const [store, size] = [process.argv[3], Number(process.argv[4])];
   const doc = generateStore(null, size);
   const middle = Math.floor(size / 2);
-  const pay = doc.invoices.slice(middle).filter((invoice) => invoice.status === 'open').slice(0, 40).map((invoice) => invoice.number);
+  const pay = doc.invoices.slice(middle).filter((invoice) => invoice.status === 'open').slice(0, 400).map((invoice) => invoice.number);
   const started = performance.now();
   if (engineOf(store) === 'json') writeStoreFile(store, doc);
   else {
@@ -73,8 +77,9 @@ const chosen = argument('commands', 'new,show,pay,list,report').split(',');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const notes = [];
+const keep = process.argv.includes('--keep');
 
-rmSync(work, { recursive: true, force: true });
+if (!keep) rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const { build } = await import('esbuild');
 await build({
@@ -135,7 +140,13 @@ const database = (name) => {
   url.pathname = `/${name}`;
   return url.toString();
 };
+/** The databases --keep found from an earlier run. */
+const keptDatabases = new Set();
 async function freshDatabase(name) {
+  if (keep && (await pgClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0) {
+    keptDatabases.add(name);
+    return `${database(name)}?business=bench`;
+  }
   await pgClient.query(`DROP DATABASE IF EXISTS ${name}`);
   await pgClient.query(`CREATE DATABASE ${name}`);
   return `${database(name)}?business=bench`;
@@ -147,7 +158,8 @@ async function newStore(engine, name) {
   if (engine === 'sqlite') return `sqlite:${join(work, `${name}.db`)}`;
   return freshDatabase(`smallpay_bench_${name}`);
 }
-async function dropStore(store) {
+async function dropStore(store, { always = false } = {}) {
+  if (keep && !always) return;
   const engine = engineOf(store);
   if (engine === 'postgres') await pgClient.query(`DROP DATABASE IF EXISTS ${new URL(store).pathname.slice(1)}`);
   else for (const suffix of ['', '-wal', '-shm', '.bak', '.lock']) rmSync(store.replace(/^sqlite:/, '') + suffix, { force: true, recursive: true });
@@ -206,7 +218,9 @@ const COMMANDS = ALL_COMMANDS.filter((command) => chosen.includes(command.key));
 
 /** Times every command on one store, interleaved with `node -e 0` so that a slow moment hits all alike. */
 function timeCommands(store, picks) {
-  measure([bin, 'customer', 'add', '--name', 'Bench Customer', '--email', 'bench@customer.test'], store); // warms the cache; stamps a JSON store
+  // Warms the cache; stamps a JSON store. A kept store already has the customer: add another.
+  const suffix = keep ? ` ${Date.now()}` : '';
+  measure([bin, 'customer', 'add', '--name', `Bench Customer${suffix}`, '--email', `bench${suffix.trim()}@customer.test`], store);
   const baseline = [];
   const results = COMMANDS.map(() => ({ times: [], mib: 0 }));
   for (let run = 0; run < runs; run += 1) {
@@ -247,8 +261,13 @@ for (const size of sizes) {
       continue;
     }
     const store = await newStore(engine, `${engine}_${size}`);
-    log(`${ENGINE_NAMES[engine]} ${size}: loading`);
-    const picks = loadStore(store, size);
+    // A kept store comes with the picks it was loaded with, less the invoices paid since.
+    const picksFile = join(work, `${engine}_${size}.picks.json`);
+    const kept = keep && existsSync(picksFile) && (engine === 'postgres' ? keptDatabases.has(`smallpay_bench_${engine}_${size}`) : existsSync(store.replace(/^sqlite:/, '')));
+    if (!kept) log(`${ENGINE_NAMES[engine]} ${size}: loading`);
+    const picks = kept ? JSON.parse(readFileSync(picksFile, 'utf8')) : loadStore(store, size);
+    if (picks.pay.length < runs) throw new Error(`${store}: only ${picks.pay.length} invoices left to pay; run without --keep to load it anew`);
+    if (keep) writeFileSync(picksFile, JSON.stringify({ ...picks, pay: picks.pay.slice(runs) }));
     const bytes = await storeBytes(store);
     if (engine === 'json') jsonBytesPerInvoice = bytes / size;
     log(`${ENGINE_NAMES[engine]} ${size}: loaded in ${(picks.loadMs / 1000).toFixed(1)} s, ${(bytes / 2 ** 20).toFixed(1)} MiB; timing`);
@@ -256,13 +275,15 @@ for (const size of sizes) {
     if (engine === 'json' && size === 100_000 && hasStoreCopy) {
       for (const target of engines.filter((other) => other !== 'json')) {
         const to = await newStore(target, `copy_${size}`);
+        await dropStore(to, { always: true }); // a target left by a run with --keep
+        if (target === 'postgres') await freshDatabase(`smallpay_bench_copy_${size}`);
         log(`store copy ${size} JSON → ${ENGINE_NAMES[target]}`);
         try {
           copies.push({ size, target, ...measure([bin, 'store', 'copy', '--to', to], store) });
         } catch (error) {
           copies.push({ size, target, failed: String(error.message).split('\n')[0] });
         }
-        await dropStore(to);
+        await dropStore(to, { always: true });
       }
     }
     await dropStore(store);
@@ -329,4 +350,4 @@ console.log(`\nLoad average at the end ${loadavg().map((l) => l.toFixed(2)).join
 for (const note of notes) console.log(`- ${note}`);
 
 await pgClient?.end();
-rmSync(work, { recursive: true, force: true });
+if (!keep) rmSync(work, { recursive: true, force: true });

@@ -7,8 +7,10 @@ import { customerIdForFilter } from '../domain/customers.js';
 import { type InvoiceFilter, STATUS_FILTERS, type StatusFilter, selectInvoices } from '../domain/invoice-query.js';
 import { findInvoice } from '../domain/invoices.js';
 import type { Invoice, StoreDocument } from '../domain/types.js';
+import type { ScopeFrom, StoreScope } from '../store/store.js';
 import { UsageError } from './errors.js';
 import { flag, optionalDate, optionalString } from './flags.js';
+import { filterScope } from './scopes.js';
 
 export interface InvoiceSelection {
   invoices: string[];
@@ -39,4 +41,9 @@ export function chosenInvoices(doc: StoreDocument, selection: InvoiceSelection, 
   if (selection.invoices.length > 0) return selection.invoices.map((reference) => findInvoice(doc, reference));
   const filter: InvoiceFilter = { ...selection.filter, ...(selection.customer !== undefined && { customerId: customerIdForFilter(doc, selection.customer) }) };
   return selectInvoices(doc.invoices, filter, today);
+}
+
+/** What chosenInvoices needs read: the invoices named, or those the filters may choose. */
+export function selectionScope(selection: InvoiceSelection): StoreScope | ScopeFrom {
+  return selection.invoices.length > 0 ? { invoices: { refs: selection.invoices } } : filterScope(selection.filter, selection.customer);
 }

@@ -4,20 +4,21 @@
  * one that a crash keeps from being written leaves its job pending, and the next run sends it again with
  * the same Message-ID.
  */
-import type { StoreDocument } from '../domain/types.js';
+import type { SendJob, StoreDocument } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 
 type Change = (doc: StoreDocument) => void;
 
 export class Committer {
-  private queue: Change[] = [];
+  private queue: { invoiceId: string; change: Change }[] = [];
   private writing: Promise<void> | undefined;
   private failure: unknown;
 
   constructor(private readonly store: Store) {}
 
-  add(change: Change): void {
-    this.queue.push(change);
+  /** `change` records an outcome of `job`: it touches that job and its invoice only. */
+  add(job: Pick<SendJob, 'invoiceId'>, change: Change): void {
+    this.queue.push({ invoiceId: job.invoiceId, change });
     this.writing ??= this.flush();
   }
 
@@ -26,9 +27,14 @@ export class Committer {
       while (this.queue.length > 0) {
         const batch = this.queue;
         this.queue = [];
-        await this.store.update((doc) => {
-          for (const change of batch) change(doc);
-        });
+        // The jobs' invoices with their jobs, and every job still waiting: the jobs of this run are pending
+        // (claimed) even when their invoice was deleted meanwhile.
+        await this.store.update(
+          (doc) => {
+            for (const { change } of batch) change(doc);
+          },
+          { invoices: { refs: [...new Set(batch.map(({ invoiceId }) => invoiceId))] }, outbox: 'active' },
+        );
       }
     } catch (error) {
       this.failure ??= error;

@@ -18,7 +18,7 @@ import { type Mailer, SendFailure, createSmtpMailer, renderEml } from '../mail/m
 import { type MailRoute, resolveMailRoute, scrub } from '../mail/smtp-config.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import type { InvoicePdf } from '../render/pdf/invoice-pdf.js';
-import { type Store, Unchanged } from '../store/store.js';
+import { type ScopeFrom, type Store, type StoreScope, Unchanged } from '../store/store.js';
 import { type MessageFormats, composeMessage, outboxFileOf, previewFileOf } from './message.js';
 import { sendWithRetries } from './retry.js';
 
@@ -202,7 +202,7 @@ async function deliverClaimed({ claimed, business, formats, attachmentsOf }: Cla
     attempted.add(job.id);
     const label = `${job.number} ${job.kind}`;
     if (stopped) {
-      committer.add((doc) => recordFailure(doc, job.id, { error: `not attempted: ${stopped}`, permanent: false, attempted: false }));
+      committer.add(job, (doc) => recordFailure(doc, job.id, { error: `not attempted: ${stopped}`, permanent: false, attempted: false }));
       failed[index] = { number: job.number, kind: job.kind, error: `not attempted: ${stopped}` };
       return;
     }
@@ -221,14 +221,14 @@ async function deliverClaimed({ claimed, business, formats, attachmentsOf }: Cla
         response = `written to ${file}`;
       }
       delivered += 1;
-      committer.add((doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
+      committer.add(job, (doc) => recordDelivery(doc, job.id, { at: context.today, response: scrub(response, secrets), channel: mailer ? 'smtp' : 'file' }));
       sent[index] = { number: job.number, kind: job.kind, to: job.to, messageId: job.messageId, retry, channel: mailer ? 'smtp' : 'file', ...(file && { file }) };
       context.say(`sent     ${label} to ${job.to.join(', ')}${retry ? ' (retry of an earlier run)' : ''}${file ? ` → ${file}` : ''}`);
     } catch (error) {
       const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message, 'setup');
       const reason = scrub(failure.message, secrets);
       if (failure.stopsBatch) stopped = `the server failed: ${reason}`;
-      committer.add((doc) => recordFailure(doc, job.id, { error: reason, permanent: failure.permanent, attempted: true }));
+      committer.add(job, (doc) => recordFailure(doc, job.id, { error: reason, permanent: failure.permanent, attempted: true }));
       failed[index] = { number: job.number, kind: job.kind, error: reason };
       context.say(`failed   ${label}: ${reason}${failure.permanent ? ' (refused; smallpay outbox retry sends it again)' : ' (kept for the next run)'}`);
     } finally {
@@ -254,7 +254,7 @@ async function deliverClaimed({ claimed, business, formats, attachmentsOf }: Cla
     for (const [index, { job }] of claimed.entries()) {
       if (attempted.has(job.id)) continue;
       const error = `not attempted: ${stopped ?? 'the run stopped'}`;
-      committer.add((doc) => recordFailure(doc, job.id, { error, permanent: false, attempted: false }));
+      committer.add(job, (doc) => recordFailure(doc, job.id, { error, permanent: false, attempted: false }));
       failed[index] = { number: job.number, kind: job.kind, error };
     }
     progress.stop();
@@ -277,8 +277,11 @@ function unlessOutboxChanged<T>(doc: StoreDocument, outboxBefore: string, value:
   return JSON.stringify(doc.outbox) === outboxBefore ? new Unchanged(value) : value;
 }
 
-/** `send`: claims, renders and sends the chosen invoices or reminders, reading the store once. */
-export async function sendInvoices(choose: ChooseInvoices, context: DeliveryContext): Promise<SendSummary> {
+/**
+ * `send`: claims, renders and sends the chosen invoices or reminders, reading the store once: `scope` must
+ * hold every invoice `choose` may choose (their outbox jobs come with them).
+ */
+export async function sendInvoices(choose: ChooseInvoices, context: DeliveryContext, scope: StoreScope | ScopeFrom): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
   const outcome = await context.store.update((doc) => {
     const selection = choose(doc);
@@ -288,7 +291,7 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
     const planned = planAll(doc, selection, context);
     const attachments = planAttachments(doc, planned.claimed, planned.business, context);
     return unlessOutboxChanged(doc, outboxBefore, { ...planned, attachments, route });
-  });
+  }, scope);
   if (!outcome) return { sent: [], skipped: [], failed: [] };
   const { claimed, summary, business, route, attachments } = outcome;
   for (const skip of summary.skipped) context.say(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}`);
@@ -300,6 +303,7 @@ export async function sendInvoices(choose: ChooseInvoices, context: DeliveryCont
 /** `outbox retry`: sends again the pending jobs no live run holds, and the failed ones. */
 export async function retryOutbox(context: DeliveryContext): Promise<SendSummary> {
   const mode = await storeMode(context.store.path);
+  // The jobs it may claim and their invoices: a job whose invoice is not there is cancelled (staleReason).
   const outcome = await context.store.update((doc) => {
     const outboxBefore = JSON.stringify(doc.outbox);
     const claimed: ClaimedJob[] = [];
@@ -311,7 +315,7 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
     const business = requireBusiness(doc);
     if (claimed.length === 0) return unlessOutboxChanged(doc, outboxBefore, { claimed, business, attachments: { formats: [], customers: [] }, route: undefined });
     return { claimed, business, attachments: planAttachments(doc, claimed, business, context), route: mailRouteIn(doc, context, mode) };
-  });
+  }, { invoices: { withActiveJobs: true }, outbox: 'active' });
   const summary: SendSummary = { sent: [], skipped: [], failed: [] };
   if (!outcome.route) return summary;
   announceFiles(outcome.route, outcome.claimed, context);
@@ -320,8 +324,8 @@ export async function retryOutbox(context: DeliveryContext): Promise<SendSummary
 }
 
 /** `send --dry-run`: the messages that would go out, as .eml files in `folder`; nothing is claimed or sent. */
-export async function previewInvoices(choose: ChooseInvoices, context: DeliveryContext, folder: string): Promise<SendSummary & { files: string[] }> {
-  const doc = await context.store.read();
+export async function previewInvoices(choose: ChooseInvoices, context: DeliveryContext, folder: string, scope: StoreScope | ScopeFrom): Promise<SendSummary & { files: string[] }> {
+  const doc = await context.store.read(scope);
   const { claimed, summary, business } = planAll(doc, choose(doc), context);
   const { attachmentsOf, formats } = await claimWithAttachments(claimed, business, planAttachments(doc, claimed, business, context), context);
   const files: string[] = [];

@@ -21,6 +21,7 @@ import { canonicalText, compareDecimals, parseDecimal } from './decimal.js';
 import { invalid } from './errors.js';
 import * as fields from './fields.js';
 import type { Business, VatCategory } from './types.js';
+import { type Check, nestedSetting, placeholderSetting, type Setting } from './setting-paths.js';
 import { parseVatCategory } from './vat-categories.js';
 
 export type DateFormat = 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'yyyy-mm-dd';
@@ -88,37 +89,13 @@ export function quickBooksTaxCode(business: Pick<Business, 'quickbooks'>, catego
 
 // ----- Setting them (business.ts routes the keys here) -----
 
-interface ImportSetting {
-  set(business: Business, value: string, key: string): void;
-  unset(business: Business): void;
-}
-
 type Tool = 'xero' | 'quickbooks';
-type ToolSettings = XeroSettings & QuickBooksSettings;
 
-function toolSettings(business: Business, tool: Tool): ToolSettings {
-  const current = (business[tool] ?? {}) as ToolSettings;
-  (business as unknown as Record<Tool, ToolSettings>)[tool] = current;
-  return current;
+function simple(tool: Tool, field: 'accountCode' | 'item' | 'dateFormat', check: Check): Setting {
+  return nestedSetting([tool, field], check);
 }
 
-/** Drops an emptied group, so `config unset` leaves the business as it was before `config set`. */
-function tidy(business: Business, tool: Tool): void {
-  const settings = business[tool] as Record<string, unknown> | undefined;
-  if (settings && Object.keys(settings).length === 0) delete business[tool];
-}
-
-function simple(tool: Tool, field: 'accountCode' | 'item' | 'dateFormat', check: (value: string, key: string) => string): ImportSetting {
-  return {
-    set: (business, value, key) => void ((toolSettings(business, tool) as Record<string, string>)[field] = check(value, key)),
-    unset: (business) => {
-      delete (business[tool] as Record<string, unknown> | undefined)?.[field];
-      tidy(business, tool);
-    },
-  };
-}
-
-const dateFormat = (value: string, key: string): DateFormat => {
+const dateFormat: Check<DateFormat> = (value, key) => {
   const text = value.trim().toLowerCase();
   if (!(DATE_FORMATS as readonly string[]).includes(text)) throw invalid(`${key}: '${value}' is not one of ${DATE_FORMATS.join(', ')}`);
   return text as DateFormat;
@@ -136,39 +113,15 @@ const taxName = (value: string, key: string): string => {
   return text;
 };
 
-function taxMapping(tool: Tool, field: 'taxTypes' | 'taxCodes', mapKey: string): ImportSetting {
-  return {
-    set: (business, value, key) => {
-      const settings = toolSettings(business, tool);
-      settings[field] = { ...settings[field], [mapKey]: taxName(value, key) };
-    },
-    unset: (business) => {
-      const settings = business[tool] as ToolSettings | undefined;
-      const map = settings?.[field];
-      if (!settings || !map) return;
-      delete map[mapKey];
-      if (Object.keys(map).length === 0) delete settings[field];
-      tidy(business, tool);
-    },
-  };
-}
-
-function placeholder(example: string): ImportSetting {
-  const refuse = (): never => {
-    throw invalid(`write a VAT category (and a rate) in place of <cat>[.<rate>], e.g. ${example}`);
-  };
-  return { set: refuse, unset: refuse };
-}
-
 /** The settings as `config set --help` lists them; the placeholders only explain themselves. */
 export const ACCOUNTING_IMPORT_SETTINGS = {
   'xero.accountCode': simple('xero', 'accountCode', accountCode),
   'xero.dateFormat': simple('xero', 'dateFormat', dateFormat),
-  'xero.taxType.<cat>[.<rate>]': placeholder('xero.taxType.S.19 "19% (VAT on Income)"'),
+  'xero.taxType.<cat>[.<rate>]': placeholderSetting('write a VAT category (and a rate) in place of <cat>[.<rate>], e.g. xero.taxType.S.19 "19% (VAT on Income)"'),
   'quickbooks.item': simple('quickbooks', 'item', (value, key) => taxName(value, key)),
   'quickbooks.dateFormat': simple('quickbooks', 'dateFormat', dateFormat),
-  'quickbooks.taxCode.<cat>[.<rate>]': placeholder('quickbooks.taxCode.S.20 "20.0% S"'),
-} as const satisfies Record<string, ImportSetting>;
+  'quickbooks.taxCode.<cat>[.<rate>]': placeholderSetting('write a VAT category (and a rate) in place of <cat>[.<rate>], e.g. quickbooks.taxCode.S.20 "20.0% S"'),
+} as const satisfies Record<string, Setting>;
 
 const TAX_KEY = /^(xero)\.taxType\.([A-Za-z]{1,2})(?:\.([0-9.]+))?$|^(quickbooks)\.taxCode\.([A-Za-z]{1,2})(?:\.([0-9.]+))?$/;
 
@@ -176,7 +129,7 @@ const TAX_KEY = /^(xero)\.taxType\.([A-Za-z]{1,2})(?:\.([0-9.]+))?$|^(quickbooks
  * `xero.taxType.S.19` and friends: the setting and its canonical name (category in capitals, rate as
  * items store it: "19", "7.5"), or undefined for any other key.
  */
-export function taxMappingSetting(key: string): { name: string; setting: ImportSetting } | undefined {
+export function taxMappingSetting(key: string): { name: string; setting: Setting } | undefined {
   const match = TAX_KEY.exec(key);
   if (!match) return undefined;
   const tool = (match[1] ?? match[4]) as Tool;
@@ -188,7 +141,7 @@ export function taxMappingSetting(key: string): { name: string; setting: ImportS
     if (!rate || rate.scale > 4 || compareDecimals(rate, { coef: 100n, scale: 0 }) > 0) throw invalid(`${key}: '${rateText}' is not a tax rate (a percentage from 0 to 100)`);
     mapKey = `${category}.${canonicalText(rate)}`;
   }
-  const setting = tool === 'xero' ? taxMapping('xero', 'taxTypes', mapKey) : taxMapping('quickbooks', 'taxCodes', mapKey);
+  const setting = nestedSetting([tool, tool === 'xero' ? 'taxTypes' : 'taxCodes', mapKey], taxName);
   return { name: `${tool}.${tool === 'xero' ? 'taxType' : 'taxCode'}.${mapKey}`, setting };
 }
 

@@ -10,6 +10,7 @@ import { emailAddresses } from './fields.js';
 import * as fields from './fields.js';
 import { DEFAULT_NUMBER_FORMAT, validateNumberFormat } from './numbering.js';
 import { normalizeBic, normalizeIban } from './payment-details.js';
+import { type Check, nestedSetting, placeholderSetting, type Setting } from './setting-paths.js';
 import { type AddressChanges, type AddressPart, applyAddressChanges, electronicAddress, linesOfText } from './parties.js';
 import { SETTING_ALIASES, type SettingKey } from './settings-catalog.js';
 import type { Business } from './types.js';
@@ -42,31 +43,11 @@ export interface BusinessInput {
   lang?: string;
 }
 
-interface Setting {
-  /** Set from the user's text; throws DomainError('invalid') naming the key. */
-  set(business: Business, value: string, key: string): void;
-  /** Present for optional settings only. */
-  unset?(business: Business): void;
-}
-
 type Group = 'pdf' | 'payment' | 'smtp' | 'mail' | 'tax' | 'contact' | 'vat' | 'accounts';
-type Check<T = string> = (value: string, field: string) => T;
 
 /** An optional setting inside business.pdf or business.payment; the group goes when its last value does. */
 function grouped<G extends Group>(group: G, key: keyof NonNullable<Business[G]> & string, check: Check<string | number | boolean>): Setting {
-  return {
-    set: (business, value, field) => {
-      const values = (business[group] ?? {}) as Record<string, string | number | boolean>;
-      values[key] = check(value, field);
-      (business as unknown as Record<string, unknown>)[group] = values;
-    },
-    unset: (business) => {
-      const values = business[group] as Record<string, unknown> | undefined;
-      if (!values) return;
-      delete values[key];
-      if (Object.keys(values).length === 0) delete business[group];
-    },
-  };
+  return nestedSetting([group, key], check);
 }
 
 const colour: Check = (value, field) => {
@@ -135,63 +116,17 @@ const PER_CURRENCY_ACCOUNT = /^payment\.([A-Za-z]{3})\.(bank|iban|bic)$/;
 const ACCOUNT_CHECKS: Record<'bank' | 'iban' | 'bic', Check> = { bank: fields.singleLine, iban: normalizeIban, bic: normalizeBic };
 
 function currencyAccount(currency: string, field: 'bank' | 'iban' | 'bic'): Setting {
-  return {
-    set: (business, value, key) => {
-      const payment = business.payment ?? {};
-      const accounts = payment.accounts ?? {};
-      accounts[currency] = { ...accounts[currency], [field]: ACCOUNT_CHECKS[field](value, key) };
-      payment.accounts = accounts;
-      business.payment = payment;
-    },
-    unset: (business) => {
-      const accounts = business.payment?.accounts;
-      const account = accounts?.[currency];
-      if (!business.payment || !accounts || !account) return;
-      delete account[field];
-      if (Object.keys(account).length === 0) delete accounts[currency];
-      if (Object.keys(accounts).length === 0) delete business.payment.accounts;
-      if (Object.keys(business.payment).length === 0) delete business.payment;
-    },
-  };
+  return nestedSetting(['payment', 'accounts', currency, field], ACCOUNT_CHECKS[field]);
 }
 
-const currencyPlaceholder: Setting = {
-  set: (_business, _value, key) => {
-    throw invalid(`${key}: write a currency code in place of <CUR>, e.g. ${key.replace('<CUR>', 'USD')}`);
-  },
-  unset: () => {
-    throw invalid('write a currency code in place of <CUR>, e.g. payment.USD.iban');
-  },
-};
+const currencyPlaceholder = (field: 'bank' | 'iban' | 'bic'): Setting => placeholderSetting(`write a currency code in place of <CUR>, e.g. payment.USD.${field}`);
 
 /** accounts.vat.<category>.<rate>: the VAT account of one group, in business.accounts.vat by "S.19". */
 const VAT_ACCOUNT = /^accounts\.vat\.([A-Za-z]{1,2})\.(.+)$/;
 
 function vatAccount(key: string): Setting {
-  return {
-    set: (business, value, field) => {
-      const accounts = business.accounts ?? {};
-      accounts.vat = { ...accounts.vat, [key]: parseAccountName(value, field) };
-      business.accounts = accounts;
-    },
-    unset: (business) => {
-      const vat = business.accounts?.vat;
-      if (!business.accounts || !vat) return;
-      delete vat[key];
-      if (Object.keys(vat).length === 0) delete business.accounts.vat;
-      if (Object.keys(business.accounts).length === 0) delete business.accounts;
-    },
-  };
+  return nestedSetting(['accounts', 'vat', key], parseAccountName);
 }
-
-const vatAccountPlaceholder: Setting = {
-  set: (_business, _value, key) => {
-    throw invalid(`${key}: write a VAT category and rate in place of <category>.<rate>, e.g. accounts.vat.S.19`);
-  },
-  unset: () => {
-    throw invalid('write a VAT category and rate in place of <category>.<rate>, e.g. accounts.vat.S.19');
-  },
-};
 
 const SETTINGS: Record<SettingKey, Setting> = {
   name: { set: (b, v, k) => void (b.name = fields.singleLine(v, k)) },
@@ -233,9 +168,9 @@ const SETTINGS: Record<SettingKey, Setting> = {
   'payment.bank': grouped('payment', 'bank', fields.singleLine),
   'payment.iban': grouped('payment', 'iban', normalizeIban),
   'payment.bic': grouped('payment', 'bic', normalizeBic),
-  'payment.<CUR>.iban': currencyPlaceholder,
-  'payment.<CUR>.bic': currencyPlaceholder,
-  'payment.<CUR>.bank': currencyPlaceholder,
+  'payment.<CUR>.iban': currencyPlaceholder('iban'),
+  'payment.<CUR>.bic': currencyPlaceholder('bic'),
+  'payment.<CUR>.bank': currencyPlaceholder('bank'),
   'smtp.host': grouped('smtp', 'host', host),
   'smtp.port': grouped('smtp', 'port', port),
   'smtp.secure': grouped('smtp', 'secure', yesNo),
@@ -257,7 +192,7 @@ const SETTINGS: Record<SettingKey, Setting> = {
   ...ACCOUNTING_IMPORT_SETTINGS,
   'accounts.receivable': grouped('accounts', 'receivable', parseAccountName),
   'accounts.revenue': grouped('accounts', 'revenue', parseAccountName),
-  'accounts.vat.<category>.<rate>': vatAccountPlaceholder,
+  'accounts.vat.<category>.<rate>': placeholderSetting('write a VAT category and rate in place of <category>.<rate>, e.g. accounts.vat.S.19'),
   'accounts.bank': grouped('accounts', 'bank', parseAccountName),
   'accounts.writeoff': grouped('accounts', 'writeoff', parseAccountName),
 };
@@ -298,7 +233,7 @@ export function changeSetting(business: Business, key: string, value: string): v
 export function unsetSetting(business: Business, key: string): void {
   const { name, setting } = settingFor(key);
   if (!setting.unset) throw invalid(`${name}: is required and cannot be unset`);
-  setting.unset(business);
+  setting.unset(business, name);
 }
 
 export function createBusiness(input: BusinessInput): Business {

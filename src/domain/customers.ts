@@ -46,7 +46,8 @@ const OPTIONAL_FIELDS: Record<OptionalField, (value: string, field: string) => u
   lang: fields.language,
 };
 
-function lookupCustomer(doc: StoreDocument, ref: string): Customer | undefined {
+/** The customer a reference names (id first, then email), if any. */
+export function lookupCustomer(doc: StoreDocument, ref: string): Customer | undefined {
   const wanted = ref.trim();
   return doc.customers.find((c) => c.id === wanted) ?? doc.customers.find((c) => fields.sameEmail(c.email, wanted));
 }

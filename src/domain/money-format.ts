@@ -13,6 +13,8 @@
  *
  * Intl formats the exact decimal string (a string argument, ES2023 Intl.NumberFormat v3), never a float, so
  * 999999999999999.99 prints as stored. Intl is pure computation: it reads no file, clock or environment.
+ * The display form does without Intl for plain decimals: creating the first Intl.NumberFormat of a process
+ * loads ICU's locale data, 30–60 ms, which was a tenth of every `invoice show` or `pay` (bench/engines.mjs).
  */
 import { minorDigits } from './currency.js';
 
@@ -46,6 +48,9 @@ function cachedFormat(key: string, create: () => Intl.NumberFormat): Intl.Number
 /** Intl accepts decimal strings and formats them exactly; its types only admit numbers. */
 const exact = (decimal: string) => decimal as unknown as number;
 
+/** An optional minus, digits, and optionally a point and digits: every amount and price SmallPay stores. */
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 function decimalPlaces(decimal: string): number {
   const point = decimal.indexOf('.');
   return point === -1 ? 0 : decimal.length - point - 1;
@@ -57,6 +62,13 @@ function decimalPlaces(decimal: string): number {
  */
 export function displayDecimal(decimal: string, currency: string): string {
   const digits = Math.max(minorDigits(currency), decimalPlaces(decimal));
+  const plain = PLAIN_DECIMAL.exec(decimal);
+  if (plain !== null) {
+    // What Intl's en-US grouping writes for these (test/domain/money-format.test.ts compares the two).
+    const [, sign, whole, fraction = ''] = plain;
+    const grouped = whole!.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${sign}${grouped}${digits === 0 ? '' : `.${fraction.padEnd(digits, '0')}`} ${currency}`;
+  }
   const grouping = cachedFormat(`display ${digits}`, () => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   return `${grouping.format(exact(decimal))} ${currency}`;
 }

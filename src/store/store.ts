@@ -67,6 +67,13 @@ export interface InvoiceScope {
   /** Issued from this date on (YYYY-MM-DD, inclusive); with `issuedTo`, a period for reports. */
   issuedFrom?: string;
   issuedTo?: string;
+  /**
+   * The credit notes of these invoices (refs as in `refs`): every credit note of the same customer, which
+   * every credit note shares with the invoice it corrects (issueCreditNote, imports; `verify` checks it).
+   */
+  creditNotesOf?: readonly string[];
+  /** Every invoice with an outbox job not yet sent or cancelled: what `outbox retry` may claim, and why. */
+  withActiveJobs?: boolean;
 }
 
 export interface StoreScope {
@@ -74,6 +81,13 @@ export interface StoreScope {
   outbox?: 'all' | 'active';
   audit?: 'all';
 }
+
+/**
+ * A scope worked out inside the transaction from what every scope loads (business, customers, counters,
+ * schedules; no invoices, outbox or audit yet): a customer named by email, say. If it throws, the whole
+ * document is read, which is always correct.
+ */
+export type ScopeFrom = (books: StoreDocument) => StoreScope;
 
 export interface Store {
   readonly engine: EngineName;
@@ -83,11 +97,11 @@ export interface Store {
   readonly filesFolder: string;
   /** Whether these books exist yet: the file, or in a database its schema and this business's row. */
   exists(): Promise<boolean>;
-  read(scope?: StoreScope): Promise<StoreDocument>;
+  read(scope?: StoreScope | ScopeFrom): Promise<StoreDocument>;
   /** Reads for a check: never throws for a damaged store, and lists every consistency problem, not the first. */
   readForCheck(): Promise<CheckedRead>;
   /** One serialised transaction: if `change` throws, nothing is written. */
-  update<T>(change: Change<T>, scope?: StoreScope): Promise<T>;
+  update<T>(change: Change<T>, scope?: StoreScope | ScopeFrom): Promise<T>;
   /** No business, customer, invoice, schedule, outbox job or audit entry: what `store copy` requires of a target. */
   isEmpty(): Promise<boolean>;
   /** Writes a whole document into an empty store in one transaction (`store copy`, benchmarks); refuses a non-empty one. */
@@ -113,7 +127,16 @@ export async function openStore(locator: StoreLocator, options: OpenOptions): Pr
     case 'json':
       return (await import('./json-store.js')).openJsonStore({ path: locator.path, ...options });
     case 'sqlite':
-    case 'postgres':
       return (await import('./sql/sql-store.js')).openSqlStore(locator, options);
+    case 'postgres': {
+      // Connecting is mostly waiting for the server (TCP, SCRAM, a backend process started): pg is loaded and
+      // the connection begun before the engine's own code loads, so that the two overlap. A failure is
+      // reported when the store is first used.
+      const { loadPg, openPostgresDriver } = await import('./sql/postgres-driver.js');
+      await loadPg(locator.label);
+      const driver = openPostgresDriver(locator, options);
+      driver.catch(() => undefined);
+      return (await import('./sql/sql-store.js')).openSqlStore(locator, options, driver);
+    }
   }
 }

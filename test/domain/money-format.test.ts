@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_MINOR_UNITS } from '../../src/domain/money.js';
 import { displayDecimal, displayMoney, formatAmount, formatMoney, formatUnitPrice } from '../../src/domain/money-format.js';
 
@@ -32,6 +32,33 @@ describe('the display form of money (tables and messages)', () => {
         expect(displayDecimal(formatAmount(minor, currency), currency)).toBe(shown);
       }),
     );
+  });
+
+  it("writes a plain decimal as Intl's en-US grouping does, without creating an Intl formatter (ICU's start-up cost)", () => {
+    const digits = fc.stringMatching(/^[0-9]{1,19}$/);
+    fc.assert(
+      fc.property(fc.constantFrom('', '-'), digits, fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }), fc.constantFrom('EUR', 'JPY', 'KWD'), (sign, whole, fraction, currency) => {
+        const decimal = `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}`;
+        const places = Math.max({ EUR: 2, JPY: 0, KWD: 3 }[currency]!, fraction?.length ?? 0);
+        const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: places, maximumFractionDigits: places });
+        expect(displayDecimal(decimal, currency)).toBe(`${intl.format(decimal as unknown as number)} ${currency}`);
+      }),
+    );
+    for (const decimal of ['-0', '0', '000', '-000.50', '0001234.5']) {
+      expect(displayDecimal(decimal, 'EUR')).toBe(`${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(decimal as unknown as number)} EUR`);
+    }
+  });
+
+  it('creates no Intl formatter for the display form of amounts and prices', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/domain/money-format.js');
+    const created = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      expect([fresh.displayMoney(-123456, 'EUR'), fresh.displayDecimal('0.125', 'JPY')]).toEqual(['-1,234.56 EUR', '0.125 JPY']);
+      expect(created).not.toHaveBeenCalled();
+    } finally {
+      created.mockRestore();
+    }
   });
 });
 

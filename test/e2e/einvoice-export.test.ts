@@ -38,7 +38,7 @@ afterAll(() => box.cleanup());
 describe('invoice export', () => {
   it('writes <number>.xml to einvoice/ beside the store; --json gives number, format, path and sha256; the figures are those of show --json', async () => {
     const result = await box.ok(['invoice', 'export', 'INV-2026-0001', '--format', 'xrechnung', '--json']);
-    const path = join(box.home, 'einvoice', 'INV-2026-0001.xml');
+    const path = join(box.files, 'einvoice', 'INV-2026-0001.xml');
     const bytes = readFileSync(path);
     expect(JSON.parse(result.stdout)).toEqual([{ number: 'INV-2026-0001', format: 'xrechnung', path, sha256: createHash('sha256').update(bytes).digest('hex') }]);
     const figures = ublFigures(bytes.toString('utf8'));

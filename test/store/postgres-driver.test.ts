@@ -12,6 +12,7 @@ import type { SqlDriver } from '../../src/store/sql/driver.js';
 import { dialectSql } from '../../src/store/sql/ddl.js';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import { openPostgresDriver } from '../../src/store/sql/postgres-driver.js';
+import { openSqlStore } from '../../src/store/sql/sql-store.js';
 import { grantBusinessRole } from '../../src/store/sql/postgres-roles.js';
 import { createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
 
@@ -220,6 +221,38 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
     expect(row).toEqual({ doc: '{}' });
     await holder.close();
     await waiter.close();
+  });
+
+  it('checks the schema version inside each write, after the business row is locked: a newer one committed since connecting is refused', async () => {
+    const newer = await createTestDatabase('driver_newer_later');
+    await createSchema(newer);
+    const store = await openSqlStore(locatorOf(newer, 'later'), { timeoutMs: 5000, staleMs: 5000, createSchema: false });
+    try {
+      const driver = await openPostgresDriver(locatorOf(newer, 'later'));
+      expect(driver.openedAtVersion).toBe(SQL_SCHEMA_VERSION);
+      // Without a business row to lock the version is left to the engine; with one it comes with the lock.
+      expect(await driver.write(async (tx, begun) => (await tx.query(`INSERT INTO businesses (business_id, doc, schema_version) VALUES ('later', '{}', 5)`), begun.schemaVersion))).toBeUndefined();
+      expect(await driver.write(async (_tx, begun) => begun.schemaVersion)).toBe(SQL_SCHEMA_VERSION);
+      expect(await store.exists()).toBe(true); // connected, at the current version
+      // Another program upgrades the schema after this one connected.
+      const client = new pg.Client({ connectionString: newer });
+      await client.connect();
+      await client.query(`UPDATE smallpay.meta SET value = '99' WHERE key = 'schema_version'`);
+      await client.end();
+      expect(await driver.write(async (_tx, begun) => begun.schemaVersion)).toBe(99);
+      await driver.close();
+      const error = await refusal(store.update(() => 'changed'));
+      expect(error.kind).toBe('too-new');
+      expect(error.message).toMatch(new RegExp(`SQL schema version 99; this one reads up to ${SQL_SCHEMA_VERSION}\\)$`));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lends pg a navigator only while it loads', async () => {
+    const driver = await openPostgresDriver(locatorOf(url, 'navigator'));
+    await driver.close();
+    expect('navigator' in globalThis).toBe(Number(process.versions.node.split('.')[0]) >= 21);
   });
 
   it("serialises one business's writers on its row: read-modify-write from two connections loses nothing", async () => {

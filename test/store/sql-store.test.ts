@@ -134,6 +134,33 @@ describe.skipIf(SqliteDatabase === undefined)('a SQLite store', () => {
     expect(await store.read({ invoices: 'all', outbox: 'all', audit: 'all' })).toEqual(doc);
   });
 
+  it('loads the credit notes of an invoice, the invoices with a waiting job, and scopes worked out from the customers', async () => {
+    const doc = sample();
+    const [paid, partial] = doc.invoices;
+    const note = { ...structuredClone(paid!), id: 'inv_cn1', number: 'CN-2026-0001', type: 'credit-note' as const, status: 'issued' as const, paid: 0, payments: [], precedingInvoice: { invoiceId: paid!.id, number: paid!.number!, issueDate: paid!.issueDate } };
+    doc.invoices.push(note);
+    await store.load(doc);
+
+    const credit = await store.read({ invoices: { refs: [paid!.number!], creditNotesOf: [paid!.number!.toLowerCase()] } });
+    expect(numbers(credit)).toEqual([paid!.number, note.number]);
+    expect(numbers(await store.read({ invoices: { creditNotesOf: [partial!.id] } }))).toEqual(paid!.customer.id === partial!.customer.id ? [note.number] : []);
+    expect(numbers(await store.read({ invoices: { withActiveJobs: true } }))).toEqual([partial!.number]);
+
+    let seen: StoreDocument | undefined;
+    const customer = doc.customers.find((c) => c.id === partial!.customer.id)!;
+    const byEmail = await store.read((books) => {
+      seen = books;
+      return { invoices: { customers: [books.customers.find((c) => c.email === customer.email)!.id] } };
+    });
+    expect(seen).toMatchObject({ invoices: [], outbox: [], audit: [], customers: doc.customers, business: doc.business });
+    expect(numbers(byEmail)).toEqual(numbers({ ...doc, invoices: doc.invoices.filter((i) => i.customer.id === customer.id) }));
+    // A scope that cannot be worked out reads everything: always a correct answer.
+    const whole = await store.read(() => {
+      throw new Error('no such customer');
+    });
+    expect(whole).toEqual(doc);
+  });
+
   it('writes back only the rows that changed, and appends audit entries without loading the log', async () => {
     const doc = sample();
     await store.load(doc);

@@ -13,7 +13,7 @@ export function toOptions({ opts }: RawInput): AuditOptions {
 }
 
 export async function run(options: AuditOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read({ audit: 'all' });
   const today = deps.today();
   if (options.json) return toJsonText(doc.audit.map((entry) => auditJson(entry, today)), deps.io.stdoutIsTTY);
   if (doc.audit.length === 0) {

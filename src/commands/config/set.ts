@@ -52,7 +52,7 @@ export async function run(options: SetConfigOptions, deps: Deps): Promise<string
     const current = requireBusiness(doc);
     changeSetting(current, options.key, options.value);
     return current;
-  });
+  }, {});
   deps.io.err.write(`Set ${options.key}\n`);
   return options.json ? toJsonText(businessJson(business), deps.io.stdoutIsTTY) : undefined;
 }

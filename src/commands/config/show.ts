@@ -12,7 +12,7 @@ export function toOptions({ opts }: RawInput): ShowConfigOptions {
 }
 
 export async function run(options: ShowConfigOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read({});
   const business = requireBusiness(doc);
   if (options.json) return toJsonText(businessJson(business), deps.io.stdoutIsTTY);
   const { renderBusiness } = await import('../../render/customer-views.js');

@@ -20,7 +20,7 @@ export async function run(options: UnsetConfigOptions, deps: Deps): Promise<stri
     const current = requireBusiness(doc);
     unsetSetting(current, options.key);
     return current;
-  });
+  }, {});
   deps.io.err.write(`Removed ${options.key}\n`);
   return options.json ? toJsonText(businessJson(business), deps.io.stdoutIsTTY) : undefined;
 }

@@ -6,6 +6,7 @@ import { validatorFor } from '../../cli/prompter.js';
 import { type CustomerInput, addCustomer } from '../../domain/customers.js';
 import * as fields from '../../domain/fields.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
+import type { Customer } from '../../domain/types.js';
 import { customerJson, toJsonText } from '../../render/json.js';
 import { customerInputFromFlags } from './input.js';
 
@@ -27,14 +28,46 @@ async function askMissing(input: CustomerInput, deps: Deps): Promise<CustomerInp
   return { ...input, name, email };
 }
 
+/** How many of the ids a name may give (acme, acme-2, … acme-50) are looked up first; then 8 times more. */
+const ID_WINDOW = 50;
+const MAX_WINDOW = 3_200;
+
+/** Thrown when the id the name gave lies past the ids looked up: the change is tried again with more. */
+class PastTheWindow extends Error {}
+
+/**
+ * Whatever may already use the id: invoices still carrying it (a removed customer's) and the audit log
+ * (assertIdFree). An id made from the name is the first free one of acme, acme-2, …: the first `window`.
+ */
+function candidateIds(input: CustomerInput, window: number): string[] {
+  if (input.id !== undefined) return [input.id.trim()];
+  const base = fields.slugify(input.name ?? '');
+  return [base, ...Array.from({ length: window - 1 }, (_, index) => `${base}-${index + 2}`)];
+}
+
 export async function run(options: AddCustomerOptions, deps: Deps): Promise<string> {
   const input = await askMissing(options.customer, deps);
   const store = await deps.store();
   const today = deps.today();
-  const customer = await store.update((doc) => {
-    requireBusiness(doc);
-    return addCustomer(doc, input, today);
-  });
+  let customer: Customer | undefined;
+  for (let window = ID_WINDOW; customer === undefined; window *= 8) {
+    const candidates = candidateIds(input, window);
+    customer = await store
+      .update(
+        (doc) => {
+          requireBusiness(doc);
+          const added = addCustomer(doc, input, today);
+          if (window <= MAX_WINDOW && !candidates.includes(added.id)) throw new PastTheWindow();
+          return added;
+        },
+        // Past a few thousand names alike, the whole book (a SQL statement takes some 30,000 parameters).
+        window > MAX_WINDOW ? undefined : { invoices: { customers: candidates }, audit: 'all' },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof PastTheWindow) return undefined;
+        throw error;
+      });
+  }
   deps.io.err.write(`Added customer ${customer.id} (${customer.name})\n`);
   return options.json ? toJsonText(customerJson(customer), deps.io.stdoutIsTTY) : `${customer.id}\n`;
 }

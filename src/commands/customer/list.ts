@@ -15,7 +15,8 @@ export function toOptions({ opts }: RawInput): ListCustomersOptions {
 }
 
 export async function run(options: ListCustomersOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  // Customers are read whole by every scope; no invoice is needed.
+  const doc = await (await deps.store()).read({});
   const customers = searchCustomers(doc.customers, options.search);
   if (options.json) return toJsonText(customers.map(customerJson), deps.io.stdoutIsTTY);
   if (customers.length === 0) {

@@ -5,6 +5,7 @@ import { balancesByCurrency } from '../../domain/balances.js';
 import { findCustomer } from '../../domain/customers.js';
 import { formatAmount } from '../../domain/money.js';
 import { customerJson, toJsonText } from '../../render/json.js';
+import { customerScope } from '../../cli/scopes.js';
 
 export interface ShowCustomerOptions {
   customer: string;
@@ -16,7 +17,7 @@ export function toOptions({ args, opts }: RawInput): ShowCustomerOptions {
 }
 
 export async function run(options: ShowCustomerOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read(customerScope(options.customer));
   const customer = findCustomer(doc, options.customer);
   const invoices = doc.invoices.filter((invoice) => invoice.customer.id === customer.id);
   const balances = balancesByCurrency(invoices, deps.today());

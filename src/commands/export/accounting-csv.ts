@@ -8,7 +8,7 @@ import type { Deps } from '../../cli/deps.js';
 import { importableDocuments } from '../../domain/import-lines.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import { quickBooksCsv, xeroCsv } from '../../render/accounting-import.js';
-import { type ExportRange, deliverExport, exportRange, issuedInRange } from './output.js';
+import { type ExportRange, deliverExport, exportRange, issuedInRange, rangeScope } from './output.js';
 
 /** Xero takes at most 500 invoices per import file. */
 const XERO_FILE_LIMIT = 500;
@@ -23,7 +23,7 @@ export function toOptions({ opts, verb }: RawInput): AccountingCsvOptions {
 }
 
 export async function run({ program, range }: AccountingCsvOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read(rangeScope(range));
   const business = requireBusiness(doc);
   const { documents, voided } = importableDocuments(issuedInRange(doc.invoices, range));
   const name = program === 'xero' ? 'Xero' : 'QuickBooks';

@@ -8,7 +8,7 @@ import type { Deps } from '../../cli/deps.js';
 import { flag } from '../../cli/flags.js';
 import { INVOICE_COLUMNS, PAYMENT_COLUMNS, invoiceCsvRows, paymentCsvRows } from '../../domain/invoice-csv.js';
 import { toCsv } from '../../render/csv.js';
-import { type ExportRange, deliverExport, exportRange, issuedInRange } from './output.js';
+import { type ExportRange, deliverExport, exportRange, issuedInRange, rangeScope } from './output.js';
 
 export interface CsvExportOptions {
   range: ExportRange;
@@ -20,7 +20,7 @@ export function toOptions({ opts }: RawInput): CsvExportOptions {
 }
 
 export async function run(options: CsvExportOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read(rangeScope(options.range));
   const documents = issuedInRange(doc.invoices, options.range);
   const content = options.payments ? toCsv(PAYMENT_COLUMNS, paymentCsvRows(documents)) : toCsv(INVOICE_COLUMNS, invoiceCsvRows(documents));
   return deliverExport(options.range, content, deps, options.payments ? 'the payments CSV' : 'the invoices CSV');

@@ -9,7 +9,7 @@ import type { Deps } from '../../cli/deps.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import { LedgerAccounts } from '../../domain/ledger-accounts.js';
 import { documentTransactions } from '../../domain/ledger.js';
-import { type ExportRange, deliverExport, exportRange, issuedInRange } from './output.js';
+import { type ExportRange, deliverExport, exportRange, issuedInRange, rangeScope } from './output.js';
 
 export type LedgerDialect = 'hledger' | 'beancount';
 
@@ -28,7 +28,7 @@ function rangeText(range: ExportRange): string {
 }
 
 export async function run(options: LedgerExportOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read(rangeScope(options.range));
   const business = requireBusiness(doc);
   const started = performance.now();
   const cpu = process.cpuUsage();

@@ -4,6 +4,7 @@ import { UsageError } from '../../cli/errors.js';
 import { optionalDateRange, optionalString } from '../../cli/flags.js';
 import type { Invoice } from '../../domain/types.js';
 import { writeFileAtomic } from '../../platform/atomic-write.js';
+import type { StoreScope } from '../../store/store.js';
 
 export interface ExportRange {
   from?: string;
@@ -17,6 +18,15 @@ export function exportRange(opts: Record<string, unknown>): ExportRange {
   const out = optionalString(opts, 'out');
   if (out !== undefined && out.trim() === '') throw new UsageError("--out: the path must not be empty (give '-' for stdout)");
   return { ...range, ...(out !== undefined && out !== '-' && { out }) };
+}
+
+/**
+ * What issuedInRange chooses from: the documents issued in the range (each is exported from its own record),
+ * or the whole book when no range is given.
+ */
+export function rangeScope(range: ExportRange): StoreScope | undefined {
+  if (range.from === undefined && range.to === undefined) return undefined;
+  return { invoices: { ...(range.from !== undefined && { issuedFrom: range.from }), ...(range.to !== undefined && { issuedTo: range.to }) } };
 }
 
 /** Issued documents (invoices and credit notes, void ones included) whose issue date is in the range. */

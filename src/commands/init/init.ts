@@ -53,7 +53,7 @@ export async function run(options: InitOptions, deps: Deps): Promise<string | un
       throw refused(`store ${store.path} already has a business (${doc.business.name})`, 'change it with smallpay config set <key> <value>');
     }
     doc.business = business;
-  });
+  }, {});
   deps.io.err.write(`Set up ${business.name} in ${store.path}\n`);
   return options.json ? toJsonText(businessJson(business), deps.io.stdoutIsTTY) : undefined;
 }

@@ -72,12 +72,13 @@ export async function run(options: CreditInvoiceOptions, deps: Deps): Promise<st
   };
   const today = deps.today();
   const id = deps.newId('inv');
+  // What is left to credit is the invoice less its earlier credit notes: both are read.
   const { note, invoice } = await (await deps.store()).update(async (doc) => {
     const invoice = findInvoice(doc, options.invoice);
     // The logo's digest, frozen like an invoice's (issue 10): read here, since the core reads no files.
     const facts = await readIssueFacts(doc.business);
     return { note: issueCreditNote(doc, invoice, input, { today, id, facts }), invoice };
-  });
+  }, { invoices: { refs: [options.invoice], creditNotesOf: [options.invoice] } });
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   const owed = refundDueOf(invoice);
   const after = owed > 0 ? `refund due ${money(owed)} (smallpay invoice refund ${invoiceLabel(invoice)})` : `balance due ${money(balanceOf(invoice))}`;

@@ -8,6 +8,7 @@ import { deleteInvoice } from '../../domain/invoice-settlement.js';
 import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { invoiceJson, toJsonText } from '../../render/json.js';
 import { cell } from '../../render/text.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface DeleteInvoiceOptions {
   invoice: string;
@@ -35,7 +36,7 @@ export async function run(options: DeleteInvoiceOptions, deps: Deps): Promise<st
   if (!options.yes) {
     if (!canPrompt(deps.io)) throw new UsageError('--yes is required to delete when not running interactively');
     // Try the deletion on the copy just read (never written), so a refusal comes before the question.
-    const preview = await store.read();
+    const preview = await store.read(invoiceScope(options.invoice));
     const invoice = findInvoice(preview, options.invoice);
     deleteInvoice(preview, invoice, removal);
     const question = `Delete ${invoiceLabel(invoice)} (${cell(invoice.customer.name)})${invoice.status === 'draft' ? '' : '; it stays in the audit log'}?`;
@@ -44,7 +45,7 @@ export async function run(options: DeleteInvoiceOptions, deps: Deps): Promise<st
   const { invoice, audited } = await store.update((doc) => {
     const invoice = findInvoice(doc, options.invoice);
     return { invoice, ...deleteInvoice(doc, invoice, removal) };
-  });
+  }, invoiceScope(options.invoice));
   deps.io.err.write(`Deleted ${invoiceLabel(invoice)}${audited ? '; a copy is kept in the audit log (smallpay audit)' : ''}\n`);
   return options.json ? toJsonText(invoiceJson(invoice, today), deps.io.stdoutIsTTY) : `${invoice.number ?? invoice.id}\n`;
 }

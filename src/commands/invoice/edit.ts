@@ -9,6 +9,7 @@ import { currency as checkCurrency } from '../../domain/fields.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { type InvoiceChanges, editInvoice, findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface EditInvoiceOptions {
   invoice: string;
@@ -51,7 +52,7 @@ export async function run(options: EditInvoiceOptions, deps: Deps): Promise<stri
     changes = { ...document, ...changes };
   }
   const today = deps.today();
-  const invoice = await (await deps.store()).update((doc) => editInvoice(doc, findInvoice(doc, options.invoice), changes, today));
+  const invoice = await (await deps.store()).update((doc) => editInvoice(doc, findInvoice(doc, options.invoice), changes, today), invoiceScope(options.invoice));
   deps.io.err.write(`Updated ${invoiceLabel(invoice)}: total ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -10,7 +10,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { ProblemListError, UsageError } from '../../cli/errors.js';
 import { optionalString } from '../../cli/flags.js';
-import { type InvoiceSelection, chosenInvoices, invoiceSelection } from '../../cli/invoice-selection.js';
+import { type InvoiceSelection, chosenInvoices, invoiceSelection, selectionScope } from '../../cli/invoice-selection.js';
 import { einvoiceDocument } from '../../domain/einvoice.js';
 import { einvoiceProblems } from '../../domain/einvoice-checks.js';
 import { refused } from '../../domain/errors.js';
@@ -57,7 +57,7 @@ async function destination(options: InvoiceExportOptions, count: number, filesFo
 
 export async function run(options: InvoiceExportOptions, deps: Deps): Promise<string | Uint8Array> {
   const store = await deps.store();
-  const doc = await store.read();
+  const doc = await store.read(selectionScope(options));
   const business = requireBusiness(doc);
   const today = deps.today();
   const chosen = chosenInvoices(doc, options, today);

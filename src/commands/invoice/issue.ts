@@ -7,6 +7,7 @@ import { findInvoice } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { cell } from '../../render/text.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface IssueInvoiceOptions {
   invoice: string;
@@ -21,11 +22,12 @@ export function toOptions({ args, opts }: RawInput): IssueInvoiceOptions {
 
 export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<string> {
   const today = deps.today();
+  // The draft alone: its number comes from its series' counter, as for invoice new (UNIQUE backs numberInUse).
   const invoice = await (await deps.store()).update(async (doc) => {
     const invoice = findInvoice(doc, options.invoice);
     issueInvoice(doc, invoice, today, options.date, undefined, await readIssueFacts(doc.business));
     return invoice;
-  });
+  }, invoiceScope(options.invoice));
   deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

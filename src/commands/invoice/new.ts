@@ -93,10 +93,11 @@ async function confirmPreview(doc: StoreDocument, input: InvoiceInput, context: 
 
 export async function run(options: NewInvoiceOptions, deps: Deps): Promise<string> {
   const store = await deps.store();
-  const { input, asked } = await completeInput(options, deps, () => store.read());
+  // The questions and the preview need the settings and customers only, as the invoice itself does.
+  const { input, asked } = await completeInput(options, deps, () => store.read({}));
   const today = deps.today();
   const id = deps.newId('inv');
-  if (asked) await confirmPreview(await store.read(), input, { today, id }, deps);
+  if (asked) await confirmPreview(await store.read({}), input, { today, id }, deps);
   // No other invoice is read: the number comes from the series' counter, and the database's unique index
   // on numbers backs it up (see store.ts on scopes).
   const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }), {});

@@ -6,6 +6,7 @@ import { displayMoney } from '../../domain/money-format.js';
 import { balanceOf } from '../../domain/status.js';
 import { type MoneyMovementOptions, toMoneyMovementOptions } from './money-movement.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export type PayInvoiceOptions = MoneyMovementOptions;
 
@@ -21,7 +22,7 @@ export async function run(options: PayInvoiceOptions, deps: Deps): Promise<strin
       today,
     );
     return { invoice, payment };
-  }, { invoices: { refs: [options.invoice] } });
+  }, invoiceScope(options.invoice));
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   deps.io.err.write(`Recorded ${money(payment.amount)} on ${invoiceLabel(invoice)}; ${invoice.status === 'paid' ? 'paid in full' : `balance due ${money(balanceOf(invoice))}`}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);

@@ -4,7 +4,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { optionalString } from '../../cli/flags.js';
-import { type InvoiceSelection, chosenInvoices, invoiceSelection } from '../../cli/invoice-selection.js';
+import { type InvoiceSelection, chosenInvoices, invoiceSelection, selectionScope } from '../../cli/invoice-selection.js';
 import { writeFileAtomic } from '../../platform/atomic-write.js';
 import { startProgress } from '../../cli/progress.js';
 import { language } from '../../domain/fields.js';
@@ -57,7 +57,7 @@ function samePdfRecord(a: PdfRecord | undefined, b: PdfRecord): boolean {
 
 export async function run(options: InvoicePdfOptions, deps: Deps): Promise<string | Uint8Array> {
   const store = await deps.store();
-  const doc = await store.read();
+  const doc = await store.read(selectionScope(options));
   const business = requireBusiness(doc);
   const today = deps.today();
   const invoices = chosenInvoices(doc, options, today);
@@ -106,7 +106,7 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
         const stored = byId.get(invoice.id);
         if (stored) stored.pdf = record;
       }
-    });
+    }, { invoices: { refs: changed.map(({ invoice }) => invoice.id) } });
   }
 
   if (stdoutBytes) return stdoutBytes;

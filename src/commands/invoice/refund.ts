@@ -6,6 +6,7 @@ import { applyRefund } from '../../domain/refunds.js';
 import { balanceOf, refundDueOf } from '../../domain/status.js';
 import { type MoneyMovementOptions, toMoneyMovementOptions } from './money-movement.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export type RefundInvoiceOptions = MoneyMovementOptions;
 
@@ -21,7 +22,7 @@ export async function run(options: RefundInvoiceOptions, deps: Deps): Promise<st
       today,
     );
     return { invoice, refund };
-  });
+  }, invoiceScope(options.invoice));
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   const owed = refundDueOf(invoice);
   deps.io.err.write(`Recorded a refund of ${money(refund.amount)} on ${invoiceLabel(invoice)}; ${owed > 0 ? `still owed back ${money(owed)}` : `balance due ${money(balanceOf(invoice))}`}\n`);

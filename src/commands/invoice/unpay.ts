@@ -8,6 +8,7 @@ import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { balanceOf } from '../../domain/status.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface UnpayInvoiceOptions {
   invoice: string;
@@ -32,7 +33,7 @@ export async function run(options: UnpayInvoiceOptions, deps: Deps): Promise<str
     const invoice = findInvoice(doc, options.invoice);
     const payment = removePayment(doc, invoice, options.index, { today, ...(options.reason !== undefined && { reason: options.reason }) });
     return { invoice, payment };
-  });
+  }, invoiceScope(options.invoice));
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   deps.io.err.write(`Removed payment ${options.index} (${money(payment.amount)} of ${payment.date}) from ${invoiceLabel(invoice)}; balance due ${money(balanceOf(invoice))}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);

@@ -5,6 +5,7 @@ import { singleLine } from '../../domain/fields.js';
 import { voidInvoice } from '../../domain/invoice-settlement.js';
 import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface VoidInvoiceOptions {
   invoice: string;
@@ -23,7 +24,7 @@ export async function run(options: VoidInvoiceOptions, deps: Deps): Promise<stri
     const invoice = findInvoice(doc, options.invoice);
     voidInvoice(invoice, today, options.reason);
     return invoice;
-  });
+  }, invoiceScope(options.invoice));
   deps.io.err.write(`Voided ${invoiceLabel(invoice)}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -6,6 +6,7 @@ import { findInvoice, invoiceLabel } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { writeOffInvoice } from '../../domain/write-offs.js';
 import { changedInvoiceOutput } from './output.js';
+import { invoiceScope } from '../../cli/scopes.js';
 
 export interface WriteOffInvoiceOptions {
   invoice: string;
@@ -31,7 +32,7 @@ export async function run(options: WriteOffInvoiceOptions, deps: Deps): Promise<
     const invoice = findInvoice(doc, options.invoice);
     const writeOff = writeOffInvoice(invoice, { date: options.date ?? today, ...(options.reason !== undefined && { reason: options.reason }) }, today);
     return { invoice, writeOff };
-  });
+  }, invoiceScope(options.invoice));
   deps.io.err.write(`Wrote off ${displayMoney(writeOff.amount, invoice.currency)} on ${invoiceLabel(invoice)} as bad debt\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -36,7 +36,7 @@ function jobJson(job: SendJob, sending: boolean) {
 }
 
 export async function run(options: OutboxOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read({ outbox: options.all ? 'all' : 'active' });
   const run = deps.runIdentity();
   const jobs = doc.outbox.filter((job) => options.all || job.state === 'pending' || job.state === 'failed');
   if (options.json) return toJsonText(jobs.map((job) => jobJson(job, job.state === 'pending' && claimIsLive(job.claim, run))), deps.io.stdoutIsTTY);

@@ -55,7 +55,7 @@ export async function run(options: AddScheduleOptions, deps: Deps): Promise<stri
   if (!fromSource.items) throw new UsageError(`--input ${options.source.input}: has no items`);
   const input: ScheduleInput = { ...options.schedule, items: fromSource.items, ...(fromSource.currency !== undefined && options.schedule.currency === undefined && { currency: fromSource.currency }), ...(fromSource.note !== undefined && options.schedule.note === undefined && { note: fromSource.note }) };
   const today = deps.today();
-  const schedule = await (await deps.store()).update((doc) => createSchedule(doc, input, { today, id: deps.newId('rec') }));
+  const schedule = await (await deps.store()).update((doc) => createSchedule(doc, input, { today, id: deps.newId('rec') }), {});
   deps.io.err.write(`Added schedule ${schedule.id}: ${schedule.customer}, every ${schedule.interval > 1 ? `${schedule.interval} ` : ''}${schedule.every}${schedule.interval > 1 ? 's' : ''} from ${schedule.start}\n`);
   return options.json ? toJsonText(scheduleJson(schedule), deps.io.stdoutIsTTY) : `${schedule.id}\n`;
 }

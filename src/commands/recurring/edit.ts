@@ -36,7 +36,7 @@ export function toOptions({ args, opts }: RawInput): EditScheduleOptions {
 export async function run(options: EditScheduleOptions, deps: Deps): Promise<string> {
   const fromSource = await readItems(options.source, deps);
   const changes: ScheduleChanges = { ...fromSource, ...options.changes };
-  const schedule = await (await deps.store()).update((doc) => editSchedule(doc, options.id, changes));
+  const schedule = await (await deps.store()).update((doc) => editSchedule(doc, options.id, changes), {});
   deps.io.err.write(`Updated schedule ${schedule.id}; invoices already issued stay as they are\n`);
   return options.json ? toJsonText(scheduleJson(schedule), deps.io.stdoutIsTTY) : `${schedule.id}\n`;
 }

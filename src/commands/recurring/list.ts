@@ -13,7 +13,7 @@ export function toOptions({ opts }: RawInput): ListSchedulesOptions {
 }
 
 export async function run(options: ListSchedulesOptions, deps: Deps): Promise<string> {
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read({});
   const schedules = doc.recurring.map((schedule) => scheduleJson(schedule));
   if (options.json) return toJsonText(schedules, deps.io.stdoutIsTTY);
   if (schedules.length === 0) {

@@ -92,17 +92,18 @@ async function sendIssued(options: RecurringRunOptions, deps: Deps, store: Store
   const { sendInvoices } = await import('../../delivery/deliver.js');
   let chosen: string[] = [];
   try {
+    // toSend chooses among open and partly paid invoices; their outbox jobs come with them.
     const sent = await sendInvoices((doc) => {
       chosen = toSend(doc);
       return { kind: 'invoice', invoiceIds: chosen, explicit: false, resend: false, everyDays: 7 };
-    }, deliveryContext(deps, store, { eml: options.eml, today }));
+    }, deliveryContext(deps, store, { eml: options.eml, today }), { invoices: { statuses: ['open', 'partial'] } });
     summary.sent = sent.sent;
     summary.skipped.push(...sent.skipped);
     summary.failed.push(...sent.failed);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     deps.io.err.write(`failed   sending: ${error.message}\n`);
-    const doc = await store.read();
+    const doc = await store.read({ invoices: { refs: chosen } });
     for (const id of chosen) {
       const invoice = doc.invoices.find((candidate) => candidate.id === id);
       summary.failed.push({ number: invoice?.number ?? id, error: `not sent: ${error.message}` });
@@ -115,7 +116,9 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
   const today = deps.today();
   const summary: RunSummary = { created: [], sent: [], skipped: [], failed: [] };
   const say = (line: string) => deps.io.err.write(`${line}\n`);
-  const initial = await store.read();
+  // The plan needs the schedules, customers and settings only; each schedule's write issues its periods
+  // as invoice new does (numbers from the series' counters, a UNIQUE index on each schedule's periods).
+  const initial = await store.read({});
   for (const schedule of initial.recurring) if (schedule.status === 'paused') summary.skipped.push({ schedule: schedule.id, reason: 'paused' });
 
   if (options.dryRun) {
@@ -143,7 +146,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };
         });
-      });
+      }, {});
       for (const entry of made) say(`issued   ${entry.number} for ${entry.schedule} ${entry.period}: ${displayDecimal(entry.total, entry.currency)} to ${entry.customer}`);
       summary.created.push(...made);
     } catch (error) {

@@ -16,7 +16,7 @@ export function toOptions({ args, opts }: RawInput): ShowScheduleOptions {
 }
 
 export async function run(options: ShowScheduleOptions, deps: Deps): Promise<string> {
-  const schedule = scheduleJson(findSchedule(await (await deps.store()).read(), options.id));
+  const schedule = scheduleJson(findSchedule(await (await deps.store()).read({}), options.id));
   if (options.json) return toJsonText(schedule, deps.io.stdoutIsTTY);
   const { renderFields } = await import('../../render/table.js');
   return renderFields(

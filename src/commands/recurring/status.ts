@@ -21,7 +21,7 @@ export async function run(options: ScheduleStatusOptions, deps: Deps): Promise<s
   const schedule = await (await deps.store()).update((doc) => {
     if (options.verb === 'rm') return removeSchedule(doc, options.id);
     return setScheduleStatus(doc, options.id, options.verb === 'pause' ? 'paused' : 'active');
-  });
+  }, {});
   deps.io.err.write(`${options.verb === 'rm' ? 'Removed' : options.verb === 'pause' ? 'Paused' : 'Resumed'} schedule ${schedule.id}\n`);
   return options.json ? toJsonText(scheduleJson(schedule), deps.io.stdoutIsTTY) : `${schedule.id}\n`;
 }

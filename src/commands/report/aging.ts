@@ -5,6 +5,8 @@ import { customerIdForFilter } from '../../domain/customers.js';
 import { aging } from '../../domain/reports/aging.js';
 import { toJsonText } from '../../render/json.js';
 import { type ReportOutput, computeReport, reportOutput, reportStyle } from './output.js';
+import { customerScope } from '../../cli/scopes.js';
+import type { StoreScope } from '../../store/store.js';
 
 export interface AgingOptions {
   output: ReportOutput;
@@ -18,7 +20,9 @@ export function toOptions({ opts }: RawInput): AgingOptions {
 
 export async function run(options: AgingOptions, deps: Deps): Promise<string> {
   const today = deps.today();
-  const currencies = await computeReport(deps, (doc) => aging(doc.invoices, today, options.customer === undefined ? undefined : customerIdForFilter(doc, options.customer)));
+  // Aging counts open and partly paid invoices only; for one customer, theirs (customerIdForFilter).
+  const scope = options.customer === undefined ? { invoices: { statuses: ['open', 'partial'] } } satisfies StoreScope : customerScope(options.customer);
+  const currencies = await computeReport(deps, (doc) => aging(doc.invoices, today, options.customer === undefined ? undefined : customerIdForFilter(doc, options.customer)), scope);
   if (options.output.format === 'json') return toJsonText((await import('../../render/report-json.js')).agingJson(currencies, today), deps.io.stdoutIsTTY);
   if (options.output.format === 'csv') return (await import('../../render/report-csv.js')).agingCsv(currencies);
   if (currencies.length === 0) {

@@ -4,6 +4,7 @@ import { optionalDateRange } from '../../cli/flags.js';
 import type { Deps } from '../../cli/deps.js';
 import type { StoreDocument } from '../../domain/types.js';
 import type { ReportStyle } from '../../render/report-views.js';
+import type { ScopeFrom, StoreScope } from '../../store/store.js';
 
 export type ReportFormat = 'human' | 'json' | 'csv';
 
@@ -27,12 +28,12 @@ export function reportStyle(output: ReportOutput, deps: Deps): ReportStyle {
 }
 
 /**
- * Reads the store and computes the report, timing both when SMALLPAY_TIMINGS is set (for the benchmark:
- * the report's own time, apart from loading the store).
+ * Reads the store (the whole books unless `scope` holds all the report looks at) and computes the report,
+ * timing both when SMALLPAY_TIMINGS is set (for the benchmark: the report's own time, apart from loading).
  */
-export async function computeReport<T>(deps: Deps, compute: (doc: StoreDocument) => T): Promise<T> {
+export async function computeReport<T>(deps: Deps, compute: (doc: StoreDocument) => T, scope?: StoreScope | ScopeFrom): Promise<T> {
   const started = performance.now();
-  const doc = await (await deps.store()).read();
+  const doc = await (await deps.store()).read(scope);
   const loaded = performance.now();
   const result = compute(doc);
   if (deps.env.SMALLPAY_TIMINGS) deps.io.err.write(`timings: load ${(loaded - started).toFixed(1)} ms, report ${(performance.now() - loaded).toFixed(1)} ms\n`);

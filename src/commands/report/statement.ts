@@ -5,6 +5,7 @@ import { customerIdForFilter } from '../../domain/customers.js';
 import { statement } from '../../domain/reports/statement.js';
 import { toJsonText } from '../../render/json.js';
 import { type ReportOutput, computeReport, reportOutput, reportPeriod, reportStyle } from './output.js';
+import { customerScope } from '../../cli/scopes.js';
 
 export interface StatementOptions {
   output: ReportOutput;
@@ -25,7 +26,7 @@ export async function run(options: StatementOptions, deps: Deps): Promise<string
     const frozen = doc.invoices.find((invoice) => invoice.customer.id === id)?.customer;
     const who = live ?? frozen ?? { id, name: id, email: '' };
     return { customer: { id: who.id, name: who.name, email: who.email }, currencies: statement(doc.invoices, id, period) };
-  });
+  }, customerScope(options.customer));
   if (options.output.format === 'json') return toJsonText((await import('../../render/report-json.js')).statementJson(customer, currencies, { asOf: today, ...period }), deps.io.stdoutIsTTY);
   if (options.output.format === 'csv') return (await import('../../render/report-csv.js')).statementCsv(currencies);
   if (currencies.length === 0) {

@@ -4,6 +4,7 @@ import type { Deps } from '../../cli/deps.js';
 import { PartialFailure, UsageError } from '../../cli/errors.js';
 import { flag, optionalDate, optionalString } from '../../cli/flags.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
+import { customerScope } from '../../cli/scopes.js';
 import { customerIdForFilter } from '../../domain/customers.js';
 import { type AttachableFormat, parseAttachFormats } from '../../domain/einvoice-attach.js';
 import { emailAddresses, termsDays } from '../../domain/fields.js';
@@ -15,6 +16,7 @@ import type { SendKind, StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
 import { plural } from '../../render/text.js';
 import type { SendSelection, SendSummary } from '../../delivery/deliver.js';
+import type { ScopeFrom, StoreScope } from '../../store/store.js';
 
 type Mode = { kind: 'numbers'; invoices: string[]; reminder: boolean } | { kind: 'unsent' } | { kind: 'overdue' };
 
@@ -89,6 +91,18 @@ function selection(doc: StoreDocument, options: SendOptions, today: string): Sen
   return { ...base, kind: mode.kind === 'overdue' ? 'reminder' : 'invoice', explicit: false, invoiceIds: invoices.map((invoice) => invoice.id) };
 }
 
+/**
+ * Every invoice `selection` may choose, with its outbox jobs: those named; else one condition of the batch
+ * (the filter narrows it): the customer's invoices, or the open and partly paid ones, with --unsent also the
+ * credit notes (status issued, which only credit notes have).
+ */
+function scopeOf(options: SendOptions): StoreScope | ScopeFrom {
+  const { mode } = options;
+  if (mode.kind === 'numbers') return { invoices: { refs: mode.invoices } };
+  if (options.customer !== undefined) return customerScope(options.customer);
+  return { invoices: { statuses: mode.kind === 'unsent' ? ['open', 'partial', 'issued'] : ['open', 'partial'] } };
+}
+
 function summaryLine(summary: SendSummary): string {
   return `${plural(summary.sent.length, 'message')} sent, ${summary.skipped.length} skipped, ${summary.failed.length} failed`;
 }
@@ -102,14 +116,14 @@ export async function run(options: SendOptions, deps: Deps): Promise<string> {
 
   if (options.dryRun) {
     const folder = join(store.filesFolder, 'dry-run');
-    const preview = await previewInvoices(chosen, context, folder);
+    const preview = await previewInvoices(chosen, context, folder, scopeOf(options));
     for (const skip of preview.skipped) deps.io.err.write(`skipped  ${skip.number} ${skip.kind}: ${skip.reason}\n`);
     deps.io.err.write(`Dry run: nothing sent; ${plural(preview.files.length, 'message')} written to ${folder}\n`);
     if (options.json) return toJsonText({ sent: [], skipped: preview.skipped, failed: [], dryRun: true, folder, files: preview.files }, deps.io.stdoutIsTTY);
     return preview.files.map((file) => `${file}\n`).join('');
   }
 
-  const summary = await sendInvoices(chosen, context);
+  const summary = await sendInvoices(chosen, context, scopeOf(options));
   deps.io.err.write(`${summaryLine(summary)}\n`);
   const output = options.json ? toJsonText(summary, deps.io.stdoutIsTTY) : '';
   if (summary.failed.length > 0) throw new PartialFailure(`${plural(summary.failed.length, 'message')} could not be sent (${summaryLine(summary)})`, output);

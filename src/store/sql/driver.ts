@@ -13,14 +13,25 @@ export interface SqlRunner {
   query<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
 }
 
+/** What a write transaction learnt as it began, so that the engine need not ask again. */
+export interface WriteBegun {
+  /** meta.schema_version, read inside the transaction once it held the business's lock; undefined: not read. */
+  schemaVersion?: number;
+}
+
 export interface SqlDriver extends SqlRunner {
   readonly dialect: Dialect;
+  /**
+   * meta.schema_version as the driver found it on connecting (PostgreSQL checks it then, refusing a newer
+   * one), so that a read need not ask in a transaction of its own; undefined when not read.
+   */
+  readonly openedAtVersion?: number;
   /**
    * One write transaction, serialised against every other writer of the same business:
    * SQLite BEGIN IMMEDIATE (with WAL and busy_timeout); PostgreSQL BEGIN, then the business row FOR UPDATE.
    * Commits when `work` resolves, rolls back when it throws.
    */
-  write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: SqlRunner, begun: WriteBegun) => Promise<T>): Promise<T>;
   /** A consistent read of several queries (one snapshot): BEGIN (READ ONLY on PostgreSQL) … COMMIT. */
   read<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -35,13 +35,29 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** Two processes creating the schema at once (two first `init`s) take turns on this advisory lock. */
 const SCHEMA_LOCK = 0x5350_0001;
 
-/** pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out. */
-async function loadPg(label: string): Promise<typeof import('pg').default> {
+/**
+ * pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out.
+ *
+ * pg 8 decides once, as it loads (lib/stream.js), whether it runs in Cloudflare Workers: by
+ * `navigator.userAgent` when there is a global `navigator`, else by constructing a fetch `Response`. Node 20
+ * has no `navigator` (Node 21 added one), so that `Response` loads Node's bundled undici: 30–50 ms of every
+ * PostgreSQL command (bench/engines.mjs, --cpu-prof), for an answer known in advance. While pg loads, a
+ * `navigator` shaped as Node 21+'s (`userAgent` "Node.js/<major>") answers the question the cheap way;
+ * it is removed again straight after, so nothing else ever sees it. An existing `navigator` is left alone.
+ */
+let loaded: typeof import('pg').default | undefined;
+
+export async function loadPg(label: string): Promise<typeof import('pg').default> {
+  if (loaded !== undefined) return loaded;
+  const lent = !('navigator' in globalThis);
+  if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true });
   try {
-    return (await import('pg')).default;
+    return (loaded = (await import('pg')).default);
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0];
     throw new StoreError('io', `store ${label}: PostgreSQL support is not installed (pg could not be loaded: ${reason}); install it with: npm install pg`);
+  } finally {
+    if (lent) delete (globalThis as { navigator?: unknown }).navigator;
   }
 }
 
@@ -101,22 +117,29 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     `SET lock_timeout = ${lockMs}`,
     `SELECT set_config('smallpay.business', ${literal(business)}, false)`,
   ].join('; ');
-  let hasSchema = false;
+  // The session and the schema's checks go in one round trip; where the schema is missing (before the first
+  // init) that fails as a whole, and the session alone is set again.
+  const checks = `SELECT (SELECT value FROM smallpay.meta WHERE key = 'schema_version') AS version, smallpay.current_business() AS bound`;
+  let hasSchema = true;
+  let openedAtVersion = 0;
   await held(async () => {
-    await client.query(session);
-    const { rows } = await client.query<{ meta: string | null }>(`SELECT to_regclass('smallpay.meta')::text AS meta`);
-    hasSchema = rows[0]?.meta != null;
-    if (!hasSchema) return;
-    const { rows: found } = await client.query<{ version: string | null; bound: string | null }>(
-      `SELECT (SELECT value FROM smallpay.meta WHERE key = 'schema_version') AS version, smallpay.current_business() AS bound`,
-    );
-    const version = Number(found[0]?.version ?? 0);
-    if (version > SQL_SCHEMA_VERSION) {
-      throw new StoreError('too-new', `store ${label} has SQL schema version ${version}, newer than this smallpay understands (${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
+    let found: { version: string | null; bound: string | null } | undefined;
+    try {
+      const results = (await client.query(`${session}; ${checks}`)) as unknown as { rows: (typeof found)[] }[];
+      found = results[results.length - 1]!.rows[0];
+    } catch (error) {
+      if (!MISSING_SCHEMA.has(String((error as { code?: unknown }).code))) throw error;
+      hasSchema = false;
+      await client.query(session);
+      return;
+    }
+    openedAtVersion = Number(found?.version ?? 0);
+    if (openedAtVersion > SQL_SCHEMA_VERSION) {
+      throw new StoreError('too-new', `store ${label} has SQL schema version ${openedAtVersion}, newer than this smallpay understands (${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
     }
     // A business role is bound to its business by smallpay.roles (ddl-postgres.ts): another business's books
     // would only look empty to it, so say so instead.
-    const bound = found[0]?.bound ?? null;
+    const bound = found?.bound ?? null;
     if (bound !== null && bound !== business) {
       throw new StoreError('io', `store ${label}: user ${decodeURIComponent(url.username) || '(default)'} may open only business ${bound}'s books`);
     }
@@ -143,13 +166,19 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     queue = next.catch(() => undefined);
     return next;
   };
-  const transaction = <T>(begin: string, work: (tx: SqlRunner) => Promise<T>) =>
+  /** Runs `begin` (statements joined by ';', one round trip), then `work` with the rows each of them returned. */
+  const transaction = <T>(begin: readonly string[], work: (tx: SqlRunner, begun: SqlRow[][]) => Promise<T>) =>
     serialised(async () => {
-      let open = false;
+      // Set before BEGIN goes out: if a later statement of the same string fails, the transaction is open
+      // and aborted, and must be rolled back (a ROLLBACK with none open only warns).
+      let open = true;
       try {
-        await client.query(begin);
-        open = true;
-        const result = await work(runner);
+        const results = (await client.query(begin.join('; '))) as unknown as { rows: SqlRow[] }[];
+        const result = await work(
+          runner,
+          results.map((each) => each.rows),
+        );
+        open = false;
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -159,40 +188,57 @@ export async function openPostgresDriver(locator: PostgresLocator, options: Post
     });
   // Everything a transaction relies on is set again inside it, so a pooler in transaction mode (PgBouncer),
   // which may hand each transaction another server connection, changes nothing.
-  const local = `SET LOCAL search_path = smallpay, pg_catalog; SET LOCAL lock_timeout = ${lockMs}; SELECT set_config('smallpay.business', ${literal(business)}, true)`;
+  const local = [
+    'SET LOCAL search_path = smallpay, pg_catalog',
+    `SET LOCAL lock_timeout = ${lockMs}`,
+    `SELECT set_config('smallpay.business', ${literal(business)}, true)`,
+  ];
+  const lockBusiness = `SELECT business_id FROM businesses WHERE business_id = ${literal(business)} FOR UPDATE`;
+  /** Without a business row to queue on (its first write), creators take turns on an advisory lock, then on the row if one made it meanwhile. */
+  const lockNewBusiness = async (tx: SqlRunner) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}, hashtext($1))`, [business]);
+    await tx.query(lockBusiness);
+  };
 
   return {
     dialect: 'postgres' satisfies Dialect,
+    openedAtVersion,
     query: (sql, params) => serialised(() => runner.query(sql, params)),
-    write: (work) =>
-      transaction(`BEGIN; ${local}`, async (tx) => {
-        if (!hasSchema) {
+    write: (work) => {
+      if (!hasSchema) {
+        return transaction(['BEGIN', ...local], async (tx) => {
           // Creators of the schema take turns; the one that waited finds it made and goes on as any writer.
           await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
           const [found] = await tx.query(`SELECT to_regclass('smallpay.meta')::text AS meta`);
           if (found?.meta == null) {
-            const result = await work(tx);
+            const result = await work(tx, {});
             hasSchema = true;
             return result;
           }
           hasSchema = true;
-        }
-        const locked = await tx.query('SELECT business_id FROM businesses WHERE business_id = $1 FOR UPDATE', [business]);
-        if (locked.length === 0) {
-          // No row to queue on yet: creators take turns on the business's advisory lock, then on the row
-          // if one of them made it meanwhile.
-          await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}, hashtext($1))`, [business]);
-          await tx.query('SELECT business_id FROM businesses WHERE business_id = $1 FOR UPDATE', [business]);
-        }
-        return work(tx);
-      }),
-    read: (work) => transaction(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${local}`, work),
+          if ((await tx.query(lockBusiness)).length === 0) await lockNewBusiness(tx);
+          return work(tx, {});
+        });
+      }
+      // One round trip: the transaction, the business row locked, then the SQL schema's version as the last
+      // writer committed it (READ COMMITTED: each statement sees what was committed before it began).
+      const begin = ['BEGIN', ...local, lockBusiness, `SELECT value FROM meta WHERE key = 'schema_version'`];
+      return transaction(begin, async (tx, begun) => {
+        if (begun[begin.length - 2]!.length > 0) return work(tx, { schemaVersion: Number(begun[begin.length - 1]![0]?.value ?? 0) });
+        await lockNewBusiness(tx);
+        return work(tx, {});
+      });
+    },
+    read: (work) => transaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...local], (tx) => work(tx)),
     close: async () => {
       await queue;
       await end();
     },
   };
 }
+
+/** No schema `smallpay`, no table meta in it, or no function current_business(): no schema made by `init`. */
+const MISSING_SCHEMA = new Set(['3F000', '42P01', '42883']);
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
 

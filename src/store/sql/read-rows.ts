@@ -6,7 +6,7 @@
  */
 import type { StoreDocument } from '../../domain/types.js';
 import { CURRENT_SCHEMA_VERSION } from '../schema.js';
-import type { StoreScope } from '../store.js';
+import type { ScopeFrom, StoreScope } from '../store.js';
 import type { SqlRow, SqlRunner, SqlValue } from './driver.js';
 import { getOrCreate } from '../../domain/reports/common.js';
 import { EVENT_COLUMNS, eventRows } from './invoice-events.js';
@@ -30,7 +30,7 @@ export interface LoadedRows {
 /** Which collection of the document each table fills. */
 export const DOCUMENT_FIELD = { customers: 'customers', invoices: 'invoices', outbox: 'outbox', schedules: 'recurring' } as const;
 
-export async function readRows(tx: SqlRunner, business: string, scope: StoreScope | undefined, insertionOrder: string): Promise<LoadedRows> {
+export async function readRows(tx: SqlRunner, business: string, given: StoreScope | ScopeFrom | undefined, insertionOrder: string): Promise<LoadedRows> {
   const problems: string[] = [];
   const texts: LoadedRows['texts'] = { customers: new Map(), invoices: new Map(), outbox: new Map(), schedules: new Map() };
   const parse = (what: string, key: string, text: SqlValue | undefined): unknown => {
@@ -63,6 +63,10 @@ export async function readRows(tx: SqlRunner, business: string, scope: StoreScop
   const version = businessRow === undefined ? CURRENT_SCHEMA_VERSION : Number(businessRow.schema_version);
   const sequences: Record<string, number> = {};
   for (const row of await tx.query('SELECT series, last FROM sequences WHERE business_id = $1', [business])) sequences[String(row.series)] = Number(row.last);
+  const customers = await records(CUSTOMERS);
+  const recurring = await records(SCHEDULES);
+  const books = (): StoreDocument => ({ schemaVersion: version, business: businessDoc as StoreDocument['business'], customers, invoices: [], sequences, audit: [], outbox: [], recurring });
+  const scope = typeof given === 'function' ? scopeFrom(given, books) : given;
 
   const whole = scope === undefined || scope.invoices === 'all';
   const condition = whole || scope?.invoices === undefined ? undefined : invoiceCondition(scope.invoices as Exclude<StoreScope['invoices'], 'all' | undefined>, 2);
@@ -88,14 +92,23 @@ export async function readRows(tx: SqlRunner, business: string, scope: StoreScop
   const doc: StoreDocument = {
     schemaVersion: version,
     business: businessDoc as StoreDocument['business'],
-    customers: await records(CUSTOMERS),
+    customers,
     invoices,
     sequences,
     audit,
     outbox,
-    recurring: await records(SCHEDULES),
+    recurring,
   };
   return { doc, version, texts, businessText: businessRow === undefined ? null : String(businessRow.doc), sequences: { ...sequences }, auditRead: audit.length, problems };
+}
+
+/** A scope worked out from the books read so far; a damaged row or a mistake in it reads everything instead. */
+function scopeFrom(from: ScopeFrom, books: () => StoreDocument): StoreScope | undefined {
+  try {
+    return from(structuredClone(books()));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

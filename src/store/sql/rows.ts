@@ -72,8 +72,8 @@ export const SCHEDULES: Collection<Schedule> = {
 const SETTLED = ['draft', 'paid', 'void', 'credited', 'written-off'];
 
 /**
- * The invoices a scope names, as a condition on the invoices table; parameters are numbered from `first`.
- * Undefined when the scope names none.
+ * The invoices a scope names, as a condition on the invoices table; parameters are numbered from `first`,
+ * and $1 is the business (sub-selects name it). Undefined when the scope names none.
  */
 export function invoiceCondition(scope: InvoiceScope, first: number): { sql: string; params: SqlValue[] } | undefined {
   const params: SqlValue[] = [];
@@ -84,7 +84,8 @@ export function invoiceCondition(scope: InvoiceScope, first: number): { sql: str
   const list = (values: readonly string[]) => values.map(place).join(', ');
   const any: string[] = [];
   // upper(number) has an index of its own; numbers are ASCII (identifiers.ts), so SQL's upper() is JS's.
-  if (scope.refs !== undefined && scope.refs.length > 0) any.push(`id IN (${list(scope.refs)}) OR upper(number) IN (${list(scope.refs.map((ref) => ref.trim().toUpperCase()))})`);
+  const named = (refs: readonly string[]) => `id IN (${list(refs)}) OR upper(number) IN (${list(refs.map((ref) => ref.trim().toUpperCase()))})`;
+  if (scope.refs !== undefined && scope.refs.length > 0) any.push(named(scope.refs));
   if (scope.statuses !== undefined && scope.statuses.length > 0) any.push(`status IN (${list(scope.statuses)})`);
   if (scope.customers !== undefined && scope.customers.length > 0) any.push(`customer_id IN (${list(scope.customers)})`);
   if (scope.unsettled === true) any.push(`status NOT IN (${list(SETTLED)})`);
@@ -96,6 +97,12 @@ export function invoiceCondition(scope: InvoiceScope, first: number): { sql: str
     if (scope.issuedTo !== undefined) period.push(`issue_date <= ${place(scope.issuedTo)}`);
     any.push(period.join(' AND '));
   }
+  // Through the customer's index: the credit notes of an invoice are among its customer's documents.
+  if (scope.creditNotesOf !== undefined && scope.creditNotesOf.length > 0) {
+    any.push(`type = 'credit-note' AND customer_id IN (SELECT customer_id FROM invoices WHERE business_id = $1 AND (${named(scope.creditNotesOf)}))`);
+  }
+  // IN rather than NOT IN ('sent', 'cancelled'): the states index finds the few waiting jobs among the sent.
+  if (scope.withActiveJobs === true) any.push(`id IN (SELECT invoice_id FROM outbox WHERE business_id = $1 AND state IN ('pending', 'failed'))`);
   if (any.length === 0) return undefined;
   return { sql: any.map((condition) => `(${condition})`).join(' OR '), params };
 }

@@ -19,7 +19,7 @@ import { StoreError } from '../errors.js';
 import type { StoreLocator } from '../locator.js';
 import { TooNewError, migrate } from '../migrations.js';
 import { CURRENT_SCHEMA_VERSION, consistencyProblems, emptyDocument, InvalidDocumentError, schemaProblem, validateDocument } from '../schema.js';
-import { type Change, type OpenOptions, type Store, type StoreScope, Unchanged } from '../store.js';
+import { type Change, type OpenOptions, type ScopeFrom, type Store, type StoreScope, Unchanged } from '../store.js';
 import { BACKFILLS } from './backfill.js';
 import { dialectSql } from './ddl.js';
 import type { SqlDriver, SqlRunner } from './driver.js';
@@ -31,14 +31,15 @@ import { DuplicateRowError, insertDocument, isUniqueViolation, writeChanges } fr
 /** A SQLite file holds the books of one business. */
 export const SQLITE_BUSINESS = 'default';
 
-export async function openSqlStore(locator: StoreLocator, options: OpenOptions): Promise<Store> {
+/** `connecting`: a PostgreSQL driver already being opened with these options (store.ts), used on first need. */
+export async function openSqlStore(locator: StoreLocator, options: OpenOptions, connecting?: Promise<SqlDriver>): Promise<Store> {
   if (locator.engine === 'json') throw new Error('openSqlStore: a JSON locator');
   const label = locator.label;
   const business = locator.engine === 'postgres' ? locator.business : SQLITE_BUSINESS;
   const sql = dialectSql(locator.engine);
   const mayCreateSchema = locator.engine === 'sqlite' || options.createSchema === true;
 
-  let opened: Promise<SqlDriver> | undefined;
+  let opened: Promise<SqlDriver> | undefined = connecting;
   const connect = (): Promise<SqlDriver> =>
     (opened ??=
       locator.engine === 'sqlite'
@@ -50,7 +51,10 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   async function schemaVersion(tx: SqlRunner): Promise<number> {
     if ((await tx.query(sql.hasSchema)).length === 0) return 0;
     const [row] = await tx.query(`SELECT value FROM meta WHERE key = 'schema_version'`);
-    const version = row === undefined ? 0 : Number(row.value);
+    return notNewer(row === undefined ? 0 : Number(row.value));
+  }
+
+  function notNewer(version: number): number {
     if (version > SQL_SCHEMA_VERSION) {
       throw new StoreError('too-new', `store ${label} was written by a newer SmallPay (SQL schema version ${version}; this one reads up to ${SQL_SCHEMA_VERSION})`, 'upgrade smallpay');
     }
@@ -59,9 +63,12 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
 
   const noSchema = () => new StoreError('io', `store ${label} has no SmallPay schema`, 'create it with smallpay init or smallpay store init-postgres');
 
-  /** Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none. */
-  async function ensureSchema(tx: SqlRunner): Promise<'created' | undefined> {
-    const version = await schemaVersion(tx);
+  /**
+   * Creates or migrates the SQL schema inside a write transaction: all of it or, on failure, none.
+   * `known`: the version the driver read inside this transaction as it began (driver.ts WriteBegun).
+   */
+  async function ensureSchema(tx: SqlRunner, known?: number): Promise<'created' | undefined> {
+    const version = known !== undefined && notNewer(known) === SQL_SCHEMA_VERSION ? known : await schemaVersion(tx);
     if (version === SQL_SCHEMA_VERSION) return undefined;
     if (version === 0 && !mayCreateSchema) throw noSchema();
     for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) {
@@ -78,7 +85,7 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   }
 
   /** The rows a scope names as a valid document of the current schema; throws a StoreError for damage. */
-  async function readDocument(tx: SqlRunner, scope: StoreScope | undefined): Promise<{ rows: LoadedRows; doc: StoreDocument }> {
+  async function readDocument(tx: SqlRunner, scope: StoreScope | ScopeFrom | undefined): Promise<{ rows: LoadedRows; doc: StoreDocument }> {
     const [versionRow] = await tx.query('SELECT schema_version FROM businesses WHERE business_id = $1', [business]);
     const version = versionRow === undefined ? CURRENT_SCHEMA_VERSION : Number(versionRow.schema_version);
     if (version > CURRENT_SCHEMA_VERSION) throw new StoreError('too-new', `store ${label} was ${new TooNewError(version).message}`, 'upgrade smallpay');
@@ -99,12 +106,13 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
   async function reading<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T | undefined> {
     if (absent()) return undefined;
     const driver = await connect();
-    const version = await driver.read(schemaVersion);
+    // A PostgreSQL driver has just checked the version on connecting: no transaction of its own for it.
+    const version = driver.openedAtVersion === SQL_SCHEMA_VERSION ? SQL_SCHEMA_VERSION : await driver.read(schemaVersion);
     if (version === 0) {
       if (locator.engine === 'postgres') throw noSchema();
       return undefined;
     }
-    if (version < SQL_SCHEMA_VERSION) await driver.write(ensureSchema);
+    if (version < SQL_SCHEMA_VERSION) await driver.write((tx, begun) => ensureSchema(tx, begun.schemaVersion));
     return driver.read(work);
   }
 
@@ -151,12 +159,12 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
         throw error;
       }
     },
-    async update<T>(change: Change<T>, scope?: StoreScope): Promise<T> {
+    async update<T>(change: Change<T>, scope?: StoreScope | ScopeFrom): Promise<T> {
       const driver = await connect();
       const nothingWritten = Symbol('unchanged');
       let unchanged: T | undefined;
-      const outcome = await driver.write(async (tx) => {
-        const created = await ensureSchema(tx);
+      const outcome = await driver.write(async (tx, begun) => {
+        const created = await ensureSchema(tx, begun.schemaVersion);
         const { rows, doc } = await readDocument(tx, scope);
         const result = await change(doc);
         if (result instanceof Unchanged) {

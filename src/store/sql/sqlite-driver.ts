@@ -11,6 +11,7 @@
  * transaction at a time even when a command overlaps two.
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 import { describeFsError, errorCode } from '../../platform/fs-errors.js';
@@ -29,15 +30,27 @@ interface Database {
   close(): unknown;
   readonly inTransaction: boolean;
 }
-type DatabaseConstructor = new (path: string, options: { timeout: number; fileMustExist?: boolean }) => Database;
+type DatabaseConstructor = new (path: string, options: { timeout: number; fileMustExist?: boolean; nativeBinding?: string }) => Database;
 
 export const SQLITE_MODULE = 'better-sqlite3';
 
-/** better-sqlite3's constructor, or a one-line StoreError saying how to install it. */
-export async function loadSqliteModule(label: string, name: string = SQLITE_MODULE): Promise<DatabaseConstructor> {
+/**
+ * better-sqlite3's constructor, or a one-line StoreError saying how to install it.
+ * Loaded with require, not import(): importing a CommonJS module has Node parse its source for named exports
+ * first, about 13 ms of every SQLite command. Its native addon is named by path (`nativeBinding`) where the
+ * usual build put it, sparing the `bindings` package's search of a dozen folders; else that search finds it.
+ */
+export async function loadSqliteModule(label: string, name: string = SQLITE_MODULE): Promise<{ Database: DatabaseConstructor; nativeBinding?: string }> {
+  const require = createRequire(import.meta.url);
   try {
-    const module = (await import(name)) as { default: DatabaseConstructor };
-    return module.default;
+    const Database = require(name) as DatabaseConstructor;
+    let nativeBinding: string | undefined;
+    try {
+      nativeBinding = require.resolve(`${name}/build/Release/better_sqlite3.node`);
+    } catch {
+      // Built elsewhere (a Debug build, say): better-sqlite3 looks for it itself.
+    }
+    return { Database, nativeBinding };
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0];
     throw new StoreError('io', `store ${label}: SQLite support is not installed (${name} could not be loaded: ${reason}); install it with: npm install better-sqlite3@12`);
@@ -54,7 +67,7 @@ export interface SqliteDriverOptions {
 
 /** Opens (creating, 0600 in folders 0700) the SQLite file. */
 export async function openSqliteDriver(options: SqliteDriverOptions): Promise<SqlDriver> {
-  const Database = await loadSqliteModule(options.label, options.module);
+  const { Database, nativeBinding } = await loadSqliteModule(options.label, options.module);
   const { path, label } = options;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -65,7 +78,7 @@ export async function openSqliteDriver(options: SqliteDriverOptions): Promise<Sq
   }
   let db: Database;
   try {
-    db = new Database(path, { timeout: options.timeoutMs });
+    db = new Database(path, { timeout: options.timeoutMs, ...(nativeBinding !== undefined && { nativeBinding }) });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -131,7 +144,7 @@ export async function openSqliteDriver(options: SqliteDriverOptions): Promise<Sq
     dialect: 'sqlite',
     query: <Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]) =>
       serialised(() => runner.query<Row>(sql, params)).catch((error: unknown) => Promise.reject(storeErrorOf(error, label, options.timeoutMs) ?? error)),
-    write: (work) => transaction('BEGIN IMMEDIATE', work),
+    write: (work) => transaction('BEGIN IMMEDIATE', (tx) => work(tx, {})),
     read: (work) => transaction('BEGIN', work),
     close: () => serialised(async () => void db.close()),
   };
