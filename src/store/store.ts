@@ -127,16 +127,9 @@ export async function openStore(locator: StoreLocator, options: OpenOptions): Pr
     case 'json':
       return (await import('./json-store.js')).openJsonStore({ path: locator.path, ...options });
     case 'sqlite':
+    case 'postgres':
+      // Not connected here: a PostgreSQL store connects when first used, so that no work a command does before
+      // (reading a big JSON store to copy, say) keeps the event loop from answering the server in time.
       return (await import('./sql/sql-store.js')).openSqlStore(locator, options);
-    case 'postgres': {
-      // Connecting is mostly waiting for the server (TCP, SCRAM, a backend process started): pg is loaded and
-      // the connection begun before the engine's own code loads, so that the two overlap. A failure is
-      // reported when the store is first used.
-      const { loadPg, openPostgresDriver } = await import('./sql/postgres-driver.js');
-      await loadPg(locator.label);
-      const driver = openPostgresDriver(locator, options);
-      driver.catch(() => undefined);
-      return (await import('./sql/sql-store.js')).openSqlStore(locator, options, driver);
-    }
   }
 }

@@ -13,6 +13,7 @@ import { dialectSql } from '../../src/store/sql/ddl.js';
 import { SQL_SCHEMA_VERSION } from '../../src/store/sql/tables.js';
 import { openPostgresDriver } from '../../src/store/sql/postgres-driver.js';
 import { openSqlStore } from '../../src/store/sql/sql-store.js';
+import { openStore } from '../../src/store/store.js';
 import { grantBusinessRole } from '../../src/store/sql/postgres-roles.js';
 import { createTestDatabase, postgresAvailable, withDatabase } from '../support/postgres.js';
 
@@ -244,6 +245,19 @@ describe.skipIf(!postgresAvailable)('the PostgreSQL driver on a real server', ()
       const error = await refusal(store.update(() => 'changed'));
       expect(error.kind).toBe('too-new');
       expect(error.message).toMatch(new RegExp(`SQL schema version 99; this one reads up to ${SQL_SCHEMA_VERSION}\\)$`));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('connects when first used, not when opened: work that holds the event loop past the connect timeout in between costs nothing', async () => {
+    // store copy reads a big JSON store (seconds of parsing and validating) after opening its target: a
+    // connection begun at open could not be answered meanwhile, and pg's connect timer would fire first.
+    const store = await openStore(locatorOf(url, 'busy'), { timeoutMs: 5000, staleMs: 5000, connectTimeoutMs: 300 });
+    try {
+      const until = Date.now() + 600;
+      while (Date.now() < until); // a synchronous stretch, as JSON.parse of a big file is
+      expect(await store.exists()).toBe(false);
     } finally {
       await store.close();
     }

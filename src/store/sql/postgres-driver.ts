@@ -45,14 +45,11 @@ const SCHEMA_LOCK = 0x5350_0001;
  * `navigator` shaped as Node 21+'s (`userAgent` "Node.js/<major>") answers the question the cheap way;
  * it is removed again straight after, so nothing else ever sees it. An existing `navigator` is left alone.
  */
-let loaded: typeof import('pg').default | undefined;
-
-export async function loadPg(label: string): Promise<typeof import('pg').default> {
-  if (loaded !== undefined) return loaded;
+async function loadPg(label: string): Promise<typeof import('pg').default> {
   const lent = !('navigator' in globalThis);
   if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true });
   try {
-    return (loaded = (await import('pg')).default);
+    return (await import('pg')).default;
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0];
     throw new StoreError('io', `store ${label}: PostgreSQL support is not installed (pg could not be loaded: ${reason}); install it with: npm install pg`);

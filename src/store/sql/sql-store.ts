@@ -31,15 +31,14 @@ import { DuplicateRowError, insertDocument, isUniqueViolation, writeChanges } fr
 /** A SQLite file holds the books of one business. */
 export const SQLITE_BUSINESS = 'default';
 
-/** `connecting`: a PostgreSQL driver already being opened with these options (store.ts), used on first need. */
-export async function openSqlStore(locator: StoreLocator, options: OpenOptions, connecting?: Promise<SqlDriver>): Promise<Store> {
+export async function openSqlStore(locator: StoreLocator, options: OpenOptions): Promise<Store> {
   if (locator.engine === 'json') throw new Error('openSqlStore: a JSON locator');
   const label = locator.label;
   const business = locator.engine === 'postgres' ? locator.business : SQLITE_BUSINESS;
   const sql = dialectSql(locator.engine);
   const mayCreateSchema = locator.engine === 'sqlite' || options.createSchema === true;
 
-  let opened: Promise<SqlDriver> | undefined = connecting;
+  let opened: Promise<SqlDriver> | undefined;
   const connect = (): Promise<SqlDriver> =>
     (opened ??=
       locator.engine === 'sqlite'
