@@ -65,12 +65,14 @@ export function postgresStatement(sqlite: string): string {
 const VERSION_1_TABLES = BUSINESS_TABLES.filter((table) => table !== 'invoice_events');
 
 /**
- * Business roles made before version 2 (smallpay.roles) are granted the new table, as `--role` grants it to
- * roles made since (businessRoleGrants).
+ * Business roles made before version 2 (smallpay.roles) are granted the new table and the sequence of its
+ * `ord` column, as `--role` grants them to roles made since (businessRoleGrants). A mapping whose role was
+ * dropped by hand is passed over: granting to it would fail the migration for every business.
  */
 const GRANT_EVENTS_TO_ROLES = `DO $$ DECLARE r record; BEGIN
-    FOR r IN SELECT role_name FROM smallpay.roles LOOP
+    FOR r IN SELECT role_name FROM smallpay.roles JOIN pg_catalog.pg_roles ON rolname = role_name LOOP
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON smallpay.invoice_events TO %I', r.role_name);
+      EXECUTE format('GRANT USAGE ON SEQUENCE smallpay.invoice_events_ord_seq TO %I', r.role_name);
     END LOOP;
   END $$`;
 
@@ -105,6 +107,10 @@ export function postgresMigrations(sqlite: readonly (readonly string[])[]): stri
 }
 
 /** One row when the schema exists. */
+/** Two processes creating or migrating the schema at once (two first `init`s, two businesses after an upgrade) take turns on this advisory lock. */
+export const SCHEMA_LOCK = 0x5350_0001;
+export const POSTGRES_MIGRATION_LOCK = `SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`;
+
 export const POSTGRES_HAS_SCHEMA = `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`;
 
 /**

@@ -4,7 +4,7 @@
  * transaction and records the version in meta.schema_version, so a half-made schema is never committed.
  * A new dialect adds one entry to DIALECTS; everything else in the engine is plain SQL shared by all.
  */
-import { POSTGRES_BACKFILL, POSTGRES_HAS_SCHEMA, postgresMigrations } from './ddl-postgres.js';
+import { POSTGRES_BACKFILL, POSTGRES_HAS_SCHEMA, POSTGRES_MIGRATION_LOCK, postgresMigrations } from './ddl-postgres.js';
 import type { Dialect } from './driver.js';
 import { BUSINESS_TABLES } from './tables.js';
 
@@ -22,6 +22,11 @@ export interface DialectSql {
   backfill: { before: readonly string[]; after: readonly string[] };
   /** Run after `load()` commits, outside a transaction, best effort: what a bulk load leaves undone. */
   afterLoad: readonly string[];
+  /**
+   * Taken before migrating rows already there, when writers of other businesses do not queue behind this
+   * one (PostgreSQL: they lock only their own business row); the version is read again once it is held.
+   */
+  migrationLock?: string;
 }
 
 const sqlite: DialectSql = {
@@ -86,6 +91,7 @@ const postgres: DialectSql = {
   hasSchema: POSTGRES_HAS_SCHEMA,
   insertionOrder: 'ord',
   backfill: POSTGRES_BACKFILL,
+  migrationLock: POSTGRES_MIGRATION_LOCK,
   // A bulk load leaves no statistics and an empty visibility map until autovacuum comes by: the planner then
   // expects a few rows where there are a million, and an index-only scan visits the table for every entry
   // (the dashboard at 1,000,000 invoices: 3–4 s, 0.7 s after this; docs/performance.md). As pg_restore's

@@ -19,6 +19,7 @@ import { StoreError } from '../errors.js';
 import type { OpenOptions } from '../store.js';
 import type { Dialect, SqlDriver, SqlRow, SqlRunner, SqlValue } from './driver.js';
 import { SQL_SCHEMA_VERSION } from './tables.js';
+import { SCHEMA_LOCK } from './ddl-postgres.js';
 
 export interface PostgresLocator {
   url: string;
@@ -32,8 +33,6 @@ export interface PostgresOpenOptions extends Partial<Pick<OpenOptions, 'createSc
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-/** Two processes creating the schema at once (two first `init`s) take turns on this advisory lock. */
-const SCHEMA_LOCK = 0x5350_0001;
 
 /**
  * pg's Client class, or a one-line StoreError: pg is a dependency, but an install may have left it out.

@@ -67,17 +67,31 @@ export async function openSqlStore(locator: StoreLocator, options: OpenOptions):
    * `known`: the version the driver read inside this transaction as it began (driver.ts WriteBegun).
    */
   async function ensureSchema(tx: SqlRunner, known?: number): Promise<'created' | undefined> {
-    const version = known !== undefined && notNewer(known) === SQL_SCHEMA_VERSION ? known : await schemaVersion(tx);
+    let version = known !== undefined && notNewer(known) === SQL_SCHEMA_VERSION ? known : await schemaVersion(tx);
     if (version === SQL_SCHEMA_VERSION) return undefined;
     if (version === 0 && !mayCreateSchema) throw noSchema();
-    for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) {
-      for (const statement of sql.migrations[step]!) await tx.query(statement);
-      const backfill = BACKFILLS[step];
-      if (version > 0 && backfill !== undefined) {
-        for (const statement of sql.backfill.before) await tx.query(statement);
-        await backfill(tx);
-        for (const statement of sql.backfill.after) await tx.query(statement);
+    if (version > 0 && sql.migrationLock !== undefined) {
+      // Another business's writer may be migrating: take turns, and find the work done if it was first.
+      await tx.query(sql.migrationLock);
+      version = await schemaVersion(tx);
+      if (version === SQL_SCHEMA_VERSION) return undefined;
+    }
+    try {
+      for (let step = version; step < SQL_SCHEMA_VERSION; step += 1) {
+        for (const statement of sql.migrations[step]!) await tx.query(statement);
+        const backfill = BACKFILLS[step];
+        if (version > 0 && backfill !== undefined) {
+          for (const statement of sql.backfill.before) await tx.query(statement);
+          await backfill(tx);
+          for (const statement of sql.backfill.after) await tx.query(statement);
+        }
       }
+    } catch (error) {
+      // PostgreSQL's "must be owner": a business role opened books whose schema this program must upgrade first.
+      if (version > 0 && (error as { code?: unknown }).code === '42501') {
+        throw new StoreError('io', `store ${label} needs its SQL schema upgraded from version ${version} to ${SQL_SCHEMA_VERSION}, which only the owner of its tables may do`, "run smallpay store init-postgres once with the owner's URL");
+      }
+      throw error;
     }
     await tx.query(`INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SQL_SCHEMA_VERSION)]);
     return version === 0 ? 'created' : undefined;
