@@ -7,6 +7,12 @@ import { lookupCustomer } from '../domain/customers.js';
 import type { InvoiceFilter } from '../domain/invoice-query.js';
 import type { ScopeFrom, StoreScope } from '../store/store.js';
 
+/**
+ * What giving out an invoice number also reads: the audit log, where the numbers of invoices deleted with
+ * --force live on (numberInUse refuses them). Numbers of invoices still there are unique in the database too.
+ */
+export const NUMBERING: StoreScope = { audit: 'all' };
+
 /** One invoice or credit note by number or id, with its outbox jobs (wasSent, planSend read them). */
 export function invoiceScope(ref: string): StoreScope {
   return { invoices: { refs: [ref] } };

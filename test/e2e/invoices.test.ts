@@ -149,3 +149,26 @@ describe('flags and the --input document', () => {
     expect(JSON.parse((await box.ok(['invoice', 'pay', number, '--amount', '10.000', '--json'])).stdout).status).toBe('paid');
   });
 });
+
+describe('numbers of deleted invoices', () => {
+  // Issue 13: on a database a new number is checked against the audit log too (store.ts scopes), as on JSON.
+  it('never gives out again the number of an invoice deleted with --force, whichever command numbers it', async () => {
+    const books = sandbox();
+    try {
+      await seedBusiness(books);
+      await books.ok(['invoice', 'new', '--customer', 'globex', '--item', 'Design', '--price', '10']);
+      const draft = (await books.ok(['invoice', 'new', '--customer', 'globex', '--item', 'Later', '--price', '10', '--draft'])).stdout.trim();
+      await books.ok(['invoice', 'delete', 'INV-2026-0001', '--force', '--yes', '--reason', 'duplicate']);
+      // A new series whose first number is the deleted one's.
+      await books.ok(['config', 'set', 'numberFormat', 'INV-{YYYY}-0{SEQ:3}']);
+      for (const args of [['invoice', 'new', '--customer', 'globex', '--item', 'Again', '--price', '10'], ['invoice', 'issue', draft]]) {
+        const refused = await books.run(args);
+        expect(refused.code, args.join(' ')).toBe(2);
+        expect(refused.stderr).toBe('smallpay: invoice number INV-2026-0001 is already in use; check the numberFormat setting (smallpay config show)\n');
+      }
+      expect((await books.ok(['invoice', 'list', '--json'])).stdout).toContain(draft);
+    } finally {
+      books.cleanup();
+    }
+  });
+});

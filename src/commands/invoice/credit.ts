@@ -2,6 +2,7 @@ import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { optionalDate, optionalString, singleArgument } from '../../cli/flags.js';
+import { NUMBERING } from '../../cli/scopes.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
 import { readIssueFacts } from '../../cli/issue-facts.js';
@@ -78,7 +79,7 @@ export async function run(options: CreditInvoiceOptions, deps: Deps): Promise<st
     // The logo's digest, frozen like an invoice's (issue 10): read here, since the core reads no files.
     const facts = await readIssueFacts(doc.business);
     return { note: issueCreditNote(doc, invoice, input, { today, id, facts }), invoice };
-  }, { invoices: { refs: [options.invoice], creditNotesOf: [options.invoice] } });
+  }, { invoices: { refs: [options.invoice], creditNotesOf: [options.invoice] }, ...NUMBERING });
   const money = (minor: number) => displayMoney(minor, invoice.currency);
   const owed = refundDueOf(invoice);
   const after = owed > 0 ? `refund due ${money(owed)} (smallpay invoice refund ${invoiceLabel(invoice)})` : `balance due ${money(balanceOf(invoice))}`;

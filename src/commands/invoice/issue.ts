@@ -7,7 +7,7 @@ import { findInvoice } from '../../domain/invoices.js';
 import { displayMoney } from '../../domain/money-format.js';
 import { cell } from '../../render/text.js';
 import { changedInvoiceOutput } from './output.js';
-import { invoiceScope } from '../../cli/scopes.js';
+import { NUMBERING, invoiceScope } from '../../cli/scopes.js';
 
 export interface IssueInvoiceOptions {
   invoice: string;
@@ -27,7 +27,7 @@ export async function run(options: IssueInvoiceOptions, deps: Deps): Promise<str
     const invoice = findInvoice(doc, options.invoice);
     issueInvoice(doc, invoice, today, options.date, undefined, await readIssueFacts(doc.business));
     return invoice;
-  }, invoiceScope(options.invoice));
+  }, { ...invoiceScope(options.invoice), ...NUMBERING });
   deps.io.err.write(`Issued ${invoice.number} to ${cell(invoice.customer.name)}: ${displayMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}\n`);
   return changedInvoiceOutput(invoice, options.json, deps);
 }

@@ -3,6 +3,7 @@ import { readIssueFacts } from '../../cli/issue-facts.js';
 import type { Deps } from '../../cli/deps.js';
 import { CancelledError, UsageError } from '../../cli/errors.js';
 import { exclusive, optionalDate, optionalString, optionalTerms } from '../../cli/flags.js';
+import { NUMBERING } from '../../cli/scopes.js';
 import { documentFieldsFromFlags } from '../../cli/document-flags.js';
 import { readInvoiceDocument } from '../../cli/invoice-document.js';
 import { flagFieldLabel, itemsFromFlags } from '../../cli/item-flags.js';
@@ -100,7 +101,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   if (asked) await confirmPreview(await store.read({}), input, { today, id }, deps);
   // No other invoice is read: the number comes from the series' counter, and the database's unique index
   // on numbers backs it up (see store.ts on scopes).
-  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }), {});
+  const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }), NUMBERING);
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(
     invoice.number

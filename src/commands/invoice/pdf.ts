@@ -106,7 +106,9 @@ export async function run(options: InvoicePdfOptions, deps: Deps): Promise<strin
         const stored = byId.get(invoice.id);
         if (stored) stored.pdf = record;
       }
-    }, { invoices: { refs: changed.map(({ invoice }) => invoice.id) } });
+      // What was read, not a list of the changed ids: a batch of thousands would pass the database's limit of
+      // parameters in one statement.
+    }, selectionScope(options));
   }
 
   if (stdoutBytes) return stdoutBytes;

@@ -3,6 +3,7 @@ import type { Deps } from '../../cli/deps.js';
 import { PartialFailure } from '../../cli/errors.js';
 import { UsageError } from '../../cli/errors.js';
 import { flag } from '../../cli/flags.js';
+import { NUMBERING } from '../../cli/scopes.js';
 import { deliveryContext } from '../../cli/delivery-context.js';
 import { readIssueFacts } from '../../cli/issue-facts.js';
 import { DomainError } from '../../domain/errors.js';
@@ -146,7 +147,7 @@ export async function run(options: RecurringRunOptions, deps: Deps): Promise<str
           if (options.send && invoice.recurring) invoice.recurring.sendRequested = true;
           return { schedule: id, period: occurrence.period, date: occurrence.date, number: invoice.number, customer: invoice.customer.id, total: formatAmount(invoice.total, invoice.currency), currency: invoice.currency };
         });
-      }, {});
+      }, NUMBERING);
       for (const entry of made) say(`issued   ${entry.number} for ${entry.schedule} ${entry.period}: ${displayDecimal(entry.total, entry.currency)} to ${entry.customer}`);
       summary.created.push(...made);
     } catch (error) {

@@ -86,7 +86,7 @@ function selection(doc: StoreDocument, options: SendOptions, today: string): Sen
     status: mode.kind === 'overdue' ? 'overdue' : undefined,
     ...(options.customer !== undefined && { customerId: customerIdForFilter(doc, options.customer) }),
   };
-  let invoices = selectInvoices(doc.invoices, filter, today).filter((invoice) => invoice.status === 'open' || invoice.status === 'partial' || (mode.kind === 'unsent' && isCreditNote(invoice)));
+  let invoices = selectInvoices(doc.invoices, filter, today).filter((invoice) => invoice.status === 'open' || invoice.status === 'partial' || (mode.kind === 'unsent' && isCreditNote(invoice) && invoice.status === 'issued'));
   if (mode.kind === 'unsent' && !options.resend) invoices = invoices.filter((invoice) => lastSentOn(doc, invoice, 'invoice') === undefined);
   return { ...base, kind: mode.kind === 'overdue' ? 'reminder' : 'invoice', explicit: false, invoiceIds: invoices.map((invoice) => invoice.id) };
 }

@@ -84,7 +84,8 @@ export function invoiceCondition(scope: InvoiceScope, first: number): { sql: str
   const list = (values: readonly string[]) => values.map(place).join(', ');
   const any: string[] = [];
   // upper(number) has an index of its own; numbers are ASCII (identifiers.ts), so SQL's upper() is JS's.
-  const named = (refs: readonly string[]) => `id IN (${list(refs)}) OR upper(number) IN (${list(refs.map((ref) => ref.trim().toUpperCase()))})`;
+  // Trimmed as findInvoice trims what it is given.
+  const named = (refs: readonly string[]) => `id IN (${list(refs.map((ref) => ref.trim()))}) OR upper(number) IN (${list(refs.map((ref) => ref.trim().toUpperCase()))})`;
   if (scope.refs !== undefined && scope.refs.length > 0) any.push(named(scope.refs));
   if (scope.statuses !== undefined && scope.statuses.length > 0) any.push(`status IN (${list(scope.statuses)})`);
   if (scope.customers !== undefined && scope.customers.length > 0) any.push(`customer_id IN (${list(scope.customers)})`);
