@@ -8,7 +8,7 @@ import type { Invoice } from '../../domain/types.js';
 import type { SqlRunner, SqlValue } from './driver.js';
 import { EVENT_COLUMNS, eventRows } from './invoice-events.js';
 import { INVOICES } from './rows.js';
-import { insertMany } from './write-rows.js';
+import { insertMany } from './insert-many.js';
 
 const BATCH = 1000;
 const DERIVED = ['balance', 'paid_on', 'days_to_pay'];

@@ -7,6 +7,7 @@
 import { moneyEvents } from '../../domain/reports/dashboard-facts.js';
 import type { Invoice } from '../../domain/types.js';
 import type { SqlRunner, SqlValue } from './driver.js';
+import { insertMany } from './insert-many.js';
 
 export const EVENT_COLUMNS = ['business_id', 'invoice_id', 'seq', 'kind', 'event_date', 'currency', 'amount', 'status', 'invoice_type'] as const;
 
@@ -22,8 +23,5 @@ export async function deleteEvents(tx: SqlRunner, business: string, invoiceId: s
 /** Replaces the events of an invoice (`existed`: it had a row, so it may have events to delete). */
 export async function writeEvents(tx: SqlRunner, business: string, invoice: Invoice, existed: boolean): Promise<void> {
   if (existed) await deleteEvents(tx, business, invoice.id);
-  const rows = eventRows(business, invoice);
-  if (rows.length === 0) return;
-  const tuples = rows.map((_, row) => `(${EVENT_COLUMNS.map((__, column) => `$${row * EVENT_COLUMNS.length + column + 1}`).join(', ')})`);
-  await tx.query(`INSERT INTO invoice_events (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, rows.flat());
+  await insertMany(tx, 'invoice_events', EVENT_COLUMNS, eventRows(business, invoice));
 }

@@ -6,8 +6,9 @@
  */
 import type { Invoice, StoreDocument } from '../../domain/types.js';
 import { CURRENT_SCHEMA_VERSION } from '../schema.js';
-import type { SqlRunner, SqlValue } from './driver.js';
+import type { SqlRunner } from './driver.js';
 import { EVENT_COLUMNS, deleteEvents, eventRows, writeEvents } from './invoice-events.js';
+import { insertMany, placeholders } from './insert-many.js';
 import { DOCUMENT_FIELD, type LoadedRows } from './read-rows.js';
 import { CUSTOMERS, INVOICES, OUTBOX, SCHEDULES, type Collection } from './rows.js';
 
@@ -137,20 +138,4 @@ export async function insertDocument(tx: SqlRunner, business: string, doc: Store
   }
   await insertMany(tx, 'invoice_events', EVENT_COLUMNS, doc.invoices.flatMap((invoice) => eventRows(business, invoice)));
   await insertMany(tx, 'audit', ['business_id', 'seq', 'doc'], doc.audit.map((entry, index) => [business, index + 1, JSON.stringify(entry)]));
-}
-
-// SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535; rows go in batches below both.
-const PARAMETERS_PER_STATEMENT = 30_000;
-
-export async function insertMany(tx: SqlRunner, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
-  const perBatch = Math.max(1, Math.min(1000, Math.floor(PARAMETERS_PER_STATEMENT / columns.length)));
-  for (let start = 0; start < rows.length; start += perBatch) {
-    const batch = rows.slice(start, start + perBatch);
-    const tuples = batch.map((_, index) => `(${placeholders(columns.length, index * columns.length + 1)})`).join(', ');
-    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples}`, batch.flat());
-  }
-}
-
-function placeholders(count: number, first: number): string {
-  return Array.from({ length: count }, (_, index) => `$${first + index}`).join(', ');
 }
