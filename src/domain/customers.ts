@@ -96,11 +96,15 @@ function idsInUse(doc: StoreDocument): Set<string> {
   ]);
 }
 
-function uniqueId(doc: StoreDocument, name: string): string {
+/** The ids a name gives a new customer, in the order they are tried: acme, acme-2, acme-3, … (from 0). */
+export function idFromName(name: string, attempt: number): string {
   const base = fields.slugify(name);
+  return attempt === 0 ? base : `${base}-${attempt + 1}`;
+}
+
+function uniqueId(doc: StoreDocument, name: string): string {
   const taken = idsInUse(doc);
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+  for (let attempt = 0; ; attempt += 1) if (!taken.has(idFromName(name, attempt))) return idFromName(name, attempt);
 }
 
 /** The address parts of the input; the flag names label errors. */

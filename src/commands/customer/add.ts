@@ -3,7 +3,7 @@ import type { Deps } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { canPrompt } from '../../cli/io.js';
 import { validatorFor } from '../../cli/prompter.js';
-import { type CustomerInput, addCustomer } from '../../domain/customers.js';
+import { type CustomerInput, addCustomer, idFromName } from '../../domain/customers.js';
 import * as fields from '../../domain/fields.js';
 import { requireBusiness } from '../../domain/invoice-issue.js';
 import type { Customer } from '../../domain/types.js';
@@ -41,8 +41,7 @@ class PastTheWindow extends Error {}
  */
 function candidateIds(input: CustomerInput, window: number): string[] {
   if (input.id !== undefined) return [input.id.trim()];
-  const base = fields.slugify(input.name ?? '');
-  return [base, ...Array.from({ length: window - 1 }, (_, index) => `${base}-${index + 2}`)];
+  return Array.from({ length: window }, (_, attempt) => idFromName(input.name ?? '', attempt));
 }
 
 export async function run(options: AddCustomerOptions, deps: Deps): Promise<string> {
