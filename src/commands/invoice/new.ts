@@ -100,7 +100,7 @@ export async function run(options: NewInvoiceOptions, deps: Deps): Promise<strin
   const id = deps.newId('inv');
   if (asked) await confirmPreview(await store.read({}), input, { today, id }, deps);
   // No other invoice is read: the number comes from the series' counter, and the database's unique index
-  // on numbers backs it up (see store.ts on scopes).
+  // on numbers backs it up (see store.ts on scopes); the audit log holds the numbers of deleted invoices.
   const invoice = await store.update(async (doc) => createWithSellerCountry(doc, input, { today, id, facts: input.draft ? {} : await readIssueFacts(doc.business) }), NUMBERING);
   const amount = displayMoney(invoice.total, invoice.currency);
   deps.io.err.write(

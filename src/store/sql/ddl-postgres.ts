@@ -106,11 +106,11 @@ export function postgresMigrations(sqlite: readonly (readonly string[])[]): stri
   return sqlite.map((statements, version) => [...(POSTGRES_ONLY[version]?.before ?? []), ...statements.map(postgresStatement), ...(POSTGRES_ONLY[version]?.after ?? [])]);
 }
 
-/** One row when the schema exists. */
 /** Two processes creating or migrating the schema at once (two first `init`s, two businesses after an upgrade) take turns on this advisory lock. */
 export const SCHEMA_LOCK = 0x5350_0001;
 export const POSTGRES_MIGRATION_LOCK = `SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`;
 
+/** One row when the schema exists. */
 export const POSTGRES_HAS_SCHEMA = `SELECT 1 AS found WHERE to_regclass('smallpay.meta') IS NOT NULL`;
 
 /**
