@@ -1,9 +1,10 @@
 import type { RawInput } from '../../cli/command.js';
 import type { Deps } from '../../cli/deps.js';
 import { dashboardFacts } from '../../domain/reports/dashboard-facts.js';
-import { type CurrencyDashboard, type Period, dashboardFromFacts, defaultPeriod } from '../../domain/reports/dashboard.js';
+import { type CurrencyDashboard, type DashboardFacts, type Period, dashboardFromFacts, defaultPeriod } from '../../domain/reports/dashboard.js';
+import type { StoreDocument } from '../../domain/types.js';
 import { toJsonText } from '../../render/json.js';
-import { type ReportOutput, reportOutput, reportPeriod, reportStyle } from './output.js';
+import { type ReportOutput, reportOutput, reportPeriod, reportStyle, timedReport } from './output.js';
 
 export interface DashboardOptions {
   output: ReportOutput;
@@ -34,16 +35,12 @@ export async function run(options: DashboardOptions, deps: Deps): Promise<string
 
 /**
  * The facts from the store when it can compute them itself (a database, from its indexes: issue 13), else
- * from every invoice by the domain; then the dashboard. SMALLPAY_TIMINGS times both stages for the benchmark.
+ * the domain's from every invoice; then the dashboard. The domain's facts count as the report's own time.
  */
-async function dashboardOf(deps: Deps, period: Period, today: string): Promise<CurrencyDashboard[]> {
-  const started = performance.now();
-  const store = await deps.store();
-  // "load" is the engine's share: its sums for a database, reading the file for JSON (bench/report.mjs).
-  const invoices = store.dashboardFacts ? undefined : (await store.read()).invoices;
-  const fromStore = invoices === undefined ? await store.dashboardFacts!(period, today) : undefined;
-  const loaded = performance.now();
-  const currencies = dashboardFromFacts(fromStore ?? dashboardFacts(invoices!, period, today), period, today);
-  if (deps.env.SMALLPAY_TIMINGS) deps.io.err.write(`timings: load ${(loaded - started).toFixed(1)} ms, report ${(performance.now() - loaded).toFixed(1)} ms\n`);
-  return currencies;
+function dashboardOf(deps: Deps, period: Period, today: string): Promise<CurrencyDashboard[]> {
+  return timedReport<DashboardFacts | StoreDocument, CurrencyDashboard[]>(
+    deps,
+    (store) => store.dashboardFacts?.(period, today) ?? store.read(),
+    (loaded) => dashboardFromFacts('invoices' in loaded ? dashboardFacts(loaded.invoices, period, today) : loaded, period, today),
+  );
 }

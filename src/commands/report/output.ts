@@ -4,7 +4,7 @@ import { optionalDateRange } from '../../cli/flags.js';
 import type { Deps } from '../../cli/deps.js';
 import type { StoreDocument } from '../../domain/types.js';
 import type { ReportStyle } from '../../render/report-views.js';
-import type { ScopeFrom, StoreScope } from '../../store/store.js';
+import type { ScopeFrom, Store, StoreScope } from '../../store/store.js';
 
 export type ReportFormat = 'human' | 'json' | 'csv';
 
@@ -31,11 +31,16 @@ export function reportStyle(output: ReportOutput, deps: Deps): ReportStyle {
  * Reads the store (the whole books unless `scope` holds all the report looks at) and computes the report,
  * timing both when SMALLPAY_TIMINGS is set (for the benchmark: the report's own time, apart from loading).
  */
-export async function computeReport<T>(deps: Deps, compute: (doc: StoreDocument) => T, scope?: StoreScope | ScopeFrom): Promise<T> {
+export function computeReport<T>(deps: Deps, compute: (doc: StoreDocument) => T, scope?: StoreScope | ScopeFrom): Promise<T> {
+  return timedReport(deps, (store) => store.read(scope), compute);
+}
+
+/** `load` what the report needs from the store, then `compute` it; SMALLPAY_TIMINGS times the two apart. */
+export async function timedReport<L, T>(deps: Deps, load: (store: Store) => Promise<L>, compute: (loaded: L) => T): Promise<T> {
   const started = performance.now();
-  const doc = await (await deps.store()).read(scope);
+  const loadedValue = await load(await deps.store());
   const loaded = performance.now();
-  const result = compute(doc);
+  const result = compute(loadedValue);
   if (deps.env.SMALLPAY_TIMINGS) deps.io.err.write(`timings: load ${(loaded - started).toFixed(1)} ms, report ${(performance.now() - loaded).toFixed(1)} ms\n`);
   return result;
 }

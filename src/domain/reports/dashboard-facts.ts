@@ -128,14 +128,13 @@ export function dashboardFacts(invoices: readonly Invoice[], period: { from: str
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const KIND_ORDER: Record<MoneyEventKind, number> = { payment: 0, refund: 1, 'write-off': 2 };
 
 /** The canonical order of every list: by currency (code points, whatever a database's collation), month, kind. */
 export function sortFacts(facts: DashboardFacts): DashboardFacts {
   return {
     currencies: [...facts.currencies].sort(compare),
     issued: [...facts.issued].sort((a, b) => compare(a.currency, b.currency) || compare(a.month, b.month) || Number(a.creditNote) - Number(b.creditNote)),
-    flows: [...facts.flows].sort((a, b) => compare(a.currency, b.currency) || compare(a.month, b.month) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
+    flows: [...facts.flows].sort((a, b) => compare(a.currency, b.currency) || compare(a.month, b.month) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind)),
     open: [...facts.open].sort((a, b) => compare(a.currency, b.currency) || Number(a.overdue) - Number(b.overdue)),
     oldest: [...facts.oldest].sort((a, b) => compare(a.currency, b.currency)),
     paid: [...facts.paid].sort((a, b) => compare(a.currency, b.currency)),
